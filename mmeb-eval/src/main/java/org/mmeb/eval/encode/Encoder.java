@@ -1,0 +1,21 @@
+package org.mmeb.eval.encode;
+
+import java.util.List;
+import org.mmeb.eval.data.ImageStore;
+import org.mmeb.eval.data.Item;
+
+/**
+ * Items in, one embedding per item out (same order). Implementations are ONNX, HTTP, precomputed.
+ */
+public interface Encoder extends AutoCloseable {
+  float[][] encode(List<Item> items, ImageStore images) throws Exception;
+
+  /** Model bytes hash + preprocessing config: keys the embedding cache and goes into provenance. */
+  String fingerprint();
+
+  /** Where the encoder runs (e.g. "cuda:0", "cpu"), for provenance. */
+  String device();
+
+  @Override
+  default void close() throws Exception {}
+}
