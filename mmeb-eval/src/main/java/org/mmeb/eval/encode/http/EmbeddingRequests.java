@@ -1,0 +1,65 @@
+package org.mmeb.eval.encode.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.mmeb.eval.data.ImageStore;
+import org.mmeb.eval.data.Item;
+
+/**
+ * Request bodies of an OpenAI-compatible {@code /v1/embeddings} endpoint. Text-only batches use the
+ * plain {@code input} list; an item with images uses vLLM's multimodal form, one chat conversation
+ * per request, images as {@code data:} URIs before the text.
+ */
+final class EmbeddingRequests {
+  private final ObjectMapper json;
+  private final String model;
+
+  EmbeddingRequests(ObjectMapper json, String model) {
+    this.json = json;
+    this.model = model;
+  }
+
+  String textBatch(List<Item> items) throws IOException {
+    ObjectNode body = json.createObjectNode().put("model", model).put("encoding_format", "float");
+    ArrayNode input = body.putArray("input");
+    items.forEach(item -> input.add(item.text()));
+    return json.writeValueAsString(body);
+  }
+
+  String multimodal(Item item, ImageStore images) throws IOException {
+    ObjectNode body = json.createObjectNode().put("model", model).put("encoding_format", "float");
+    ObjectNode message = body.putArray("messages").addObject().put("role", "user");
+    ArrayNode content = message.putArray("content");
+    for (String path : item.images()) {
+      String uri =
+          "data:"
+              + mediaType(path)
+              + ";base64,"
+              + Base64.getEncoder().encodeToString(images.read(path));
+      content.addObject().put("type", "image_url").putObject("image_url").put("url", uri);
+    }
+    if (!item.text().isEmpty()) {
+      content.addObject().put("type", "text").put("text", item.text());
+    }
+    return json.writeValueAsString(body);
+  }
+
+  static String mediaType(String path) {
+    String lower = path.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".png")) {
+      return "image/png";
+    }
+    if (lower.endsWith(".webp")) {
+      return "image/webp";
+    }
+    if (lower.endsWith(".gif")) {
+      return "image/gif";
+    }
+    return "image/jpeg";
+  }
+}
