@@ -1,0 +1,25 @@
+package org.mmeb.eval.encode;
+
+import java.util.List;
+import org.mmeb.eval.data.ImageStore;
+import org.mmeb.eval.data.Item;
+
+/**
+ * An encoder split into a CPU stage and a model stage, so a pipeline can tokenize, decode and
+ * preprocess the next batches on worker threads while the model runs the current one.
+ *
+ * <p>{@link #prepare} is thread-safe and touches no model state; {@link #infer} runs the model.
+ * {@code encode(items, images)} is exactly {@code infer(prepare(items, images))}.
+ */
+public interface StagedEncoder extends Encoder {
+  /** Tokenizes, decodes and preprocesses a batch into model-ready buffers; thread-safe. */
+  Prepared prepare(List<Item> items, ImageStore images) throws Exception;
+
+  /** Runs the model on a prepared batch: one embedding per item, in the batch's order. */
+  float[][] infer(Prepared prepared) throws Exception;
+
+  @Override
+  default float[][] encode(List<Item> items, ImageStore images) throws Exception {
+    return infer(prepare(items, images));
+  }
+}
