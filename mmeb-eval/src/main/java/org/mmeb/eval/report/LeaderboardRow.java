@@ -1,0 +1,36 @@
+package org.mmeb.eval.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model's scores from one source (a run under results/, an imported score file, a paper). Scores
+ * are percentages as displayed (one decimal, paper rounding already applied); a column the source
+ * does not cover is absent, never 0. {@code notes} explain a cell, e.g. where a paper's printed
+ * aggregate differs from the mean of its own per-dataset numbers.
+ */
+public record LeaderboardRow(
+    String model,
+    String source,
+    Map<String, Double> scores,
+    Map<String, String> notes,
+    int present,
+    int expected,
+    List<DatasetScoreCell> datasets) {
+
+  public LeaderboardRow {
+    scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+    notes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notes));
+    datasets = List.copyOf(datasets);
+  }
+
+  /** The score shown in a column, or NaN when the source does not cover it. */
+  public double score(String column) {
+    Double value = scores.get(column);
+    return value == null ? Double.NaN : value;
+  }
+
+  /** One dataset's displayed score and the meta-task it belongs to. */
+  public record DatasetScoreCell(String dataset, String group, double score) {}
+}
