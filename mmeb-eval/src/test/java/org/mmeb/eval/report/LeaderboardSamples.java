@@ -38,8 +38,21 @@ final class LeaderboardSamples {
             List.of(
                 new LeaderboardRow.DatasetScoreCell("ImageNet-1K", "CLS", 50.0),
                 new LeaderboardRow.DatasetScoreCell("=cmd|' /C calc'!A0", "RET", 12.3)));
+    LeaderboardRow openClip =
+        new LeaderboardRow(
+            "OpenCLIP",
+            "VLM2Vec paper, Table 6",
+            scores(columns, 47.8, 10.9, 52.3, 53.3, 39.3, 40.2, 39.7),
+            Map.of(),
+            36,
+            36,
+            List.of(new LeaderboardRow.DatasetScoreCell("ImageNet-1K", "CLS", 63.5)));
     return new LeaderboardView(
-        "mmeb-v1", "MMEB-V1", columns, List.of("CLS", "VQA", "RET", "GD"), List.of(paper, hostile));
+        "mmeb-v1",
+        "MMEB-V1",
+        columns,
+        List.of("CLS", "VQA", "RET", "GD"),
+        List.of(paper, hostile, openClip));
   }
 
   static LeaderboardView v2() {

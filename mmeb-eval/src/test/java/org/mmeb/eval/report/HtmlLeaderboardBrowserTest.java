@@ -1,0 +1,184 @@
+package org.mmeb.eval.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generated page in a real headless Chromium: it loads without console errors, clicking a
+ * header sorts the rows (their breakdowns travel with them), a model name opens its breakdown, and
+ * a model name holding markup stays text. Skipped where Chromium is not installed, except in CI
+ * ({@code CI=true}), whose script installs it, so a missing browser cannot pass silently there.
+ */
+class HtmlLeaderboardBrowserTest {
+  private static HeadlessChromium browser;
+  @TempDir static Path pages;
+
+  @BeforeAll
+  static void startBrowser() throws Exception {
+    Optional<Path> binary = HeadlessChromium.find();
+    if (binary.isEmpty() && !"true".equals(System.getenv("CI"))) {
+      Assumptions.abort("chromium is not on PATH (install it: apt-get install chromium)");
+    }
+    browser =
+        new HeadlessChromium(
+            binary.orElseThrow(
+                () ->
+                    new AssertionError(
+                        "CI=true but chromium is not on PATH: .ci/run should have installed it")));
+    browser.send("Runtime.enable", Map.of());
+    browser.send("Log.enable", Map.of());
+    browser.send("Page.enable", Map.of());
+  }
+
+  @AfterAll
+  static void stopBrowser() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void loadPage() throws Exception {
+    Path page = pages.resolve("leaderboard.html");
+    Files.writeString(page, new HtmlLeaderboard().render(LeaderboardSamples.sample()));
+    browser.events.clear();
+    browser.send("Page.navigate", Map.of("url", page.toUri().toString()));
+    browser.awaitEvent("Page.loadEventFired");
+  }
+
+  @Test
+  void loadsWithoutConsoleErrors() throws Exception {
+    assertThat(browser.evaluate("document.querySelectorAll('table.board').length").asInt())
+        .isEqualTo(2);
+    assertThat(browser.evaluate("document.querySelectorAll('svg.chart rect').length").asInt())
+        .isGreaterThan(0);
+    assertThat(errors()).isEmpty();
+  }
+
+  @Test
+  void clickingAHeaderSortsAndClickingAgainReverses() throws Exception {
+    assertThat(modelOrder()).containsExactly("SigLIP", LeaderboardSamples.MARKUP_NAME, "OpenCLIP");
+    clickHeader("CLS"); // 40.3, 50.0, 47.8: numbers sort descending first
+    assertThat(modelOrder()).containsExactly(LeaderboardSamples.MARKUP_NAME, "OpenCLIP", "SigLIP");
+    clickHeader("CLS");
+    assertThat(modelOrder()).containsExactly("SigLIP", "OpenCLIP", LeaderboardSamples.MARKUP_NAME);
+    clickHeader("VQA"); // the row without a VQA score stays last both ways
+    assertThat(modelOrder()).containsExactly("OpenCLIP", "SigLIP", LeaderboardSamples.MARKUP_NAME);
+    clickHeader("VQA");
+    assertThat(modelOrder()).containsExactly("SigLIP", "OpenCLIP", LeaderboardSamples.MARKUP_NAME);
+    assertThat(
+            browser
+                .evaluate(
+                    "Array.from(document.querySelectorAll('#v0 tr.model')).every(r =>"
+                        + " r.nextElementSibling.id === r.querySelector('button').getAttribute('aria-controls'))")
+                .asBoolean())
+        .as("each breakdown row follows its model row")
+        .isTrue();
+    assertThat(errors()).isEmpty();
+  }
+
+  @Test
+  void aModelNameOpensItsPerDatasetBreakdown() throws Exception {
+    String breakdown = "document.getElementById('v0-r0')";
+    assertThat(browser.evaluate(breakdown + ".hidden").asBoolean()).isTrue();
+    click("#v0 button[aria-controls=v0-r0]");
+    assertThat(browser.evaluate(breakdown + ".hidden").asBoolean()).isFalse();
+    assertThat(browser.evaluate(breakdown + ".innerText").asText())
+        .contains("ImageNet-1K")
+        .contains("45.4");
+    click("#v0 button[aria-controls=v0-r0]");
+    assertThat(browser.evaluate(breakdown + ".hidden").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aModelNameHoldingMarkupStaysText() throws Exception {
+    assertThat(browser.evaluate("document.querySelectorAll('img').length").asInt()).isZero();
+    assertThat(
+            browser
+                .evaluate("document.querySelector('#v0 button[aria-controls=v0-r1]').textContent")
+                .asText())
+        .isEqualTo(LeaderboardSamples.MARKUP_NAME);
+    assertThat(browser.events)
+        .noneMatch(e -> e.path("method").asText().equals("Page.javascriptDialogOpening"));
+    assertThat(errors()).isEmpty();
+  }
+
+  private List<String> modelOrder() throws Exception {
+    JsonNode names =
+        browser.evaluate(
+            "Array.from(document.querySelectorAll('#v0 tr.model button')).map(b => b.textContent)");
+    List<String> order = new ArrayList<>();
+    names.forEach(n -> order.add(n.asText()));
+    return order;
+  }
+
+  private void clickHeader(String column) throws Exception {
+    int index =
+        browser
+            .evaluate(
+                "Array.from(document.querySelectorAll('#v0 table.board > thead th'))"
+                    + ".findIndex(th => th.textContent === '"
+                    + column
+                    + "') + 1")
+            .asInt();
+    click("#v0 table.board > thead th:nth-child(" + index + ")");
+  }
+
+  /** A real mouse click (pressed and released) at the centre of the element. */
+  private void click(String selector) throws Exception {
+    JsonNode box =
+        browser.evaluate(
+            "(() => { const e = document.querySelector('"
+                + selector
+                + "'); e.scrollIntoView({block: 'center'});"
+                + " const r = e.getBoundingClientRect();"
+                + " return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
+    for (String type : List.of("mousePressed", "mouseReleased")) {
+      browser.send(
+          "Input.dispatchMouseEvent",
+          Map.of(
+              "type",
+              type,
+              "x",
+              box.get("x").asDouble(),
+              "y",
+              box.get("y").asDouble(),
+              "button",
+              "left",
+              "clickCount",
+              1));
+    }
+  }
+
+  /** Console errors, uncaught exceptions and browser log errors (e.g. a blocked resource). */
+  private List<String> errors() {
+    List<String> errors = new ArrayList<>();
+    for (JsonNode event : browser.events) {
+      String method = event.path("method").asText();
+      JsonNode params = event.path("params");
+      boolean error =
+          method.equals("Runtime.exceptionThrown")
+              || (method.equals("Runtime.consoleAPICalled")
+                  && List.of("error", "assert").contains(params.path("type").asText()))
+              || (method.equals("Log.entryAdded")
+                  && params.path("entry").path("level").asText().equals("error"));
+      if (error) {
+        errors.add(event.toString());
+      }
+    }
+    return errors;
+  }
+}
