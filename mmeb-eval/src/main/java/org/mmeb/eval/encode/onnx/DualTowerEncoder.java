@@ -1,0 +1,118 @@
+package org.mmeb.eval.encode.onnx;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.data.ImageStore;
+import org.mmeb.eval.data.Item;
+import org.mmeb.eval.encode.Prepared;
+
+/**
+ * A CLIP/SigLIP-style model: a text graph and a vision graph. Text-only and image-only items take
+ * one tower; a text+image item is the sum of its unnormalised text and image features (the MMEB
+ * CLIP-style baselines), several images (video frames) are averaged first; then the optional L2
+ * normalisation.
+ */
+final class DualTowerEncoder extends OnnxEncoder {
+  private final DevicePool<Towers> pool;
+
+  /** The two sessions on one device (either may be null when the model lacks that tower). */
+  record Towers(GraphSession text, GraphSession vision) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      if (text != null) {
+        text.close();
+      }
+      if (vision != null) {
+        vision.close();
+      }
+    }
+  }
+
+  DualTowerEncoder(ModelInputs inputs, SessionFactory factory, String fingerprint) {
+    super(inputs, fingerprint, factory.plan().describe());
+    ModelSpec spec = inputs.spec();
+    List<Towers> towers = new ArrayList<>();
+    for (int d = 0; d < factory.plan().sessionNames().size(); d++) {
+      towers.add(
+          new Towers(
+              spec.textGraph() == null
+                  ? null
+                  : GraphSession.open(
+                      factory, inputs.resolve(spec.textGraph().file()), spec.textGraph(), d),
+              spec.visionGraph() == null
+                  ? null
+                  : GraphSession.open(
+                      factory, inputs.resolve(spec.visionGraph().file()), spec.visionGraph(), d)));
+    }
+    this.pool = new DevicePool<>(towers);
+  }
+
+  @Override
+  public Prepared prepare(List<Item> items, ImageStore images) {
+    boolean hasText = spec().textGraph() != null;
+    boolean hasVision = spec().visionGraph() != null;
+    List<Integer> textRows = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Item item = items.get(i);
+      String text = inputs().instructionApplied(item.text());
+      if (item.hasImages() && !hasVision) {
+        throw new UserError(
+            name() + " has no vision graph; cannot embed images (item '" + item.key() + "')");
+      }
+      if (!text.isBlank() || !item.hasImages()) {
+        if (!hasText) {
+          throw new UserError(
+              name() + " has no text graph; cannot embed text (item '" + item.key() + "')");
+        }
+        textRows.add(i);
+        texts.add(text);
+      }
+    }
+    return inputs().prepare(items, images, textRows, texts, false);
+  }
+
+  @Override
+  public float[][] infer(Prepared prepared) throws Exception {
+    OnnxBatch batch = (OnnxBatch) prepared;
+    float[][][] outputs =
+        pool.with(
+            towers ->
+                new float[][][] {
+                  batch.text() == null ? null : towers.text().run(batch.text()),
+                  batch.pixels() == null
+                      ? null
+                      : towers
+                          .vision()
+                          .run(GraphInputs.pixels(batch.pixels().pixels(), batch.pixels().shape()))
+                });
+    return fuse(batch, outputs[0], outputs[1]);
+  }
+
+  private float[][] fuse(OnnxBatch batch, float[][] text, float[][] image) {
+    float[][] out = new float[batch.size()][];
+    if (text != null) {
+      for (int r = 0; r < batch.textRows().length; r++) {
+        out[batch.textRows()[r]] = Embeddings.addScaled(null, text[r], 1f);
+      }
+    }
+    if (image != null) {
+      int[] owners = batch.pixels().owners();
+      int[] frames = new int[batch.size()];
+      for (int owner : owners) {
+        frames[owner]++;
+      }
+      for (int r = 0; r < owners.length; r++) {
+        out[owners[r]] = Embeddings.addScaled(out[owners[r]], image[r], 1f / frames[owners[r]]);
+      }
+    }
+    return finish(out);
+  }
+
+  @Override
+  public void close() throws Exception {
+    pool.close();
+    super.close();
+  }
+}

@@ -1,0 +1,87 @@
+package org.mmeb.eval.encode.onnx;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.mmeb.eval.data.ImageStore;
+import org.mmeb.eval.data.Item;
+import org.mmeb.eval.encode.image.ImagePreprocessor;
+import org.mmeb.eval.encode.text.TextTokenizer;
+import org.mmeb.eval.encode.text.TokenBatch;
+
+/**
+ * The CPU side of a model: its tokenizer and image preprocessor, turning a batch of items into
+ * direct buffers. Thread-safe; holds no session.
+ */
+final class ModelInputs implements AutoCloseable {
+  private final ModelSpec spec;
+  private final Path dir;
+  private final TextTokenizer tokenizer;
+  private final ImagePreprocessor preprocessor;
+
+  ModelInputs(ModelSpec spec, Path dir) {
+    this.spec = spec;
+    this.dir = dir;
+    this.tokenizer =
+        spec.tokenizer() == null
+            ? null
+            : TextTokenizer.open(resolve(spec.tokenizer().file()), spec.tokenizer());
+    this.preprocessor = spec.image() == null ? null : new ImagePreprocessor(spec.image());
+  }
+
+  ModelSpec spec() {
+    return spec;
+  }
+
+  Path resolve(String file) {
+    return dir.resolve(file);
+  }
+
+  String instructionApplied(String text) {
+    return spec.instruction().apply(text);
+  }
+
+  /**
+   * Tokenizes {@code texts} (the text of items {@code textRows}) and decodes every image; with
+   * {@code pixelsForEveryRow}, items without an image get a zero pixel row.
+   */
+  OnnxBatch prepare(
+      List<Item> items,
+      ImageStore images,
+      List<Integer> textRows,
+      List<String> texts,
+      boolean pixelsForEveryRow) {
+    long t0 = System.nanoTime();
+    GraphInputs text = texts.isEmpty() ? null : GraphInputs.text(tokenizer.tokenize(texts));
+    long tokenizeNanos = System.nanoTime() - t0;
+    boolean anyImage = items.stream().anyMatch(Item::hasImages);
+    PixelBatch pixels =
+        anyImage || pixelsForEveryRow
+            ? PixelBatch.of(
+                items,
+                images,
+                preprocessor,
+                spec.image().tensorHeight(),
+                spec.image().tensorWidth(),
+                pixelsForEveryRow)
+            : null;
+    return new OnnxBatch(
+        items.size(),
+        textRows.stream().mapToInt(Integer::intValue).toArray(),
+        text,
+        pixels,
+        pixels == null ? 0 : pixels.decodeNanos(),
+        tokenizeNanos + (pixels == null ? 0 : pixels.preprocessNanos()));
+  }
+
+  /** Tokens only, for tests and tools that check tokenization. */
+  TokenBatch tokenize(List<String> texts) {
+    return tokenizer.tokenize(texts);
+  }
+
+  @Override
+  public void close() {
+    if (tokenizer != null) {
+      tokenizer.close();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package org.mmeb.eval.encode.onnx;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.mmeb.eval.UserError;
+
+/** Reads and checks model spec files; every problem is one line naming the file. */
+public final class ModelSpecs {
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
+
+  private ModelSpecs() {}
+
+  public static ModelSpec read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": model spec file not found");
+    }
+    ModelSpec spec;
+    try {
+      spec = MAPPER.readValue(file.toFile(), ModelSpec.class);
+    } catch (IOException | RuntimeException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw new UserError(
+          file + ": not a valid model spec: " + message.lines().findFirst().orElse(""), e);
+    }
+    check(file, spec);
+    return spec;
+  }
+
+  private static void check(Path file, ModelSpec spec) {
+    if (spec.architecture() == null) {
+      fail(file, "'architecture' is required: dual or single");
+    }
+    if (spec.normalize() == null) {
+      fail(file, "'normalize' is required: true to L2-normalise embeddings, false to keep them");
+    }
+    boolean dual = spec.architecture() == ModelSpec.Architecture.DUAL;
+    if (dual && spec.graph() != null) {
+      fail(file, "a dual model has 'text_graph' and 'vision_graph', not 'graph'");
+    }
+    if (dual && spec.textGraph() == null && spec.visionGraph() == null) {
+      fail(file, "a dual model needs 'text_graph', 'vision_graph' or both");
+    }
+    if (!dual && (spec.graph() == null || spec.textGraph() != null || spec.visionGraph() != null)) {
+      fail(file, "a single model has exactly one 'graph' (no text_graph / vision_graph)");
+    }
+    if (dual) {
+      checkGraph(file, "text_graph", spec.textGraph(), true, false);
+      checkGraph(file, "vision_graph", spec.visionGraph(), false, true);
+    } else {
+      checkGraph(file, "graph", spec.graph(), true, true);
+    }
+    boolean text = dual ? spec.textGraph() != null : true;
+    boolean pixels = dual ? spec.visionGraph() != null : true;
+    if (text && spec.tokenizer() == null) {
+      fail(file, "a model with a text input needs 'tokenizer'");
+    }
+    if (pixels && spec.image() == null) {
+      fail(file, "a model with a pixel input needs 'image' preprocessing");
+    }
+  }
+
+  private static void checkGraph(
+      Path file, String role, GraphSpec graph, boolean needsIds, boolean needsPixels) {
+    if (graph == null) {
+      return;
+    }
+    if (graph.file() == null || graph.output() == null) {
+      fail(file, role + " needs 'file' and 'output'");
+    }
+    if (needsIds && graph.inputIds() == null) {
+      fail(file, role + " needs 'input_ids' (the name of the graph's token id input)");
+    }
+    if (needsPixels && graph.pixelValues() == null) {
+      fail(file, role + " needs 'pixel_values' (the name of the graph's image input)");
+    }
+    if (!needsIds && graph.inputIds() != null || !needsPixels && graph.pixelValues() != null) {
+      fail(file, role + " takes " + (needsIds ? "text only" : "pixels only"));
+    }
+  }
+
+  private static void fail(Path file, String message) {
+    throw new UserError(file + ": " + message);
+  }
+}

@@ -1,0 +1,16 @@
+package org.mmeb.eval.encode.onnx;
+
+import org.mmeb.eval.encode.Prepared;
+
+/**
+ * A prepared batch for an ONNX model: text inputs for the rows in {@code textRows} (null when no
+ * item needs the text side) and the pixel batch (null when no item needs pixels).
+ */
+record OnnxBatch(
+    int size,
+    int[] textRows,
+    GraphInputs text,
+    PixelBatch pixels,
+    long decodeNanos,
+    long preprocessNanos)
+    implements Prepared {}

@@ -1,0 +1,58 @@
+package org.mmeb.eval.encode.onnx;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mmeb.eval.encode.StagedEncoder;
+
+/** Opens an ONNX embedding model from its spec file. */
+public final class OnnxEncoders {
+  private OnnxEncoders() {}
+
+  /**
+   * Opens the model on {@code device} ({@code cpu}, {@code cuda:0}, {@code cuda:0,1}, {@code
+   * tensorrt:0}); if the GPU provider cannot load, one warning line goes to stderr and the model
+   * runs on CPU ({@link StagedEncoder#device()} says where it really runs).
+   */
+  public static StagedEncoder open(Path specFile, String device) {
+    return open(specFile, device, new PrintWriter(System.err, true));
+  }
+
+  /** As {@link #open(Path, String)}, with the CPU-fallback warning written to {@code warnings}. */
+  public static StagedEncoder open(Path specFile, String device, PrintWriter warnings) {
+    ModelSpec spec = ModelSpecs.read(specFile);
+    Path dir = specFile.toAbsolutePath().getParent();
+    String fingerprint = ModelFingerprint.of(spec, dir, modelFiles(spec, dir));
+    SessionFactory factory = SessionFactory.forDevice(device, warnings);
+    ModelInputs inputs = new ModelInputs(spec, dir);
+    try {
+      return spec.architecture() == ModelSpec.Architecture.DUAL
+          ? new DualTowerEncoder(inputs, factory, fingerprint)
+          : new SingleGraphEncoder(inputs, factory, fingerprint);
+    } catch (RuntimeException e) {
+      inputs.close();
+      throw e;
+    }
+  }
+
+  private static List<Path> modelFiles(ModelSpec spec, Path dir) {
+    List<Path> files = new ArrayList<>();
+    for (GraphSpec graph : new GraphSpec[] {spec.textGraph(), spec.visionGraph(), spec.graph()}) {
+      if (graph != null) {
+        files.add(existing(dir.resolve(graph.file())));
+      }
+    }
+    if (spec.tokenizer() != null) {
+      files.add(existing(dir.resolve(spec.tokenizer().file())));
+    }
+    return files;
+  }
+
+  private static Path existing(Path file) {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new org.mmeb.eval.UserError(file + ": model file named by the spec not found");
+    }
+    return file;
+  }
+}

@@ -1,0 +1,59 @@
+package org.mmeb.eval.encode.onnx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.data.ImageStore;
+import org.mmeb.eval.data.Item;
+import org.mmeb.eval.encode.Prepared;
+
+/**
+ * A model exported as one graph taking ids, attention mask and pixels. Every row gets pixels: an
+ * item without an image gets a zero tensor (the graph decides what that means), an item may have at
+ * most one image.
+ */
+final class SingleGraphEncoder extends OnnxEncoder {
+  private final DevicePool<GraphSession> pool;
+
+  SingleGraphEncoder(ModelInputs inputs, SessionFactory factory, String fingerprint) {
+    super(inputs, fingerprint, factory.plan().describe());
+    GraphSpec graph = inputs.spec().graph();
+    List<GraphSession> sessions = new ArrayList<>();
+    for (int d = 0; d < factory.plan().sessionNames().size(); d++) {
+      sessions.add(GraphSession.open(factory, inputs.resolve(graph.file()), graph, d));
+    }
+    this.pool = new DevicePool<>(sessions);
+  }
+
+  @Override
+  public Prepared prepare(List<Item> items, ImageStore images) {
+    List<String> texts = new ArrayList<>();
+    for (Item item : items) {
+      if (item.images().size() > 1) {
+        throw new UserError(
+            name()
+                + " is a single graph and takes one image per item; item '"
+                + item.key()
+                + "' has "
+                + item.images().size());
+      }
+      texts.add(inputs().instructionApplied(item.text()));
+    }
+    List<Integer> rows = IntStream.range(0, items.size()).boxed().toList();
+    return inputs().prepare(items, images, rows, texts, true);
+  }
+
+  @Override
+  public float[][] infer(Prepared prepared) throws Exception {
+    OnnxBatch batch = (OnnxBatch) prepared;
+    GraphInputs in = batch.text().withPixels(batch.pixels().pixels(), batch.pixels().shape());
+    return finish(pool.with(session -> session.run(in)));
+  }
+
+  @Override
+  public void close() throws Exception {
+    pool.close();
+    super.close();
+  }
+}
