@@ -1,0 +1,34 @@
+package org.mmeb.eval.score;
+
+import org.mmeb.eval.task.DedupeKey;
+import org.mmeb.eval.task.EvalType;
+import org.mmeb.eval.task.Layout;
+import org.mmeb.eval.task.Modality;
+import org.mmeb.eval.task.TaskSpec;
+
+/** Task specs built in code for scorer tests. */
+final class Tasks {
+  private Tasks() {}
+
+  static TaskSpec spec(String name, String mainMetric, EvalType evalType) {
+    return new TaskSpec(
+        name,
+        "test",
+        Modality.IMAGE,
+        "CLS",
+        null,
+        mainMetric,
+        evalType,
+        DedupeKey.TEXT_AND_IMAGE,
+        Layout.values()[0],
+        "test",
+        "T",
+        "T",
+        "",
+        "",
+        new TaskSpec.DataSource("local", null, "test", null, null, null),
+        0,
+        null,
+        null);
+  }
+}
