@@ -1,0 +1,68 @@
+package org.mmeb.eval.result;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mmeb.eval.UserError;
+
+/** Reads and writes VLM2Vec's per-dataset {@code {dataset}_score.json}. */
+public final class Vlm2VecScoreFile {
+  static final String NUM_PRED = "num_pred";
+  static final String NUM_DATA = "num_data";
+
+  private Vlm2VecScoreFile() {}
+
+  public static Path path(Path dir, String dataset) {
+    return dir.resolve(dataset + "_score.json");
+  }
+
+  public static Vlm2VecScore read(Path file) {
+    try {
+      return fromJson(Json.MAPPER.readTree(Files.readString(file)), file.toString());
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot read a score file: " + e.getMessage(), e);
+    }
+  }
+
+  public static void write(Path file, Vlm2VecScore score) throws IOException {
+    AtomicFiles.writeString(file, Json.WRITER.writeValueAsString(toJson(score)) + "\n");
+  }
+
+  static ObjectNode toJson(Vlm2VecScore score) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    score.metrics().forEach(node::put);
+    node.put(NUM_PRED, score.numPred());
+    node.put(NUM_DATA, score.numData());
+    return node;
+  }
+
+  /**
+   * @param where the file (and key path) for error messages
+   */
+  static Vlm2VecScore fromJson(JsonNode node, String where) {
+    if (!node.isObject()) {
+      throw new UserError(
+          where + ": expected an object of metric values, found " + node.getNodeType());
+    }
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    int numPred = -1;
+    int numData = -1;
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      JsonNode value = field.getValue();
+      if (!value.isNumber()) {
+        throw new UserError(
+            where + ": '" + field.getKey() + "' should be a number, found " + value);
+      }
+      switch (field.getKey()) {
+        case NUM_PRED -> numPred = value.intValue();
+        case NUM_DATA -> numData = value.intValue();
+        default -> metrics.put(field.getKey(), value.doubleValue());
+      }
+    }
+    return new Vlm2VecScore(metrics, numPred, numData);
+  }
+}

@@ -1,0 +1,40 @@
+package org.mmeb.eval.score;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Ranks one query against its own candidate list (V1, and V2 {@code local} tasks). */
+public final class LocalRanker {
+  private final Similarity similarity;
+
+  public LocalRanker(Similarity similarity) {
+    this.similarity = similarity;
+  }
+
+  /**
+   * @param keys candidate keys in the row's order (duplicates allowed: they tie, first one first)
+   */
+  public QueryRanking rank(
+      float[] query, List<float[]> candidates, List<String> keys, Map<String, Double> relevance) {
+    double qWeight = similarity.weight(query);
+    double[] scores = new double[candidates.size()];
+    for (int i = 0; i < scores.length; i++) {
+      float[] c = candidates.get(i);
+      scores[i] = similarity.score(query, qWeight, c, similarity.weight(c));
+    }
+    int[] order = Ranking.order(scores);
+    List<String> top = new ArrayList<>();
+    int firstPositive = relevance.isEmpty() ? QueryRanking.NO_LABELS : QueryRanking.NOT_RANKED;
+    for (int pos = 0; pos < order.length; pos++) {
+      String key = keys.get(order[pos]);
+      if (pos < MetricName.MAX_K) {
+        top.add(key);
+      }
+      if (firstPositive == QueryRanking.NOT_RANKED && relevance.containsKey(key)) {
+        firstPositive = pos + 1;
+      }
+    }
+    return new QueryRanking(top, firstPositive);
+  }
+}

@@ -1,0 +1,100 @@
+package org.mmeb.eval.score;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mmeb.eval.data.Item;
+import org.mmeb.eval.data.QueryRow;
+import org.mmeb.eval.data.TaskData;
+import org.mmeb.eval.task.EvalType;
+
+/**
+ * Scores one task from its data and embeddings: rank (local or global, one tie rule), per-query
+ * metrics, then numpy-exact means. The V1 protocol is the local case with one positive (candidate
+ * 0): its accuracy is hit@1 here, first maximum winning through {@link Ranking}'s tie rule.
+ */
+public final class TaskScorer {
+  private TaskScorer() {}
+
+  /** Cosine similarity, as the reference (see {@link Similarity}). */
+  public static DatasetScore score(TaskData data, EmbeddingLookup embeddings) {
+    return score(data, embeddings, Similarity.COSINE);
+  }
+
+  public static DatasetScore score(
+      TaskData data, EmbeddingLookup embeddings, Similarity similarity) {
+    List<QueryRow> rows = data.rows();
+    List<QueryRanking> rankings =
+        data.spec().evalType() == EvalType.GLOBAL
+            ? rankGlobal(data, embeddings, similarity)
+            : rankLocal(rows, embeddings, similarity);
+    List<Map<String, Double>> relevance = rows.stream().map(QueryRow::relevance).toList();
+    return summarize(data.spec().name(), data.spec().mainMetric(), rows, rankings, relevance);
+  }
+
+  /** Metrics, main score and outcomes from rankings already made. */
+  public static DatasetScore summarize(
+      String task,
+      String mainMetric,
+      List<QueryRow> rows,
+      List<QueryRanking> rankings,
+      List<Map<String, Double>> relevance) {
+    MetricName main = MetricName.parse(mainMetric);
+    int n = rankings.size();
+    double[][] byMetric = new double[MetricName.ALL.size()][n];
+    List<QueryOutcome> outcomes = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      double[] values = QueryMetrics.compute(rankings.get(i).top(), relevance.get(i));
+      for (int m = 0; m < values.length; m++) {
+        byMetric[m][i] = values[m];
+      }
+      outcomes.add(
+          new QueryOutcome(
+              rows.get(i).row(), rankings.get(i).firstPositiveRank(), values[main.index()]));
+    }
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    for (MetricName name : MetricName.ALL) {
+      metrics.put(name.toString(), NumpyMean.of(byMetric[name.index()]));
+    }
+    return new DatasetScore(task, mainMetric, metrics.get(mainMetric), n, metrics, outcomes);
+  }
+
+  private static List<QueryRanking> rankLocal(
+      List<QueryRow> rows, EmbeddingLookup embeddings, Similarity similarity) {
+    LocalRanker ranker = new LocalRanker(similarity);
+    List<QueryRanking> rankings = new ArrayList<>(rows.size());
+    for (QueryRow row : rows) {
+      List<String> keys = row.candidates().stream().map(Item::key).toList();
+      List<float[]> vectors = keys.stream().map(embeddings::get).toList();
+      rankings.add(ranker.rank(embeddings.get(row.query().key()), vectors, keys, row.relevance()));
+    }
+    return rankings;
+  }
+
+  private static List<QueryRanking> rankGlobal(
+      TaskData data, EmbeddingLookup embeddings, Similarity similarity) {
+    List<QueryRow> rows = data.rows();
+    List<String> keys = data.globalCandidates().stream().map(Item::key).toList();
+    return new GlobalRanker(similarity)
+        .rank(
+            vectors(rows.stream().map(r -> r.query().key()).toList(), embeddings),
+            vectors(keys, embeddings),
+            keys,
+            rows.stream().map(QueryRow::relevance).toList());
+  }
+
+  private static VectorSource vectors(List<String> keys, EmbeddingLookup embeddings) {
+    return new VectorSource() {
+      @Override
+      public int size() {
+        return keys.size();
+      }
+
+      @Override
+      public float[] vector(int index) {
+        return embeddings.get(keys.get(index));
+      }
+    };
+  }
+}
