@@ -22,15 +22,19 @@ import java.util.stream.Stream;
 final class ModelFingerprint {
   private ModelFingerprint() {}
 
-  static String of(ModelSpec spec, Path dir, List<Path> files) {
+  static String of(ModelSpec spec, List<Path> files) {
     MessageDigest sha = sha256();
     ObjectNode config = ModelSpecs.MAPPER.valueToTree(spec);
     config.remove("name");
+    for (String part : new String[] {"text_graph", "vision_graph", "graph", "tokenizer"}) {
+      if (config.get(part) instanceof ObjectNode node) {
+        node.remove("file");
+      }
+    }
     try {
       sha.update(ModelSpecs.MAPPER.writeValueAsString(config).getBytes(StandardCharsets.UTF_8));
       for (Path file : files) {
         for (Path part : withExternalData(file)) {
-          sha.update(dir.relativize(part).toString().getBytes(StandardCharsets.UTF_8));
           digest(sha, part);
         }
       }

@@ -23,7 +23,7 @@ public final class OnnxEncoders {
   public static StagedEncoder open(Path specFile, String device, PrintWriter warnings) {
     ModelSpec spec = ModelSpecs.read(specFile);
     Path dir = specFile.toAbsolutePath().getParent();
-    String fingerprint = ModelFingerprint.of(spec, dir, modelFiles(spec, dir));
+    String fingerprint = ModelFingerprint.of(spec, modelFiles(spec, dir));
     SessionFactory factory = SessionFactory.forDevice(device, warnings);
     ModelInputs inputs = new ModelInputs(spec, dir);
     try {
