@@ -1,0 +1,123 @@
+package org.mmeb.eval.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.data.images.ImageStores;
+import org.mmeb.eval.data.parquet.ParquetRow;
+import org.mmeb.eval.data.parquet.ParquetTable;
+import org.mmeb.eval.task.TaskSpec;
+
+/**
+ * MMEB-V2 image tasks ({@code ziyjiang/MMEB_Test_Instruct}): V1's columns plus {@code qry_inst} and
+ * {@code tgt_inst}. Texts are composed per parser as the reference does ({@link V2ImagePrompts});
+ * candidates are keyed by the reference's candidate name ({@link CandidateNames}); queries by their
+ * content. Candidate 0 is the one positive.
+ */
+public final class MmebV2ImageReader implements TaskReader {
+  @Override
+  public TaskData read(TaskSpec spec, Path dataRoot) throws IOException {
+    Parser parser = Parser.of(spec);
+    Path file = DataLocations.tableFile(spec, dataRoot);
+    List<QueryRow> rows = new ArrayList<>();
+    ParquetTable.forEachRow(file, parser.columns, row -> rows.add(toQueryRow(spec, parser, row)));
+    ImageStore images = ImageStores.open(DataLocations.imageLocation(spec, dataRoot));
+    return TaskReaders.assemble(spec, rows, images);
+  }
+
+  enum Parser {
+    CLASSIFICATION(List.of("qry_inst", "qry_text", "qry_img_path", "tgt_text")),
+    QUESTION(List.of("qry_inst", "qry_text", "qry_img_path", "tgt_text")),
+    TEXT_TO_IMAGE(List.of("qry_inst", "qry_text", "tgt_inst", "tgt_text", "tgt_img_path")),
+    GROUNDING(
+        List.of("qry_inst", "qry_text", "qry_img_path", "tgt_inst", "tgt_text", "tgt_img_path"));
+
+    final List<String> columns;
+
+    Parser(List<String> columns) {
+      this.columns = columns;
+    }
+
+    static Parser of(TaskSpec spec) {
+      String parser = spec.parser() == null ? "" : spec.parser();
+      return switch (parser) {
+        case "image_cls", "image_i2t" -> CLASSIFICATION;
+        case "image_qa" -> QUESTION;
+        case "image_t2i" -> TEXT_TO_IMAGE;
+        case "image_i2i_vg" -> GROUNDING;
+        default ->
+            throw new UserError(
+                spec.name()
+                    + ": parser '"
+                    + parser
+                    + "' is not a V2 image parser (image_cls, image_i2t, image_qa, image_t2i,"
+                    + " image_i2i_vg)");
+      };
+    }
+  }
+
+  static QueryRow toQueryRow(TaskSpec spec, Parser parser, ParquetRow row) {
+    List<String> texts = row.stringList("tgt_text");
+    if (texts.isEmpty()) {
+      throw row.error("tgt_text", "empty candidate list (candidate 0 must be the positive)");
+    }
+    Item query = query(spec, parser, row);
+    List<Item> candidates =
+        switch (parser) {
+          case CLASSIFICATION, QUESTION -> textCandidates(spec, row, texts);
+          case TEXT_TO_IMAGE, GROUNDING -> imageCandidates(spec, parser, row, texts);
+        };
+    return new QueryRow(row.row(), query, candidates, Map.of(candidates.get(0).key(), 1.0));
+  }
+
+  private static Item query(TaskSpec spec, Parser parser, ParquetRow row) {
+    String inst = row.string("qry_inst");
+    String text = row.string("qry_text");
+    return switch (parser) {
+      case CLASSIFICATION ->
+          ItemKeys.byContent(
+              V2ImagePrompts.classificationQuery(inst, text), row.string("qry_img_path"));
+      case QUESTION, GROUNDING ->
+          ItemKeys.byContent(V2ImagePrompts.questionQuery(inst, text), row.string("qry_img_path"));
+      case TEXT_TO_IMAGE ->
+          ItemKeys.byContent(
+              V2ImagePrompts.textToImageQuery(inst, text, spec.name().equals("VisDial")), "");
+    };
+  }
+
+  private static List<Item> textCandidates(TaskSpec spec, ParquetRow row, List<String> texts) {
+    List<Item> candidates = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      Item item = Item.textOnly("", text);
+      candidates.add(Item.textOnly(CandidateNames.of(spec, row, text, "", item), text));
+    }
+    return candidates;
+  }
+
+  private static List<Item> imageCandidates(
+      TaskSpec spec, Parser parser, ParquetRow row, List<String> captions) {
+    String inst = row.string("tgt_inst");
+    List<String> paths = row.stringList("tgt_img_path");
+    boolean captioned = !captions.get(0).strip().isEmpty();
+    if ((captioned || parser == Parser.GROUNDING) && captions.size() != paths.size()) {
+      throw row.error(
+          "tgt_text has " + captions.size() + " entries but tgt_img_path has " + paths.size());
+    }
+    if (paths.isEmpty()) {
+      throw row.error("tgt_img_path", "empty candidate list (candidate 0 must be the positive)");
+    }
+    String bare = V2ImagePrompts.bareTarget(inst, parser == Parser.TEXT_TO_IMAGE);
+    List<Item> candidates = new ArrayList<>(paths.size());
+    for (int i = 0; i < paths.size(); i++) {
+      String caption = captioned || parser == Parser.GROUNDING ? captions.get(i) : "";
+      String text = captioned ? V2ImagePrompts.captionedTarget(inst, caption) : bare;
+      Item item = new Item("", text, List.of(paths.get(i)));
+      String key = CandidateNames.of(spec, row, caption, paths.get(i), item);
+      candidates.add(new Item(key, text, item.images()));
+    }
+    return candidates;
+  }
+}

@@ -1,0 +1,61 @@
+package org.mmeb.eval.data;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The reference's {@code natural_sort_key} for frame file names: runs of digits compare as numbers,
+ * the rest case-insensitively ("frame_2.jpg" before "frame_10.jpg"). Python's sort is stable, so
+ * names with equal keys keep directory order there; here they fall back to the raw name.
+ */
+public final class NaturalOrder implements Comparator<String> {
+  public static final NaturalOrder INSTANCE = new NaturalOrder();
+
+  private NaturalOrder() {}
+
+  @Override
+  public int compare(String a, String b) {
+    List<Object> ka = key(a);
+    List<Object> kb = key(b);
+    for (int i = 0; i < Math.min(ka.size(), kb.size()); i++) {
+      int c = compareParts(ka.get(i), kb.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    int bySize = Integer.compare(ka.size(), kb.size());
+    return bySize != 0 ? bySize : a.compareTo(b);
+  }
+
+  private static int compareParts(Object a, Object b) {
+    if (a instanceof BigInteger x && b instanceof BigInteger y) {
+      return x.compareTo(y);
+    }
+    return a.toString().compareTo(b.toString());
+  }
+
+  /** Text and number parts alternating, starting with a (possibly empty) text part. */
+  static List<Object> key(String name) {
+    List<Object> parts = new ArrayList<>();
+    int i = 0;
+    while (i <= name.length()) {
+      int start = i;
+      while (i < name.length() && !Character.isDigit(name.charAt(i))) {
+        i++;
+      }
+      parts.add(name.substring(start, i).toLowerCase(Locale.ROOT));
+      if (i == name.length()) {
+        break;
+      }
+      start = i;
+      while (i < name.length() && Character.isDigit(name.charAt(i))) {
+        i++;
+      }
+      parts.add(new BigInteger(name.substring(start, i)));
+    }
+    return parts;
+  }
+}

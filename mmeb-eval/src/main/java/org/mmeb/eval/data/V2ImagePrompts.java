@@ -1,0 +1,67 @@
+package org.mmeb.eval.data;
+
+/**
+ * The texts the VLM2Vec V2 image parsers compose from {@code qry_inst}/{@code qry_text} and {@code
+ * tgt_inst}/{@code tgt_text} (src/data/eval_dataset/image_*.py, process_input_text in
+ * src/model/processor.py), with {@link PromptTokens#IMAGE} as the image token. The {@code " \n"} to
+ * {@code "\n"} replacement and the trailing newlines are the reference's ("to stay consistent with
+ * v1 eval").
+ */
+public final class V2ImagePrompts {
+  private static final String IMAGE = PromptTokens.IMAGE;
+
+  private V2ImagePrompts() {}
+
+  /** process_input_text: instruction, " " + text when text is non-empty, image token in front. */
+  public static String processInputText(String instruction, String text, boolean addImageToken) {
+    String prompt = instruction;
+    if (text != null && !text.isEmpty()) {
+      prompt = prompt + " " + text;
+    }
+    return addImageToken ? IMAGE + " " + prompt : prompt;
+  }
+
+  /** image_cls and image_i2t queries: the instruction with its image token removed. */
+  public static String classificationQuery(String qryInst, String qryText) {
+    String inst = qryInst.replace(IMAGE, "");
+    return processInputText(inst, qryText, true).replace(" \n", "\n") + "\n";
+  }
+
+  /** image_qa and image_i2i_vg queries: the instruction stripped, on its own line. */
+  public static String questionQuery(String qryInst, String qryText) {
+    String inst = "\n" + qryInst.replace(IMAGE, "").strip();
+    return processInputText(inst, qryText, true).replace(" \n", "\n") + "\n";
+  }
+
+  /** image_t2i queries (no image); VisDial gets one more newline "to be consistent with v1". */
+  public static String textToImageQuery(String qryInst, String qryText, boolean visDial) {
+    String query = qryInst + " " + qryText + "\n";
+    return visDial ? query + "\n" : query;
+  }
+
+  /** image_t2i and image_i2i_vg candidates that carry a caption (WebQA, EDIS, RefCOCO-Matching). */
+  public static String captionedTarget(String tgtInst, String caption) {
+    String inst = tgtInst.replace(IMAGE, "");
+    return processInputText(inst + " " + caption, "", true).replace(" \n", "\n") + "\n";
+  }
+
+  /** Candidates without a caption: image_t2i ends them with a newline, image_i2i_vg does not. */
+  public static String bareTarget(String tgtInst, boolean trailingNewline) {
+    String inst = tgtInst.replace(IMAGE, "");
+    String text = processInputText(inst, "", true).replace(" \n", "\n");
+    return trailingNewline ? text + "\n" : text;
+  }
+
+  /** Python's {@code str.strip('"')}. */
+  public static String stripQuotes(String caption) {
+    int start = 0;
+    int end = caption.length();
+    while (start < end && caption.charAt(start) == '"') {
+      start++;
+    }
+    while (end > start && caption.charAt(end - 1) == '"') {
+      end--;
+    }
+    return caption.substring(start, end);
+  }
+}

@@ -1,0 +1,111 @@
+package org.mmeb.eval.data.parquet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+import org.mmeb.eval.UserError;
+
+/**
+ * Streams the rows of one local parquet file in file order, reading only the named columns, through
+ * {@link LocalInputFile} (no Hadoop file system). A missing column is a {@link UserError} naming
+ * the file and the columns it has.
+ */
+public final class ParquetTable {
+  private ParquetTable() {}
+
+  /** Calls {@code onRow} for each row; row indexes are 0-based over the whole file. */
+  public static void forEachRow(Path file, List<String> columns, Consumer<ParquetRow> onRow)
+      throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": file not found");
+    }
+    try (ParquetFileReader reader = open(file)) {
+      MessageType projection =
+          project(file, reader.getFooter().getFileMetaData().getSchema(), columns);
+      reader.setRequestedSchema(projection);
+      MessageColumnIO columnIo = new ColumnIOFactory().getColumnIO(projection);
+      int row = 0;
+      for (PageReadStore pages = reader.readNextRowGroup();
+          pages != null;
+          pages = reader.readNextRowGroup()) {
+        RecordReader<Group> records =
+            columnIo.getRecordReader(pages, new GroupRecordConverter(projection));
+        for (long i = 0; i < pages.getRowCount(); i++) {
+          ParquetRow current = new ParquetRow(file, row++, records.read());
+          try {
+            onRow.accept(current);
+          } catch (RuntimeException e) {
+            throw new RowFailure(e);
+          }
+        }
+      }
+    } catch (RowFailure e) {
+      throw e.cause;
+    } catch (UserError e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new UserError(file + ": not a readable parquet file: " + e.getMessage(), e);
+    }
+  }
+
+  /** Carries an exception thrown by the row callback past the "unreadable file" handler. */
+  private static final class RowFailure extends RuntimeException {
+    private final RuntimeException cause;
+
+    RowFailure(RuntimeException cause) {
+      super(cause);
+      this.cause = cause;
+    }
+  }
+
+  /** The number of rows, from the footer alone. */
+  public static long rowCount(Path file) throws IOException {
+    try (ParquetFileReader reader = open(file)) {
+      return reader.getRecordCount();
+    } catch (IOException | RuntimeException e) {
+      throw new UserError(file + ": not a readable parquet file: " + e.getMessage(), e);
+    }
+  }
+
+  /** The top-level column names, in schema order. */
+  public static List<String> columns(Path file) throws IOException {
+    try (ParquetFileReader reader = open(file)) {
+      return reader.getFooter().getFileMetaData().getSchema().getFields().stream()
+          .map(Type::getName)
+          .toList();
+    }
+  }
+
+  private static ParquetFileReader open(Path file) throws IOException {
+    ParquetReadOptions options =
+        ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+    return ParquetFileReader.open(new LocalInputFile(file), options);
+  }
+
+  private static MessageType project(Path file, MessageType schema, List<String> columns) {
+    List<Type> fields = new ArrayList<>();
+    for (String column : columns) {
+      if (!schema.containsField(column)) {
+        List<String> found = schema.getFields().stream().map(Type::getName).toList();
+        throw new UserError(file + ": missing column '" + column + "' (found: " + found + ")");
+      }
+      fields.add(schema.getType(column));
+    }
+    return new MessageType(schema.getName(), fields);
+  }
+}

@@ -1,0 +1,41 @@
+package org.mmeb.eval.data;
+
+import org.mmeb.eval.task.DedupeKey;
+import org.mmeb.eval.task.EvalType;
+import org.mmeb.eval.task.Layout;
+import org.mmeb.eval.task.Modality;
+import org.mmeb.eval.task.TaskSpec;
+
+/** Task specs for reader tests: only the fields the readers look at vary. */
+final class TestSpecs {
+  private TestSpecs() {}
+
+  static TaskSpec spec(
+      String name,
+      Layout layout,
+      String parser,
+      EvalType evalType,
+      DedupeKey dedupeKey,
+      String filePattern,
+      String images) {
+    return new TaskSpec(
+        name,
+        "test",
+        layout == Layout.BEIR_VISDOC ? Modality.VISDOC : Modality.IMAGE,
+        "X",
+        null,
+        "hit@1",
+        evalType,
+        dedupeKey,
+        layout,
+        parser,
+        "I",
+        "T",
+        "<video_token> Say what happens.",
+        null,
+        new TaskSpec.DataSource(null, name, "test", filePattern, images, null),
+        0,
+        null,
+        8);
+  }
+}

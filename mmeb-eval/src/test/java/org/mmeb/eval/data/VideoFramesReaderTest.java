@@ -1,0 +1,96 @@
+package org.mmeb.eval.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.data.synth.ParquetTableWriter;
+import org.mmeb.eval.task.DedupeKey;
+import org.mmeb.eval.task.EvalType;
+import org.mmeb.eval.task.Layout;
+import org.mmeb.eval.task.TaskSpec;
+
+class VideoFramesReaderTest {
+  @TempDir Path dir;
+
+  private void frames(String video, int count) throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("frames").resolve(video));
+    for (int i = 1; i <= count; i++) {
+      Files.write(folder.resolve("frame_" + i + ".jpg"), new byte[] {(byte) i});
+    }
+    Files.writeString(folder.resolve("notes.txt"), "not a frame");
+  }
+
+  @Test
+  void classificationSamplesEightFramesInNaturalOrderAndRanksTheLabelSet() throws IOException {
+    frames("v1", 12);
+    frames("v2", 3);
+    new ParquetTableWriter()
+        .string("video_id")
+        .string("pos_text")
+        .write(
+            dir.resolve("V/test.parquet"),
+            List.of(
+                Map.of("video_id", "v1", "pos_text", "jump"),
+                Map.of("video_id", "v2", "pos_text", "run"),
+                Map.of("video_id", "v1", "pos_text", "jump")));
+    TaskSpec spec =
+        TestSpecs.spec(
+            "V",
+            Layout.VIDEO_FRAMES,
+            "video_classification",
+            EvalType.GLOBAL,
+            DedupeKey.TARGET_TEXT,
+            "V/test.parquet",
+            "frames");
+    TaskData data = TaskReaders.read(spec, dir);
+    QueryRow first = data.rows().get(0);
+    assertThat(first.query().images())
+        .containsExactly(
+            "v1/frame_1.jpg",
+            "v1/frame_2.jpg",
+            "v1/frame_4.jpg",
+            "v1/frame_5.jpg",
+            "v1/frame_7.jpg",
+            "v1/frame_8.jpg",
+            "v1/frame_10.jpg",
+            "v1/frame_12.jpg");
+    assertThat(first.query().text()).isEqualTo("<|video_1|> Say what happens.");
+    assertThat(data.rows().get(1).query().images()).hasSize(3);
+    assertThat(data.globalCandidates()).extracting(Item::key).containsExactly("jump", "run");
+    assertThat(data.rows().get(2).relevance()).containsOnlyKeys("jump");
+    assertThat(data.images().read("v1/frame_12.jpg")).containsExactly(12);
+  }
+
+  @Test
+  void aMissingFrameFolderNamesTheRow() throws IOException {
+    frames("v1", 9);
+    new ParquetTableWriter()
+        .string("video_id")
+        .string("pos_text")
+        .write(
+            dir.resolve("V/test.parquet"),
+            List.of(
+                Map.of("video_id", "v1", "pos_text", "jump"),
+                Map.of("video_id", "gone", "pos_text", "run")));
+    TaskSpec spec =
+        TestSpecs.spec(
+            "V",
+            Layout.VIDEO_FRAMES,
+            "video_classification",
+            EvalType.GLOBAL,
+            DedupeKey.TARGET_TEXT,
+            "V/test.parquet",
+            "frames");
+    assertThatThrownBy(() -> TaskReaders.read(spec, dir))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("test.parquet row 1 column 'video_id': no frame folder");
+  }
+}
