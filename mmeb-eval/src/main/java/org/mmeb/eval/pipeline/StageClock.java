@@ -5,21 +5,32 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.encode.Encoder;
+import org.mmeb.eval.encode.Prepared;
+import org.mmeb.eval.encode.StagedEncoder;
 
 /**
  * Splits an encoder's work into the CPU stage and the model stage and sums the time of each.
- * Encoders that cannot be split do everything in the model stage.
+ * Encoders that cannot be split (HTTP, precomputed) do everything in the model stage.
  */
 final class StageClock {
   private final AtomicLong decode = new AtomicLong();
   private final AtomicLong preprocess = new AtomicLong();
 
-  Prepared prepare(Encoder encoder, List<Item> batch, ImageStore images) throws Exception {
-    return new Prepared(batch, images, null);
+  PreparedBatch prepare(Encoder encoder, List<Item> batch, ImageStore images) throws Exception {
+    if (!(encoder instanceof StagedEncoder staged)) {
+      return new PreparedBatch(batch, images, null);
+    }
+    Prepared prepared = staged.prepare(batch, images);
+    decode.addAndGet(prepared.decodeNanos());
+    preprocess.addAndGet(prepared.preprocessNanos());
+    return new PreparedBatch(batch, images, prepared);
   }
 
-  float[][] infer(Encoder encoder, Prepared prepared) throws Exception {
-    return encoder.encode(prepared.batch(), prepared.images());
+  float[][] infer(Encoder encoder, PreparedBatch batch) throws Exception {
+    if (batch.prepared() != null) {
+      return ((StagedEncoder) encoder).infer(batch.prepared());
+    }
+    return encoder.encode(batch.batch(), batch.images());
   }
 
   long decodeNanos() {

@@ -44,7 +44,7 @@ public final class TaskEncoding {
     AtomicLong inference = new AtomicLong();
     StageClock clock = new StageClock();
     try {
-      new PipelinedBatches<Prepared>(settings.workers())
+      new PipelinedBatches<PreparedBatch>(settings.workers())
           .run(
               BatchPlan.of(missing, settings.batchSize()),
               batch -> clock.prepare(encoder, batch, data.images()),

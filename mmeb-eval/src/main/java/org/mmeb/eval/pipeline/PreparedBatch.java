@@ -1,0 +1,9 @@
+package org.mmeb.eval.pipeline;
+
+import java.util.List;
+import org.mmeb.eval.data.ImageStore;
+import org.mmeb.eval.data.Item;
+import org.mmeb.eval.encode.Prepared;
+
+/** A batch after the CPU stage: the staged encoder's prepared form, or the raw batch. */
+record PreparedBatch(List<Item> batch, ImageStore images, Prepared prepared) {}
