@@ -1,0 +1,69 @@
+package org.mmeb.eval.report;
+
+import java.util.Locale;
+
+/** A comparison as a plain-text table for a terminal: datasets, aggregates, then the tally. */
+public final class ComparisonText {
+  private ComparisonText() {}
+
+  public static String render(RunComparison comparison, double alpha, String method) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%s: %s (baseline) vs %s (candidate); %s%n",
+            terminalSafe(comparison.benchmark()),
+            terminalSafe(comparison.baselineName()),
+            terminalSafe(comparison.candidateName()),
+            method));
+    header(out, "dataset");
+    comparison.datasets().forEach(d -> row(out, d, alpha));
+    out.append('\n');
+    header(out, "aggregate");
+    comparison.aggregates().forEach(d -> row(out, d, alpha));
+    RunComparison.Tally tally = comparison.tally(alpha);
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nwins %d, losses %d, no significant change %d, untested %d (p < %s, %d datasets)%n",
+            tally.wins(),
+            tally.losses(),
+            tally.unchanged(),
+            tally.untested(),
+            alpha,
+            comparison.datasets().size()));
+    return out.toString().replace(System.lineSeparator(), "\n");
+  }
+
+  private static void header(StringBuilder out, String first) {
+    out.append(
+        String.format(
+            Locale.ROOT, "%-28s %9s %9s %7s %8s%n", first, "baseline", "candidate", "delta", "p"));
+  }
+
+  private static void row(StringBuilder out, ScoreDelta d, double alpha) {
+    String mark = d.significant(alpha) ? (d.points() > 0 ? " better" : " worse") : "";
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%-28s %9s %9s %7s %8s%s%n",
+            terminalSafe(d.name()),
+            orDash(ScoreText.of(d.baseline())),
+            orDash(ScoreText.of(d.candidate())),
+            orDash(ScoreText.signed(d.points())),
+            PValueText.of(d.pValue()),
+            mark));
+  }
+
+  private static String orDash(String text) {
+    return text.isEmpty() ? "-" : text;
+  }
+
+  /** Control characters from a results file would move the cursor or recolour the terminal. */
+  static String terminalSafe(String raw) {
+    return raw.codePoints()
+        .map(c -> Character.isISOControl(c) ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
+  }
+}
