@@ -32,9 +32,25 @@ public record PaperTable6(String source, List<Column> columns, List<String> know
    */
   public record Column(String model, Map<String, Double> datasets, Map<String, Double> reported) {
     public Column {
-      datasets = Map.copyOf(datasets);
-      reported = Map.copyOf(reported);
+      datasets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(datasets));
+      reported = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(reported));
     }
+  }
+
+  /** Each column as printed, for reproduction checks and the leaderboard. */
+  public List<PublishedColumn> published() {
+    return columns.stream()
+        .map(
+            c ->
+                new PublishedColumn(
+                    c.model(), "mmeb-v1", source, decimals(c.datasets()), decimals(c.reported())))
+        .toList();
+  }
+
+  private static Map<String, java.math.BigDecimal> decimals(Map<String, Double> values) {
+    Map<String, java.math.BigDecimal> decimals = new java.util.LinkedHashMap<>();
+    values.forEach((k, v) -> decimals.put(k, java.math.BigDecimal.valueOf(v)));
+    return decimals;
   }
 
   public Column column(String model) {

@@ -58,9 +58,12 @@ public final class PaperTable6Reader {
           file + ": column '" + model + "' has no entry in _meta.reported_aggregates_table6");
     }
     Map<String, Double> aggregates = new LinkedHashMap<>();
-    PaperTable6.AGGREGATE_NAMES.forEach(
-        (paperName, column) ->
-            aggregates.put(column, percent(file, model, paperName, reported.path(paperName))));
+    for (String paperName :
+        List.of("Classification", "VQA", "Retrieval", "Grounding", "IND", "OOD", "Overall")) {
+      aggregates.put(
+          PaperTable6.AGGREGATE_NAMES.get(paperName),
+          percent(file, model, paperName, reported.path(paperName)));
+    }
     return new PaperTable6.Column(model, datasets, aggregates);
   }
 

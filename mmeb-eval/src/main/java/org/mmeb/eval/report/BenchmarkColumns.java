@@ -1,0 +1,68 @@
+package org.mmeb.eval.report;
+
+import java.util.List;
+import org.mmeb.eval.score.GroupScore;
+
+/** The aggregate columns of each benchmark's view, and which scorer group each one shows. */
+public final class BenchmarkColumns {
+  private BenchmarkColumns() {}
+
+  /** A view column: its label and the {@link GroupScore} (kind, group) it displays. */
+  public record Column(String label, String kind, String group) {
+    boolean metaTask() {
+      return kind.equals(GroupScore.META_TASK);
+    }
+  }
+
+  public static final String V1 = "mmeb-v1";
+  public static final String V2 = "mmeb-v2";
+
+  public static String title(String benchmark) {
+    return switch (benchmark) {
+      case V1 -> "MMEB-V1 (36 datasets)";
+      case V2 -> "MMEB-V2 (78 tasks)";
+      default -> benchmark;
+    };
+  }
+
+  public static List<Column> of(String benchmark) {
+    return switch (benchmark) {
+      case V1 -> V1_COLUMNS;
+      case V2 -> V2_COLUMNS;
+      default -> List.of(new Column("Overall", GroupScore.OVERALL, "overall"));
+    };
+  }
+
+  private static Column metaTask(String name) {
+    return new Column(name, GroupScore.META_TASK, name);
+  }
+
+  private static final List<Column> V1_COLUMNS =
+      List.of(
+          metaTask("CLS"),
+          metaTask("VQA"),
+          metaTask("RET"),
+          metaTask("GD"),
+          new Column("IND", GroupScore.SPLIT, "IND"),
+          new Column("OOD", GroupScore.SPLIT, "OOD"),
+          new Column("Overall", GroupScore.OVERALL, "overall"));
+
+  private static final List<Column> V2_COLUMNS =
+      List.of(
+          metaTask("I-CLS"),
+          metaTask("I-QA"),
+          metaTask("I-RET"),
+          metaTask("I-VG"),
+          metaTask("V-CLS"),
+          metaTask("V-QA"),
+          metaTask("V-RET"),
+          metaTask("V-MRET"),
+          metaTask("VD-ViDoRe-V1"),
+          metaTask("VD-ViDoRe-V2"),
+          metaTask("VD-VisRAG"),
+          metaTask("VD-OOD"),
+          new Column("Image", GroupScore.MODALITY, "image"),
+          new Column("Video", GroupScore.MODALITY, "video"),
+          new Column("VisDoc", GroupScore.MODALITY, "visdoc"),
+          new Column("All", GroupScore.OVERALL, "overall"));
+}
