@@ -52,6 +52,21 @@ public final class DataLocations {
     return List.of();
   }
 
+  /** Whether the task's table files are there (all three parts for a BEIR task). */
+  public static boolean tablesPresent(TaskSpec spec, Path dataRoot) {
+    String pattern = spec.source().filePattern();
+    if (pattern == null) {
+      return false;
+    }
+    List<String> patterns =
+        spec.layout() == Layout.BEIR_VISDOC
+            ? List.of("queries", "corpus", "qrels").stream()
+                .map(part -> pattern.replace("{queries,corpus,qrels}", part))
+                .toList()
+            : List.of(pattern);
+    return patterns.stream().allMatch(p -> !tableFiles(spec, dataRoot, p).isEmpty());
+  }
+
   /** Where a task's images are: an archive or a folder, per the rules above. */
   public static Path imageLocation(TaskSpec spec, Path dataRoot) {
     String images = spec.source().images();
