@@ -76,7 +76,12 @@ class ImageTower(nn.Module):
         return self.convs(pixel_values).flatten(2).transpose(1, 2)
 
     def forward(self, pixel_values):
-        return self.proj(self.patches(pixel_values).mean(1))
+        return self.both(pixel_values)[0]
+
+    def both(self, pixel_values):
+        """Pooled features and patch tokens in one pass."""
+        patches = self.patches(pixel_values)
+        return self.proj(patches.mean(1)), patches
 
 
 class VisionGraph(nn.Module):
@@ -87,8 +92,7 @@ class VisionGraph(nn.Module):
         self.tower = tower
 
     def forward(self, pixel_values):
-        patches = self.tower.patches(pixel_values)
-        return self.tower.proj(patches.mean(1)), patches
+        return self.tower.both(pixel_values)
 
 
 class SingleGraph(nn.Module):
