@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mmeb.eval.data.Item;
-import org.mmeb.eval.encode.FolderImageStore;
+import org.mmeb.eval.data.images.FolderImageStore;
 import org.mmeb.eval.encode.StagedEncoder;
 import org.mmeb.eval.encode.text.TextTokenizer;
 import org.mmeb.eval.encode.text.TokenBatch;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.Item;
-import org.mmeb.eval.encode.FolderImageStore;
+import org.mmeb.eval.data.images.FolderImageStore;
 import org.mmeb.eval.encode.Prepared;
 import org.mmeb.eval.encode.StagedEncoder;
 import org.mmeb.eval.encode.text.TextTokenizer;
