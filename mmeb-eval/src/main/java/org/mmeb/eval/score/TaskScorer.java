@@ -24,11 +24,17 @@ public final class TaskScorer {
 
   public static DatasetScore score(
       TaskData data, EmbeddingLookup embeddings, Similarity similarity) {
+    return score(data, embeddings, embeddings, similarity);
+  }
+
+  /** Queries and candidates looked up separately (e.g. a submission's two files). */
+  public static DatasetScore score(
+      TaskData data, EmbeddingLookup queries, EmbeddingLookup candidates, Similarity similarity) {
     List<QueryRow> rows = data.rows();
     List<QueryRanking> rankings =
         data.spec().evalType() == EvalType.GLOBAL
-            ? rankGlobal(data, embeddings, similarity)
-            : rankLocal(rows, embeddings, similarity);
+            ? rankGlobal(data, queries, candidates, similarity)
+            : rankLocal(rows, queries, candidates, similarity);
     List<Map<String, Double>> relevance = rows.stream().map(QueryRow::relevance).toList();
     return summarize(data.spec().name(), data.spec().mainMetric(), rows, rankings, relevance);
   }
@@ -61,25 +67,28 @@ public final class TaskScorer {
   }
 
   private static List<QueryRanking> rankLocal(
-      List<QueryRow> rows, EmbeddingLookup embeddings, Similarity similarity) {
+      List<QueryRow> rows,
+      EmbeddingLookup queries,
+      EmbeddingLookup candidates,
+      Similarity similarity) {
     LocalRanker ranker = new LocalRanker(similarity);
     List<QueryRanking> rankings = new ArrayList<>(rows.size());
     for (QueryRow row : rows) {
       List<String> keys = row.candidates().stream().map(Item::key).toList();
-      List<float[]> vectors = keys.stream().map(embeddings::get).toList();
-      rankings.add(ranker.rank(embeddings.get(row.query().key()), vectors, keys, row.relevance()));
+      List<float[]> vectors = keys.stream().map(candidates::get).toList();
+      rankings.add(ranker.rank(queries.get(row.query().key()), vectors, keys, row.relevance()));
     }
     return rankings;
   }
 
   private static List<QueryRanking> rankGlobal(
-      TaskData data, EmbeddingLookup embeddings, Similarity similarity) {
+      TaskData data, EmbeddingLookup queries, EmbeddingLookup candidates, Similarity similarity) {
     List<QueryRow> rows = data.rows();
     List<String> keys = data.globalCandidates().stream().map(Item::key).toList();
     return new GlobalRanker(similarity)
         .rank(
-            vectors(rows.stream().map(r -> r.query().key()).toList(), embeddings),
-            vectors(keys, embeddings),
+            vectors(rows.stream().map(r -> r.query().key()).toList(), queries),
+            vectors(keys, candidates),
             keys,
             rows.stream().map(QueryRow::relevance).toList());
   }

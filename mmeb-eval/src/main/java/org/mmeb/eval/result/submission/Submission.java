@@ -1,0 +1,256 @@
+package org.mmeb.eval.result.submission;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.data.Item;
+import org.mmeb.eval.data.QueryRow;
+import org.mmeb.eval.data.TaskData;
+import org.mmeb.eval.result.FileHashes;
+import org.mmeb.eval.score.EmbeddingLookup;
+import org.mmeb.eval.score.Similarity;
+
+/**
+ * A folder of embeddings computed elsewhere (format in the README, "Submission format"): {@code
+ * manifest.json}, and per task {@code <task>/queries.npy} (one vector per row of the task, in row
+ * order), {@code <task>/candidates.npy} and {@code <task>/candidate_keys.json} (the candidate item
+ * keys, one per candidate row). Everything is checked against the task's data before scoring; each
+ * problem is one line naming the file and the row.
+ */
+public final class Submission {
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  private final Path dir;
+  private final SubmissionManifest manifest;
+
+  private Submission(Path dir, SubmissionManifest manifest) {
+    this.dir = dir;
+    this.manifest = manifest;
+  }
+
+  /** A task's vectors, by item key: queries and candidates are separate key spaces. */
+  public record TaskEmbeddings(EmbeddingLookup queries, EmbeddingLookup candidates) {}
+
+  public static Submission open(Path dir) {
+    Path file = dir.resolve(SubmissionManifest.FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": not found (a submission folder needs manifest.json)");
+    }
+    SubmissionManifest manifest;
+    try {
+      manifest = MAPPER.readValue(file.toFile(), SubmissionManifest.class);
+    } catch (IOException e) {
+      throw new UserError(file + ": not a valid manifest: " + firstLine(e.getMessage()), e);
+    }
+    if (!SubmissionManifest.FORMAT.equals(manifest.format())
+        || manifest.version() != SubmissionManifest.VERSION) {
+      throw new UserError(
+          file
+              + ": format '"
+              + manifest.format()
+              + "' version "
+              + manifest.version()
+              + ", expected '"
+              + SubmissionManifest.FORMAT
+              + "' version "
+              + SubmissionManifest.VERSION);
+    }
+    if (manifest.dims() <= 0 || manifest.model() == null || manifest.model().isBlank()) {
+      throw new UserError(file + ": needs a model name and dims > 0");
+    }
+    return new Submission(dir, manifest);
+  }
+
+  /** How the vectors are to be compared: the manifest's {@code similarity}, cosine by default. */
+  public Similarity similarity() {
+    String name = manifest.similarity() == null ? "cosine" : manifest.similarity();
+    for (Similarity s : Similarity.values()) {
+      if (s.name().equalsIgnoreCase(name)) {
+        return s;
+      }
+    }
+    throw new UserError(
+        dir.resolve(SubmissionManifest.FILE)
+            + ": similarity '"
+            + name
+            + "', expected cosine or dot");
+  }
+
+  public SubmissionManifest manifest() {
+    return manifest;
+  }
+
+  /** One hash over the manifest and the named tasks' files: the run's model fingerprint. */
+  public String fingerprint(List<String> tasks) {
+    List<Path> files = new ArrayList<>();
+    files.add(dir.resolve(SubmissionManifest.FILE));
+    for (String task : tasks.stream().sorted().toList()) {
+      Path taskDir = TaskVectors.dir(dir, task);
+      files.add(taskDir.resolve(TaskVectors.QUERIES));
+      files.add(taskDir.resolve(TaskVectors.CANDIDATES));
+      files.add(taskDir.resolve(TaskVectors.CANDIDATE_KEYS));
+    }
+    return FileHashes.sha256(files);
+  }
+
+  public TaskEmbeddings load(TaskData data) {
+    String task = data.spec().name();
+    SubmissionManifest.TaskEntry entry = manifest.tasks().get(task);
+    if (entry == null) {
+      throw new UserError(
+          dir.resolve(SubmissionManifest.FILE)
+              + ": no task '"
+              + task
+              + "' (it lists "
+              + manifest.tasks().keySet()
+              + ")");
+    }
+    Path taskDir = TaskVectors.dir(dir, task);
+    Path queryFile = taskDir.resolve(TaskVectors.QUERIES);
+    float[][] queries = checked(queryFile, entry.queries());
+    if (queries.length != data.rows().size()) {
+      throw new UserError(
+          queryFile
+              + ": "
+              + queries.length
+              + " query vectors, the task has "
+              + data.rows().size()
+              + " rows");
+    }
+    Path candidateFile = taskDir.resolve(TaskVectors.CANDIDATES);
+    float[][] candidates = checked(candidateFile, entry.candidates());
+    Map<String, float[]> byKey =
+        candidatesByKey(taskDir.resolve(TaskVectors.CANDIDATE_KEYS), candidates);
+    checkEveryCandidateHasAVector(taskDir.resolve(TaskVectors.CANDIDATE_KEYS), data, byKey);
+    Map<String, float[]> queryByKey = new HashMap<>();
+    for (int r = 0; r < queries.length; r++) {
+      // Rows sharing a query item share one embedding in the protocol; the first row's vector is
+      // used.
+      queryByKey.putIfAbsent(data.rows().get(r).query().key(), queries[r]);
+    }
+    return new TaskEmbeddings(lookup(queryByKey, queryFile), lookup(byKey, candidateFile));
+  }
+
+  private float[][] checked(Path file, int expectedRows) {
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": not found");
+    }
+    float[][] rows = NpyFloatMatrix.read(file);
+    if (rows.length != expectedRows) {
+      throw new UserError(
+          file + ": " + rows.length + " vectors, manifest.json says " + expectedRows);
+    }
+    for (int r = 0; r < rows.length; r++) {
+      if (rows[r].length != manifest.dims()) {
+        throw new UserError(
+            file
+                + ": vectors of "
+                + rows[r].length
+                + " dims, manifest.json says "
+                + manifest.dims());
+      }
+      for (int d = 0; d < rows[r].length; d++) {
+        if (!Float.isFinite(rows[r][d])) {
+          throw new UserError(
+              file
+                  + ": row "
+                  + r
+                  + ", column "
+                  + d
+                  + " is "
+                  + rows[r][d]
+                  + " (vectors must be finite)");
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static Map<String, float[]> candidatesByKey(Path keyFile, float[][] candidates) {
+    List<String> keys = readKeys(keyFile);
+    if (keys.size() != candidates.length) {
+      throw new UserError(
+          keyFile + ": " + keys.size() + " keys for " + candidates.length + " candidate vectors");
+    }
+    Map<String, float[]> byKey = new HashMap<>();
+    Map<String, Integer> firstRow = new HashMap<>();
+    for (int r = 0; r < keys.size(); r++) {
+      Integer previous = firstRow.putIfAbsent(keys.get(r), r);
+      if (previous != null) {
+        throw new UserError(
+            keyFile
+                + ": key '"
+                + keys.get(r)
+                + "' at rows "
+                + previous
+                + " and "
+                + r
+                + " (keys must be unique)");
+      }
+      byKey.put(keys.get(r), candidates[r]);
+    }
+    return byKey;
+  }
+
+  private static void checkEveryCandidateHasAVector(
+      Path keyFile, TaskData data, Map<String, float[]> byKey) {
+    for (QueryRow row : data.rows()) {
+      for (Item c : row.candidates()) {
+        if (!byKey.containsKey(c.key())) {
+          throw new UserError(
+              keyFile
+                  + ": no vector for candidate key '"
+                  + c.key()
+                  + "' (task row "
+                  + row.row()
+                  + ")");
+        }
+      }
+    }
+    for (Item c : data.globalCandidates()) {
+      if (!byKey.containsKey(c.key())) {
+        throw new UserError(
+            keyFile + ": no vector for candidate key '" + c.key() + "' (task corpus)");
+      }
+    }
+  }
+
+  private static List<String> readKeys(Path keyFile) {
+    if (!Files.isRegularFile(keyFile)) {
+      throw new UserError(keyFile + ": not found");
+    }
+    try {
+      return List.of(MAPPER.readValue(keyFile.toFile(), String[].class));
+    } catch (IOException | NullPointerException e) {
+      throw new UserError(
+          keyFile
+              + ": expected a JSON array of key strings: "
+              + firstLine(String.valueOf(e.getMessage())),
+          e);
+    }
+  }
+
+  private static EmbeddingLookup lookup(Map<String, float[]> vectors, Path source) {
+    return key -> {
+      float[] v = vectors.get(key);
+      if (v == null) {
+        throw new UserError(source + ": no vector for key '" + key + "'");
+      }
+      return v;
+    };
+  }
+
+  private static String firstLine(String message) {
+    int newline = message == null ? -1 : message.indexOf('\n');
+    return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
+  }
+}
