@@ -19,7 +19,12 @@ import picocli.CommandLine.Option;
       "2:bad input (a file, a row, an option)",
       "3:internal error (please report it)"
     },
-    subcommands = {TasksCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      TasksCommand.class,
+      ScoreCommand.class,
+      DataCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   @Option(
       names = "--stacktrace",

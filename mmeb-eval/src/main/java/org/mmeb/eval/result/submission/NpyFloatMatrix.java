@@ -98,9 +98,9 @@ public final class NpyFloatMatrix {
     if (!descr.find() || !descr.group(1).equals("<f4")) {
       throw bad(
           file,
-          "dtype "
+          "dtype '"
               + (descr.find(0) ? descr.group(1) : "?")
-              + ", expected '<f4' (little-endian float32)");
+              + "', expected '<f4' (little-endian float32)");
     }
     Matcher fortran = FORTRAN.matcher(header);
     if (fortran.find() && fortran.group(1).equals("True")) {
