@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "data",
     description = "Write, check and download benchmark data.",
-    subcommands = {DataSynthCommand.class, DataVerifyCommand.class})
+    subcommands = {DataSynthCommand.class, DataVerifyCommand.class, DataDownloadCommand.class})
 public final class DataCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,146 @@
+package org.mmeb.eval.data.download;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.data.images.ImageStores;
+import org.mmeb.eval.task.Layout;
+import org.mmeb.eval.task.TaskSpec;
+
+/**
+ * The files a benchmark's tasks need, and where each goes so that the readers find it ({@link
+ * org.mmeb.eval.data.DataLocations}): files of the benchmark's home repo (MMEB-eval for V1, MMEB-V2
+ * for V2) go to {@code DIR/<path>}, files of any other repo to {@code DIR/<repo>/<path>}. Patterns
+ * ({@code *}, {@code {a,b}}) are expanded with the hub's tree listing. V2 image archives come from
+ * MMEB-V2; video frame folders are not downloaded (they are unpacked from MMEB-V2's {@code
+ * video-tasks/frames/*.tar.gz}).
+ */
+public final class DownloadPlan {
+  static final Map<String, String> HOME_REPOS =
+      Map.of("mmeb-v1", "TIGER-Lab/MMEB-eval", "mmeb-v2", "TIGER-Lab/MMEB-V2");
+
+  private final HubEndpoint endpoint;
+  private final String revisionOverride;
+  private final Map<String, List<HubTree.Entry>> trees = new HashMap<>();
+
+  public DownloadPlan(HubEndpoint endpoint, String revisionOverride) {
+    this.endpoint = endpoint;
+    this.revisionOverride = revisionOverride;
+  }
+
+  /** The files, each once; {@code notes} collects what is left out and why. */
+  public List<RemoteFile> files(String benchmark, List<TaskSpec> tasks, Path to, List<String> notes)
+      throws IOException {
+    String home = HOME_REPOS.get(benchmark);
+    Map<Path, RemoteFile> files = new LinkedHashMap<>();
+    for (TaskSpec spec : tasks) {
+      TaskSpec.DataSource source = spec.source();
+      if (source.repo() == null || source.repo().isBlank()) {
+        throw new UserError(
+            spec.name() + ": the task names no hub repo (source.repo); nothing to download");
+      }
+      String revision =
+          revisionOverride != null
+              ? revisionOverride
+              : source.revision() != null ? source.revision() : "main";
+      for (RemoteFile file : tableFiles(spec, home, revision, to)) {
+        files.putIfAbsent(file.target(), file);
+      }
+      String images = source.images();
+      if (images != null && !images.isBlank()) {
+        if (ImageStores.isArchive(Path.of(images))) {
+          String repo =
+              spec.layout() == Layout.MMEB_V1_PARQUET || home == null ? source.repo() : home;
+          RemoteFile archive =
+              new RemoteFile(
+                  repo, revision, images, local(to, repo, home, images), ExpectedChecksum.NONE);
+          files.putIfAbsent(archive.target(), archive);
+        } else {
+          notes.add(
+              spec.name()
+                  + ": frames in "
+                  + images
+                  + " are not downloaded; unpack them from "
+                  + (home == null ? source.repo() : home));
+        }
+      }
+    }
+    return new ArrayList<>(files.values());
+  }
+
+  private List<RemoteFile> tableFiles(TaskSpec spec, String home, String revision, Path to)
+      throws IOException {
+    String repo = spec.source().repo();
+    String pattern = spec.source().filePattern();
+    if (pattern == null || pattern.isBlank()) {
+      throw new UserError(spec.name() + ": the task names no file pattern (source.file_pattern)");
+    }
+    if (!pattern.contains("*") && !pattern.contains("{")) {
+      return List.of(
+          new RemoteFile(
+              repo, revision, pattern, local(to, repo, home, pattern), ExpectedChecksum.NONE));
+    }
+    Pattern glob = Pattern.compile(globRegex(pattern));
+    List<RemoteFile> matches = new ArrayList<>();
+    for (HubTree.Entry entry : tree(repo, revision)) {
+      if (glob.matcher(entry.path()).matches()) {
+        ExpectedChecksum known =
+            entry.lfsSha256() == null
+                ? ExpectedChecksum.NONE
+                : ExpectedChecksum.fromEtag(entry.lfsSha256());
+        matches.add(
+            new RemoteFile(
+                repo, revision, entry.path(), local(to, repo, home, entry.path()), known));
+      }
+    }
+    if (matches.isEmpty()) {
+      throw new UserError(
+          spec.name() + ": no file of " + repo + "@" + revision + " matches '" + pattern + "'");
+    }
+    return matches;
+  }
+
+  private List<HubTree.Entry> tree(String repo, String revision) throws IOException {
+    String key = repo + "@" + revision;
+    List<HubTree.Entry> entries = trees.get(key);
+    if (entries == null) {
+      entries = HubTree.list(endpoint, repo, revision, "");
+      trees.put(key, entries);
+    }
+    return entries;
+  }
+
+  private static Path local(Path to, String repo, String home, String path) {
+    return repo.equals(home) ? to.resolve(path) : to.resolve(repo).resolve(path);
+  }
+
+  /** A glob as a regex: {@code *} any characters but '/', {@code ?} one, {@code {a,b}} either. */
+  static String globRegex(String glob) {
+    StringBuilder regex = new StringBuilder();
+    boolean inBraces = false;
+    for (char c : glob.toCharArray()) {
+      if (c == '*') {
+        regex.append("[^/]*");
+      } else if (c == '?') {
+        regex.append("[^/]");
+      } else if (c == '{') {
+        regex.append("(?:");
+        inBraces = true;
+      } else if (c == '}' && inBraces) {
+        regex.append(')');
+        inBraces = false;
+      } else if (c == ',' && inBraces) {
+        regex.append('|');
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return regex.toString();
+  }
+}
