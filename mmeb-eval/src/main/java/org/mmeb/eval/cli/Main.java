@@ -23,6 +23,10 @@ import picocli.CommandLine.Option;
       TasksCommand.class,
       ScoreCommand.class,
       DataCommand.class,
+      LeaderboardCommand.class,
+      ReproduceCommand.class,
+      CompareCommand.class,
+      CheckCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -7,6 +7,17 @@ import java.util.Map;
 
 /** The leaderboard as Markdown: per benchmark, the aggregate table, its notes, then per dataset. */
 public final class MarkdownLeaderboard implements LeaderboardFormat {
+  private final boolean perDataset;
+
+  /** The whole leaderboard, per-dataset tables included. */
+  public MarkdownLeaderboard() {
+    this(true);
+  }
+
+  /** With {@code perDataset} false, only the aggregate tables and their notes (for a terminal). */
+  public MarkdownLeaderboard(boolean perDataset) {
+    this.perDataset = perDataset;
+  }
 
   @Override
   public String render(Leaderboard board) {
@@ -15,7 +26,9 @@ public final class MarkdownLeaderboard implements LeaderboardFormat {
       out.append("\n## ").append(text(view.title())).append("\n\n");
       aggregateTable(view, out);
       notes(view, out);
-      datasetTable(view, out);
+      if (perDataset) {
+        datasetTable(view, out);
+      }
     }
     return out.toString();
   }

@@ -1,0 +1,88 @@
+package org.mmeb.eval.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.report.ComparisonText;
+import org.mmeb.eval.report.GateText;
+import org.mmeb.eval.report.JUnitXml;
+import org.mmeb.eval.report.RegressionGate;
+import org.mmeb.eval.report.RunComparator;
+import org.mmeb.eval.report.RunComparison;
+import org.mmeb.eval.report.RunScores;
+import org.mmeb.eval.report.ScoreInputs;
+import org.mmeb.eval.result.AtomicFiles;
+import org.mmeb.eval.task.TaskRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "check",
+    description = {
+      "The CI gate: exit 1 when the candidate's headline score drops more than --max-drop points",
+      "or any dataset more than --max-dataset-drop, significantly (paired test, p < --alpha),",
+      "or lacks a dataset the baseline has; exit 0 otherwise. --junit writes one test case per",
+      "dataset for any CI to show."
+    })
+final class CheckCommand implements Callable<Integer> {
+  @Mixin RegistryOptions registry;
+  @Mixin SignificanceOptions significance;
+
+  @Option(
+      names = "--baseline",
+      required = true,
+      description = "The accepted run (run.json or its folder).")
+  String baseline;
+
+  @Option(names = "--candidate", required = true, description = "The run to check.")
+  String candidate;
+
+  @Option(
+      names = "--max-drop",
+      defaultValue = "1.0",
+      description = "Allowed drop of the headline score, points (default: ${DEFAULT-VALUE}).")
+  double maxDrop;
+
+  @Option(
+      names = "--max-dataset-drop",
+      defaultValue = "3.0",
+      description = "Allowed drop of any one dataset, points (default: ${DEFAULT-VALUE}).")
+  double maxDatasetDrop;
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report here.")
+  Path junit;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (!(maxDrop >= 0) || !(maxDatasetDrop >= 0)) {
+      throw new UserError("--max-drop and --max-dataset-drop must be >= 0 points");
+    }
+    TaskRegistry tasks = registry.load();
+    RunComparator comparator = significance.comparator();
+    RunScores a = ScoreInputs.scores(baseline, tasks);
+    RunScores b = ScoreInputs.scores(candidate, tasks);
+    RunComparison comparison = comparator.compare(tasks.benchmark(a.benchmark()), a, b);
+    RegressionGate gate = new RegressionGate(maxDrop, maxDatasetDrop, significance.alpha);
+    List<RegressionGate.Verdict> verdicts = gate.judge(comparison);
+    if (junit != null) {
+      try {
+        AtomicFiles.writeString(junit, JUnitXml.render(comparison, verdicts));
+      } catch (IOException e) {
+        throw new UserError("cannot write " + junit + ": " + e.getMessage(), e);
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(ComparisonText.render(comparison, significance.alpha, comparator.method()));
+    out.println();
+    out.print(GateText.render(verdicts));
+    out.flush();
+    return RegressionGate.allPassed(verdicts) ? 0 : UserError.CHECK_FAILED;
+  }
+}

@@ -1,0 +1,49 @@
+package org.mmeb.eval.cli;
+
+import java.util.concurrent.Callable;
+import org.mmeb.eval.report.ComparisonText;
+import org.mmeb.eval.report.RunComparator;
+import org.mmeb.eval.report.RunComparison;
+import org.mmeb.eval.report.RunScores;
+import org.mmeb.eval.report.ScoreInputs;
+import org.mmeb.eval.task.TaskRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "compare",
+    description = {
+      "Compare two runs of one benchmark: per dataset and aggregate deltas (B - A, points) with",
+      "paired permutation p-values from the per-query outcomes, and a wins/losses summary."
+    })
+final class CompareCommand implements Callable<Integer> {
+  @Mixin RegistryOptions registry;
+  @Mixin SignificanceOptions significance;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "A",
+      description = "Baseline: run.json, its folder, or imported scores.")
+  String baseline;
+
+  @Parameters(index = "1", paramLabel = "B", description = "Candidate, in the same forms.")
+  String candidate;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    TaskRegistry tasks = registry.load();
+    RunComparator comparator = significance.comparator();
+    RunScores a = ScoreInputs.scores(baseline, tasks);
+    RunScores b = ScoreInputs.scores(candidate, tasks);
+    RunComparison comparison = comparator.compare(tasks.benchmark(a.benchmark()), a, b);
+    spec.commandLine()
+        .getOut()
+        .print(ComparisonText.render(comparison, significance.alpha, comparator.method()));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}
