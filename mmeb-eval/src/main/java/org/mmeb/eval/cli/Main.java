@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
       TasksCommand.class,
-      ScoreCommand.class,
       DataCommand.class,
+      RunCommand.class,
+      ScoreCommand.class,
       LeaderboardCommand.class,
       ReproduceCommand.class,
       CompareCommand.class,

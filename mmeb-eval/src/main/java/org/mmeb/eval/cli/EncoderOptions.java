@@ -1,0 +1,104 @@
+package org.mmeb.eval.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.encode.Encoder;
+import org.mmeb.eval.encode.http.HttpEncoder;
+import org.mmeb.eval.encode.onnx.ModelSpecs;
+import org.mmeb.eval.encode.onnx.OnnxEncoders;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** Which embedder to evaluate: an ONNX model spec, or an OpenAI-compatible embeddings server. */
+public final class EncoderOptions {
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @Option(names = "--model", paramLabel = "SPEC", description = "ONNX model spec JSON file.")
+    Path modelSpec;
+
+    @Option(
+        names = "--server",
+        paramLabel = "URL",
+        description = "OpenAI-compatible embeddings server (e.g. http://localhost:8000/).")
+    URI server;
+  }
+
+  @Option(
+      names = "--device",
+      defaultValue = "cuda:0",
+      description =
+          "cpu, cuda:N, cuda:0,1 (one session per GPU) or tensorrt:N (default: ${DEFAULT-VALUE};"
+              + " falls back to CPU with one line when CUDA cannot load).")
+  String device;
+
+  @Option(names = "--server-model", description = "Model name sent to the server.")
+  String serverModel;
+
+  @Option(
+      names = "--server-concurrency",
+      defaultValue = "8",
+      description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+  int serverConcurrency;
+
+  @Option(
+      names = "--server-timeout",
+      defaultValue = "120",
+      description = "Seconds per request (default: ${DEFAULT-VALUE}).")
+  int serverTimeoutSeconds;
+
+  @Option(
+      names = "--name",
+      description = "Model name in results (default: the spec's name or the server model).")
+  String name;
+
+  Encoder open(PrintWriter warnings) {
+    if (source.modelSpec != null) {
+      return OnnxEncoders.open(source.modelSpec, device, warnings);
+    }
+    if (serverModel == null) {
+      throw new UserError("--server needs --server-model NAME");
+    }
+    URI base = source.server.toString().endsWith("/") ? source.server : URI.create(source.server + "/");
+    return new HttpEncoder(
+        new HttpEncoder.Settings(
+            base,
+            serverModel,
+            System.getenv("MMEB_EVAL_API_KEY"),
+            serverConcurrency,
+            3,
+            Duration.ofSeconds(serverTimeoutSeconds)));
+  }
+
+  String modelName() {
+    if (name != null) {
+      return name;
+    }
+    if (source.modelSpec != null) {
+      String specName = ModelSpecs.read(source.modelSpec).name();
+      return specName != null ? specName : source.modelSpec.getFileName().toString();
+    }
+    return serverModel;
+  }
+
+  JsonNode specJson() {
+    try {
+      if (source.modelSpec != null) {
+        return new ObjectMapper().readTree(source.modelSpec.toFile());
+      }
+      return new ObjectMapper()
+          .createObjectNode()
+          .put("server", source.server.toString())
+          .put("model", serverModel);
+    } catch (IOException e) {
+      throw new UserError(source.modelSpec + ": cannot read the model spec: " + e.getMessage(), e);
+    }
+  }
+}

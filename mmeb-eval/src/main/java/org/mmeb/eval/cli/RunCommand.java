@@ -1,0 +1,89 @@
+package org.mmeb.eval.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mmeb.eval.encode.Encoder;
+import org.mmeb.eval.pipeline.RunJob;
+import org.mmeb.eval.pipeline.TaskEncoding;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "run",
+    description = {
+      "Encode and score a benchmark with a model: each unique item is encoded once, embeddings are"
+          + " cached on disk (a re-run or an interrupted run encodes nothing twice), results go to"
+          + " OUT/<model>/<benchmark>/run.json."
+    })
+public final class RunCommand implements Callable<Integer> {
+  @Mixin RegistryOptions registry;
+  @Mixin EncoderOptions encoderOptions;
+
+  @Option(names = "--benchmark", required = true, description = "mmeb-v1, mmeb-v2, mmeb-mini, ...")
+  String benchmark;
+
+  @Option(names = "--data", required = true, description = "Local benchmark data folder.")
+  Path data;
+
+  @Option(names = "--tasks", split = ",", description = "Only these tasks (comma-separated).")
+  List<String> tasks = new ArrayList<>();
+
+  @Option(
+      names = "--out",
+      defaultValue = "results",
+      description = "Results root (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--batch-size",
+      defaultValue = "32",
+      description = "Items per batch (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(
+      names = "--workers",
+      description = "Threads decoding and preprocessing (default: cores - 1, at least 1).")
+  Integer workers;
+
+  @Option(
+      names = "--cache-dir",
+      defaultValue = ".mmeb-cache",
+      description = "Embedding cache (default: ${DEFAULT-VALUE}).")
+  Path cacheDir;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (Encoder encoder = encoderOptions.open(err)) {
+      RunJob.Outcome outcome = runJob(err).run(registry.load(), encoder);
+      new RunSummaryTable(out).print(outcome.record());
+      out.println("results: " + outcome.runFile());
+    }
+    return 0;
+  }
+
+  RunJob runJob(PrintWriter log) {
+    int threads =
+        workers != null ? workers : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    TaskEncoding.Settings encoding =
+        new TaskEncoding.Settings(cacheDir, batchSize, threads, System.console() != null);
+    return new RunJob(
+        new RunJob.Settings(
+            benchmark,
+            data,
+            tasks,
+            out,
+            encoderOptions.modelName(),
+            encoderOptions.specJson(),
+            encoding),
+        log);
+  }
+}
