@@ -66,7 +66,8 @@ public final class EncoderOptions {
     if (serverModel == null) {
       throw new UserError("--server needs --server-model NAME");
     }
-    URI base = source.server.toString().endsWith("/") ? source.server : URI.create(source.server + "/");
+    URI base =
+        source.server.toString().endsWith("/") ? source.server : URI.create(source.server + "/");
     return new HttpEncoder(
         new HttpEncoder.Settings(
             base,

@@ -76,7 +76,7 @@ class RunCommandTest {
     for (DatasetResult d : record.datasets()) {
       assertThat(d.queries()).as(d.task()).isPositive();
       assertThat(d.mainScore()).as(d.task()).isBetween(0.0, 1.0);
-      assertThat(d.outcomes().rows()).hasSize(d.queries());
+      assertThat(d.outcomes().row()).hasSize(d.queries());
     }
     assertThat(record.provenance().taskFiles()).hasSize(7);
     assertThat(record.provenance().dataFiles()).isNotEmpty();
