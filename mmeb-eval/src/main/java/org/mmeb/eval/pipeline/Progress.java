@@ -17,7 +17,7 @@ public final class Progress {
   private final boolean terminal;
   private final long startNanos = System.nanoTime();
   private long done;
-  private long lastPrintNanos;
+  private long lastPrintNanos = startNanos;
 
   public Progress(PrintWriter out, String label, long total, boolean terminal) {
     this.out = out;
@@ -37,6 +37,11 @@ public final class Progress {
   }
 
   public synchronized void finish() {
+    if (total == 0) {
+      out.println(label + ": nothing to encode (every item is in the cache)");
+      out.flush();
+      return;
+    }
     print(System.nanoTime(), true);
   }
 
