@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.images.FolderImageStore;
@@ -15,73 +14,35 @@ import org.mmeb.eval.data.parquet.ParquetTable;
 import org.mmeb.eval.task.TaskSpec;
 
 /**
- * Video tasks whose frames were extracted to {@code <source.images>/<video_id>/} (the layout of
+ * Video tasks whose frames were extracted to {@code <source.images>/<video id>/} (the layout of
  * MMEB-V2's {@code video-tasks/frames/}): each video is the {@code frames} (default 8) frames that
- * {@link FrameSampler} picks from its .jpg/.jpeg/.png files in natural order. Parsers: {@code
- * video_classification} (columns video_id, pos_text: the video with the task's instruction ranks
- * the label texts) and {@code msrvtt} (video_id, caption: the caption ranks the videos).
+ * {@link FrameSampler} picks from its .jpg/.jpeg/.png files in natural order. The rows per parser
+ * are built by {@link VideoRows}.
  */
 public final class VideoFramesReader implements TaskReader {
-  static final String RETRIEVAL_QUERY = "Find a video that contains the following visual content:";
-  static final String RETRIEVAL_TARGET = "Understand the content of the provided video.";
   private static final List<String> FRAME_EXTENSIONS = List.of(".jpg", ".jpeg", ".png");
 
   @Override
   public TaskData read(TaskSpec spec, Path dataRoot) throws IOException {
+    VideoRows.Parser parser = VideoRows.parser(spec);
     Path table = DataLocations.tableFile(spec, dataRoot);
     Path frameRoot = DataLocations.imageLocation(spec, dataRoot);
     if (!Files.isDirectory(frameRoot)) {
       throw new UserError(spec.name() + ": " + frameRoot + " is not a folder of frame folders");
     }
     int frames = spec.frames() == null ? 8 : spec.frames();
-    List<QueryRow> rows = new ArrayList<>();
-    switch (spec.parser() == null ? "" : spec.parser()) {
-      case "video_classification" ->
-          ParquetTable.forEachRow(
-              table,
-              List.of("video_id", "pos_text"),
-              row -> rows.add(classificationRow(spec, row, frameRoot, frames)));
-      case "msrvtt" ->
-          ParquetTable.forEachRow(
-              table,
-              List.of("video_id", "caption"),
-              row -> rows.add(retrievalRow(row, frameRoot, frames)));
-      default ->
-          throw new UserError(
-              spec.name()
-                  + ": video parser '"
-                  + spec.parser()
-                  + "' is not supported yet (video_classification, msrvtt)");
-    }
-    return TaskReaders.assemble(spec, rows, new FolderImageStore(frameRoot));
-  }
-
-  private static QueryRow classificationRow(
-      TaskSpec spec, ParquetRow row, Path frameRoot, int frames) {
-    List<String> video = sampledFrames(row, frameRoot, row.id("video_id"), frames);
-    String instruction = spec.queryInstruction() == null ? "" : spec.queryInstruction();
-    String text = instruction.replace("<video_token>", PromptTokens.VIDEO);
-    String label = row.string("pos_text");
-    Item candidate = Item.textOnly(label, label);
-    return new QueryRow(
-        row.row(), ItemKeys.byContent(text, video), List.of(candidate), Map.of(label, 1.0));
-  }
-
-  private static QueryRow retrievalRow(ParquetRow row, Path frameRoot, int frames) {
-    String videoId = row.id("video_id");
-    List<String> video = sampledFrames(row, frameRoot, videoId, frames);
-    String query = V2ImagePrompts.processInputText(RETRIEVAL_QUERY, row.string("caption"), false);
-    String target = PromptTokens.VIDEO + " " + RETRIEVAL_TARGET;
-    Item candidate = new Item(videoId, target, video);
-    return new QueryRow(
-        row.row(), ItemKeys.byContent(query, ""), List.of(candidate), Map.of(videoId, 1.0));
+    VideoRows rows =
+        new VideoRows(spec, (row, videoId) -> sampledFrames(row, frameRoot, videoId, frames));
+    List<QueryRow> read = new ArrayList<>();
+    ParquetTable.forEachRow(table, parser.columns(), row -> read.add(parser.build(rows, row)));
+    return TaskReaders.assemble(spec, read, new FolderImageStore(frameRoot));
   }
 
   /** Frame paths relative to the frame root, sampled as the reference does. */
   static List<String> sampledFrames(ParquetRow row, Path frameRoot, String videoId, int frames) {
     Path folder = frameRoot.resolve(videoId);
     if (!Files.isDirectory(folder)) {
-      throw row.error("video_id", "no frame folder " + folder);
+      throw row.error("no frame folder " + folder);
     }
     List<String> names;
     try (Stream<Path> files = Files.list(folder)) {
@@ -92,10 +53,10 @@ public final class VideoFramesReader implements TaskReader {
               .sorted(NaturalOrder.INSTANCE)
               .toList();
     } catch (IOException e) {
-      throw row.error("video_id", "cannot list " + folder + ": " + e.getMessage());
+      throw row.error("cannot list " + folder + ": " + e.getMessage());
     }
     if (names.isEmpty()) {
-      throw row.error("video_id", "no .jpg/.jpeg/.png frames in " + folder);
+      throw row.error("no .jpg/.jpeg/.png frames in " + folder);
     }
     return FrameSampler.sample(names, frames).stream().map(n -> videoId + "/" + n).toList();
   }

@@ -18,6 +18,26 @@ final class TestSpecs {
       DedupeKey dedupeKey,
       String filePattern,
       String images) {
+    return spec(
+        name,
+        layout,
+        parser,
+        evalType,
+        dedupeKey,
+        filePattern,
+        images,
+        "<video_token> Say what happens.");
+  }
+
+  static TaskSpec spec(
+      String name,
+      Layout layout,
+      String parser,
+      EvalType evalType,
+      DedupeKey dedupeKey,
+      String filePattern,
+      String images,
+      String queryInstruction) {
     return new TaskSpec(
         name,
         "test",
@@ -31,7 +51,7 @@ final class TestSpecs {
         parser,
         "I",
         "T",
-        "<video_token> Say what happens.",
+        queryInstruction,
         null,
         new TaskSpec.DataSource(null, name, "test", filePattern, images, null),
         0,

@@ -91,6 +91,82 @@ class VideoFramesReaderTest {
             "frames");
     assertThatThrownBy(() -> TaskReaders.read(spec, dir))
         .isInstanceOf(UserError.class)
-        .hasMessageContaining("test.parquet row 1 column 'video_id': no frame folder");
+        .hasMessageContaining("test.parquet row 1: no frame folder");
+  }
+
+  @Test
+  void retrievalCaptionsRankVideosNamedByTheirId() throws IOException {
+    frames("video7", 8);
+    frames("clip_a", 8);
+    new ParquetTableWriter()
+        .string("video_id")
+        .string("caption")
+        .write(
+            dir.resolve("R/test.parquet"),
+            List.of(Map.of("video_id", "video7", "caption", "a dog runs")));
+    TaskSpec msrvtt =
+        TestSpecs.spec(
+            "MSR-VTT",
+            Layout.VIDEO_FRAMES,
+            "msrvtt",
+            EvalType.GLOBAL,
+            DedupeKey.VIDEO_ID,
+            "R/test.parquet",
+            "frames",
+            "Find a video that contains the following visual content: <caption>");
+    TaskData data = TaskReaders.read(msrvtt, dir);
+    assertThat(data.rows().get(0).query().text())
+        .isEqualTo("Find a video that contains the following visual content: a dog runs");
+    assertThat(data.rows().get(0).query().images()).isEmpty();
+    Item video = data.globalCandidates().get(0);
+    assertThat(video.key()).isEqualTo("video7");
+    assertThat(video.text()).isEqualTo("<|video_1|> Understand the content of the provided video.");
+    assertThat(video.images()).hasSize(8).allMatch(p -> p.startsWith("video7/"));
+    new ParquetTableWriter()
+        .string("video")
+        .string("caption")
+        .write(
+            dir.resolve("R/test.parquet"),
+            List.of(Map.of("video", "videos/clip_a.mp4", "caption", "scenes")));
+    TaskSpec didemo =
+        TestSpecs.spec(
+            "DiDeMo",
+            Layout.VIDEO_FRAMES,
+            "didemo",
+            EvalType.GLOBAL,
+            DedupeKey.VIDEO_ID,
+            "R/test.parquet",
+            "frames",
+            "Find a video that includes the following described scenes: <paragraph>");
+    assertThat(TaskReaders.read(didemo, dir).globalCandidates())
+        .extracting(Item::key)
+        .containsExactly("clip_a");
+  }
+
+  @Test
+  void ssv2RanksItsOwnCandidatesWhichMustHoldThePositive() throws IOException {
+    frames("v1", 8);
+    new ParquetTableWriter()
+        .string("video_id")
+        .string("pos_text")
+        .stringList("neg_text")
+        .write(
+            dir.resolve("S/test.parquet"),
+            List.of(
+                Map.of("video_id", "v1", "pos_text", "push", "neg_text", List.of("pull", "push")),
+                Map.of("video_id", "v1", "pos_text", "drop", "neg_text", List.of("pull", "push"))));
+    TaskSpec spec =
+        TestSpecs.spec(
+            "SmthSmthV2",
+            Layout.VIDEO_FRAMES,
+            "ssv2",
+            EvalType.LOCAL,
+            DedupeKey.TARGET_TEXT,
+            "S/test.parquet",
+            "frames");
+    assertThatThrownBy(() -> TaskReaders.read(spec, dir))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining(
+            "test.parquet row 1 column 'neg_text': the candidates do not include pos_text 'drop'");
   }
 }

@@ -1,6 +1,10 @@
 package org.mmeb.eval.data.download;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -64,5 +68,20 @@ public record ExpectedChecksum(Kind kind, String hex) {
       case GIT_SHA1 -> "git sha1 " + hex;
       case NONE -> "no checksum";
     };
+  }
+
+  /** The file's hash in this checksum's kind, or null when there is no checksum. */
+  public String hashOf(Path file) throws IOException {
+    if (kind == Kind.NONE) {
+      return null;
+    }
+    MessageDigest digest = newDigest(Files.size(file));
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return hex(digest);
   }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.Locale;
 import org.mmeb.eval.UserError;
 
@@ -43,7 +42,7 @@ public final class HubFileDownload {
 
   public Outcome fetch(RemoteFile file) throws IOException {
     URI uri = endpoint.resolveUrl(file.repo(), file.revision(), file.path());
-    RemoteInfo info = remoteInfo(file, uri);
+    HubFileProbe.RemoteInfo info = new HubFileProbe(endpoint, http, retries).probe(file, uri);
     if (Files.isRegularFile(file.target()) && upToDate(file.target(), info)) {
       return new Outcome(file, Status.UP_TO_DATE, Files.size(file.target()), info.checksum());
     }
@@ -61,7 +60,7 @@ public final class HubFileDownload {
           throw new IOException(
               "incomplete: " + Files.size(part) + " of " + info.size() + " bytes");
         }
-        String actual = digest(part, info.checksum());
+        String actual = info.checksum().hashOf(part);
         if (actual != null && !actual.equals(info.checksum().hex())) {
           Files.delete(part);
           last =
@@ -107,68 +106,11 @@ public final class HubFileDownload {
         last);
   }
 
-  /** What the hub says about the file before any byte moves. */
-  record RemoteInfo(long size, ExpectedChecksum checksum) {}
-
-  private RemoteInfo remoteInfo(RemoteFile file, URI uri) throws IOException {
-    IOException last = null;
-    for (int attempt = 1; attempt <= retries.attempts(); attempt++) {
-      if (attempt > 1) {
-        retries.sleepBefore(attempt);
-      }
-      try {
-        HttpResponse<Void> head = http.head(uri);
-        int status = head.statusCode();
-        if (status >= 500 || status == 429) {
-          last = new IOException("HTTP " + status);
-          continue;
-        }
-        refuse(file, status);
-        var headers = head.headers();
-        ExpectedChecksum checksum =
-            ExpectedChecksum.fromEtag(
-                headers
-                    .firstValue("X-Linked-Etag")
-                    .or(() -> headers.firstValue("ETag"))
-                    .orElse(null));
-        if (checksum.kind() == ExpectedChecksum.Kind.NONE) {
-          checksum = file.knownChecksum();
-        }
-        long size =
-            headers
-                .firstValueAsLong("X-Linked-Size")
-                .orElse(status == 200 ? headers.firstValueAsLong("Content-Length").orElse(-1) : -1);
-        return new RemoteInfo(size, checksum);
-      } catch (IOException e) {
-        last = e;
-      }
-    }
-    throw new UserError(
-        file.describe() + ": hub not reachable at " + endpoint.base() + ": " + last.getMessage(),
-        last);
-  }
-
-  private static void refuse(RemoteFile file, int status) {
-    if (status == 401 || status == 403) {
-      throw new UserError(
-          file.describe()
-              + ": access denied (HTTP "
-              + status
-              + "); set HF_TOKEN to a token that can read it");
-    }
-    if (status == 404) {
-      throw new UserError(file.describe() + ": not found on the hub (HTTP 404)");
-    }
-    if (status >= 400) {
-      throw new UserError(file.describe() + ": the hub answered HTTP " + status);
-    }
-  }
-
-  private boolean upToDate(Path target, RemoteInfo info) throws IOException {
+  private boolean upToDate(Path target, HubFileProbe.RemoteInfo info) throws IOException {
     if (info.size() >= 0 && Files.size(target) != info.size()) {
       return false;
     }
-    String actual = digest(target, info.checksum());
+    String actual = info.checksum().hashOf(target);
     return actual == null ? info.size() >= 0 : actual.equals(info.checksum().hex());
   }
 
@@ -192,7 +134,7 @@ public final class HubFileDownload {
       if (status >= 500 || status == 429) {
         throw new IOException("HTTP " + status);
       }
-      refuse(file, status);
+      HubFileProbe.refuse(file, status);
       boolean append = status == 206 && have > 0;
       if (append) {
         out.printf(
@@ -218,20 +160,5 @@ public final class HubFileDownload {
         meter.update(done);
       }
     }
-  }
-
-  /** The file's hash in the checksum's kind, or null when there is no checksum. */
-  private static String digest(Path file, ExpectedChecksum checksum) throws IOException {
-    if (checksum.kind() == ExpectedChecksum.Kind.NONE) {
-      return null;
-    }
-    MessageDigest digest = checksum.newDigest(Files.size(file));
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[1 << 16];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
-      }
-    }
-    return ExpectedChecksum.hex(digest);
   }
 }

@@ -1,0 +1,117 @@
+package org.mmeb.eval.data;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.data.parquet.ParquetRow;
+import org.mmeb.eval.task.TaskSpec;
+
+/**
+ * Query rows of the video parsers, as src/data/eval_dataset/*.py build them. Classification ({@code
+ * video_classification}, {@code ssv2}): the video with the task's instruction ranks label texts.
+ * Retrieval ({@code msrvtt}, {@code msvd}, {@code vatex}, {@code didemo}): the instruction and a
+ * caption rank videos, named by their id. The instruction is the task file's {@code
+ * query_instruction} up to its placeholder ({@code "... content: <caption>"}).
+ */
+final class VideoRows {
+  static final String RETRIEVAL_TARGET = "Understand the content of the provided video.";
+
+  /** The columns a parser reads and how it turns a row into a query row. */
+  record Parser(List<String> columns, BiFunction<VideoRows, ParquetRow, QueryRow> builder) {
+    QueryRow build(VideoRows rows, ParquetRow row) {
+      return builder.apply(rows, row);
+    }
+  }
+
+  private final TaskSpec spec;
+  private final BiFunction<ParquetRow, String, List<String>> frames;
+
+  VideoRows(TaskSpec spec, BiFunction<ParquetRow, String, List<String>> frames) {
+    this.spec = spec;
+    this.frames = frames;
+  }
+
+  static Parser parser(TaskSpec spec) {
+    String parser = spec.parser() == null ? "" : spec.parser();
+    return switch (parser) {
+      case "video_classification" ->
+          new Parser(List.of("video_id", "pos_text"), VideoRows::classification);
+      case "ssv2" -> new Parser(List.of("video_id", "pos_text", "neg_text"), VideoRows::ssv2);
+      case "msrvtt" ->
+          new Parser(
+              List.of("video_id", "caption"),
+              (r, row) -> r.retrieval(row, row.id("video_id"), row.string("caption")));
+      case "msvd" ->
+          new Parser(
+              List.of("video_id", "caption"),
+              (r, row) -> r.retrieval(row, row.id("video_id"), first(row, "caption")));
+      case "vatex" ->
+          new Parser(
+              List.of("videoID", "enCap"),
+              (r, row) -> r.retrieval(row, row.id("videoID"), first(row, "enCap")));
+      case "didemo" ->
+          new Parser(
+              List.of("video", "caption"),
+              (r, row) -> r.retrieval(row, baseName(row.string("video")), row.string("caption")));
+      default ->
+          throw new UserError(
+              spec.name()
+                  + ": video parser '"
+                  + parser
+                  + "' is not supported yet (video_classification, ssv2, msrvtt, msvd, vatex,"
+                  + " didemo)");
+    };
+  }
+
+  private QueryRow classification(ParquetRow row) {
+    String label = row.string("pos_text");
+    return new QueryRow(
+        row.row(), videoQuery(row), List.of(Item.textOnly(label, label)), Map.of(label, 1.0));
+  }
+
+  /** SSv2 ranks its own candidate list ({@code neg_text}, which holds the positive too). */
+  private QueryRow ssv2(ParquetRow row) {
+    String label = row.string("pos_text");
+    List<String> names = row.stringList("neg_text");
+    if (!names.contains(label)) {
+      throw row.error("neg_text", "the candidates do not include pos_text '" + label + "'");
+    }
+    List<Item> candidates = names.stream().map(name -> Item.textOnly(name, name)).toList();
+    return new QueryRow(row.row(), videoQuery(row), candidates, Map.of(label, 1.0));
+  }
+
+  private Item videoQuery(ParquetRow row) {
+    String instruction = spec.queryInstruction() == null ? "" : spec.queryInstruction();
+    String text = instruction.replace("<video_token>", PromptTokens.VIDEO);
+    return ItemKeys.byContent(text, frames.apply(row, row.id("video_id")));
+  }
+
+  private QueryRow retrieval(ParquetRow row, String videoId, String caption) {
+    String query = V2ImagePrompts.processInputText(instruction(), caption, false);
+    String target = PromptTokens.VIDEO + " " + RETRIEVAL_TARGET;
+    Item video = new Item(videoId, target, frames.apply(row, videoId));
+    return new QueryRow(
+        row.row(), ItemKeys.byContent(query, ""), List.of(video), Map.of(videoId, 1.0));
+  }
+
+  private String instruction() {
+    String instruction = spec.queryInstruction() == null ? "" : spec.queryInstruction();
+    return instruction.replaceFirst("\\s*<[a-z_]+>\\s*$", "");
+  }
+
+  private static String first(ParquetRow row, String column) {
+    List<String> values = row.stringList(column);
+    if (values.isEmpty()) {
+      throw row.error(column, "empty caption list");
+    }
+    return values.get(0);
+  }
+
+  /** {@code os.path.splitext(os.path.basename(path))[0]}. */
+  static String baseName(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+}
