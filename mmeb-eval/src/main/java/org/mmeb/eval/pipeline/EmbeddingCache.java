@@ -36,7 +36,7 @@ public final class EmbeddingCache implements AutoCloseable {
   private EmbeddingCache(Path file) throws IOException {
     this.file = file;
     Files.createDirectories(file.toAbsolutePath().getParent());
-    long validLength = Files.exists(file) ? readRecords() : 0;
+    long validLength = Files.exists(file) ? readRecords(file, embeddings) : 0;
     channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     channel.truncate(validLength);
     channel.position(validLength);
@@ -95,8 +95,15 @@ public final class EmbeddingCache implements AutoCloseable {
     return buf.array();
   }
 
+  /** How many intact embeddings a cache file holds; reads only (safe while a run appends). */
+  public static int countRecords(Path file) throws IOException {
+    Map<String, float[]> found = new HashMap<>();
+    readRecords(file, found);
+    return found.size();
+  }
+
   /** Reads every complete, intact record; returns the byte length they cover. */
-  private long readRecords() throws IOException {
+  private static long readRecords(Path file, Map<String, float[]> embeddings) throws IOException {
     long valid = 0;
     try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
         DataInputStream data = new DataInputStream(in)) {

@@ -1,0 +1,114 @@
+package org.mmeb.eval.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.data.synth.SyntheticBenchmark;
+import org.mmeb.eval.pipeline.EmbeddingCache;
+import org.mmeb.eval.result.ResultsLayout;
+import org.mmeb.eval.result.RunRecord;
+import org.mmeb.eval.result.RunRecordFile;
+
+/**
+ * kill -9 in the middle of `mmeb-eval run`, then run again: the second run encodes exactly the
+ * items the first did not finish, and nothing twice.
+ */
+class RunResumeAfterKillTest {
+  @TempDir Path work;
+
+  private String[] args() {
+    return new String[] {
+      "run",
+      "--model",
+      RunCommandTest.MODEL,
+      "--benchmark",
+      "mmeb-mini",
+      "--data",
+      work.resolve("data").toString(),
+      "--device",
+      "cpu",
+      "--out",
+      work.resolve("results").toString(),
+      "--cache-dir",
+      work.resolve("cache").toString(),
+      "--batch-size",
+      "2",
+      "--workers",
+      "1"
+    };
+  }
+
+  @Test
+  void aKilledRunResumesWithoutReencodingFinishedItems() throws Exception {
+    SyntheticBenchmark.write(work.resolve("data"), 3);
+    List<String> command =
+        Stream.concat(
+                Stream.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Main.class.getName()),
+                Stream.of(args()))
+            .toList();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("log").toFile())
+            .start();
+    waitForSomeCachedEmbeddings(process);
+    process.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no flushing
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    int cachedBeforeKill = cachedEmbeddings();
+    assertThat(cachedBeforeKill).isPositive();
+
+    StringWriter err = new StringWriter();
+    var cli = Main.newCommandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute(args())).as(err.toString()).isZero();
+
+    RunRecord record =
+        RunRecordFile.read(
+            ResultsLayout.runFile(work.resolve("results"), "tiny-dual", "mmeb-mini"));
+    assertThat(record.summary().partial()).isFalse();
+    assertThat(record.counts().cacheHits()).isEqualTo(cachedBeforeKill);
+    assertThat(record.counts().encoded())
+        .isEqualTo(record.counts().uniqueItems() - cachedBeforeKill);
+    assertThat(cachedEmbeddings()).isEqualTo(record.counts().uniqueItems());
+  }
+
+  private void waitForSomeCachedEmbeddings(Process process) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (cachedEmbeddings() >= 50) {
+        return;
+      }
+      assertThat(process.isAlive()).as(Files.readString(work.resolve("log"))).isTrue();
+      Thread.sleep(20);
+    }
+    throw new AssertionError(
+        "the run cached nothing in 120 s: " + Files.readString(work.resolve("log")));
+  }
+
+  private int cachedEmbeddings() throws Exception {
+    Path cache = work.resolve("cache");
+    if (!Files.exists(cache)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(cache)) {
+      int total = 0;
+      for (Path file : files.filter(p -> p.toString().endsWith(".emb")).toList()) {
+        total += EmbeddingCache.countRecords(file);
+      }
+      return total;
+    }
+  }
+}
