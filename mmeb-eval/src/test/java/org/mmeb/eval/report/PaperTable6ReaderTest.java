@@ -45,6 +45,29 @@ class PaperTable6ReaderTest {
   }
 
   @Test
+  void theReferenceFileHasEightColumnsOf36DatasetsAndTheTwoKnownTypos() {
+    PaperTable6 table =
+        PaperTable6Reader.read(Path.of("leaderboard/reference/mmeb-v1-paper-table6.json"));
+    assertThat(table.columns())
+        .extracting(PaperTable6.Column::model)
+        .containsExactly(
+            "CLIP",
+            "OpenCLIP",
+            "SigLIP",
+            "BLIP2",
+            "MagicLens",
+            "E5-V",
+            "UniIR",
+            "VLM2Vec (LLaVA-1.6, LoRA, high-res 1344x1344)");
+    assertThat(table.columns()).allSatisfy(c -> assertThat(c.datasets()).hasSize(36));
+    assertThat(table.column("VLM2Vec (LLaVA-1.6, LoRA, high-res 1344x1344)").reported())
+        .containsEntry("Overall", 62.9);
+    assertThat(table.knownInconsistencies()).hasSize(2);
+    assertThat(table.knownInconsistencies().get(0)).startsWith("SigLIP");
+    assertThat(table.knownInconsistencies().get(1)).startsWith("UniIR");
+  }
+
+  @Test
   void aScoreThatIsNotAPercentageNamesFileColumnAndDataset() throws Exception {
     Path file =
         write(
