@@ -59,6 +59,14 @@ public final class EncoderOptions {
       description = "Model name in results (default: the spec's name or the server model).")
   String name;
 
+  /** Options naming an ONNX spec, as if given {@code --model spec}. */
+  static EncoderOptions forSpec(Path spec) {
+    EncoderOptions options = new EncoderOptions();
+    options.source = new Source();
+    options.source.modelSpec = spec;
+    return options;
+  }
+
   Encoder open(PrintWriter warnings) {
     if (source.modelSpec != null) {
       return OnnxEncoders.open(source.modelSpec, device, warnings);

@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
       TasksCommand.class,
       DataCommand.class,
       RunCommand.class,
+      DemoCommand.class,
+      BenchCommand.class,
       ScoreCommand.class,
       LeaderboardCommand.class,
       ReproduceCommand.class,

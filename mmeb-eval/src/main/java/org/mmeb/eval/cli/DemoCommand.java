@@ -1,0 +1,142 @@
+package org.mmeb.eval.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.data.synth.SyntheticBenchmark;
+import org.mmeb.eval.encode.Encoder;
+import org.mmeb.eval.encode.onnx.OnnxEncoders;
+import org.mmeb.eval.pipeline.RunJob;
+import org.mmeb.eval.pipeline.TaskEncoding;
+import org.mmeb.eval.report.Leaderboard;
+import org.mmeb.eval.report.LeaderboardBuilder;
+import org.mmeb.eval.report.LeaderboardFiles;
+import org.mmeb.eval.report.LeaderboardView;
+import org.mmeb.eval.report.MarkdownLeaderboard;
+import org.mmeb.eval.report.ReferenceScores;
+import org.mmeb.eval.report.ScoreInputs;
+import org.mmeb.eval.report.ScoreSource;
+import org.mmeb.eval.task.TaskRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "demo",
+    description = {
+      "The built-in demo, offline: writes the mmeb-mini benchmark (data synth), evaluates the"
+          + " trained demo model and the random baseline on it, then builds the leaderboard.",
+      "The demo model is a demo of the pipeline, not a real embedder."
+    })
+public final class DemoCommand implements Callable<Integer> {
+  static final long SEED = 0;
+  static final List<Path> MODELS =
+      List.of(Path.of("models/demo/spec.json"), Path.of("models/random-baseline/spec.json"));
+
+  @Mixin RegistryOptions registry;
+
+  @Option(
+      names = "--data",
+      defaultValue = "demo-data",
+      description = "Where mmeb-mini is written (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(
+      names = "--out",
+      defaultValue = "results",
+      description = "Results root (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--leaderboard",
+      defaultValue = "leaderboard",
+      description = "Leaderboard folder (default: ${DEFAULT-VALUE}).")
+  Path leaderboard;
+
+  @Option(
+      names = "--cache-dir",
+      defaultValue = ".mmeb-cache",
+      description = "Embedding cache (default: ${DEFAULT-VALUE}).")
+  Path cacheDir;
+
+  @Option(
+      names = "--device",
+      defaultValue = "cpu",
+      description = "Device (default: ${DEFAULT-VALUE}).")
+  String device;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter log = spec.commandLine().getErr();
+    long start = System.nanoTime();
+    ensureData(log);
+    TaskRegistry tasks = registry.load();
+    for (Path model : MODELS) {
+      evaluate(model, tasks, log);
+    }
+    List<ScoreSource> sources = new ArrayList<>(ScoreInputs.runsUnder(out));
+    sources.addAll(ReferenceScores.leaderboardSources(ReferenceScores.DEFAULT_DIR, tasks));
+    Leaderboard board = new LeaderboardBuilder(tasks).build(sources);
+    List<LeaderboardView> mini =
+        board.views().stream()
+            .filter(v -> v.benchmark().equals(SyntheticBenchmark.BENCHMARK))
+            .toList();
+    stdout.print(new MarkdownLeaderboard(false).render(new Leaderboard(mini)));
+    stdout.println();
+    for (Path file : LeaderboardFiles.write(leaderboard, board)) {
+      stdout.println("wrote " + file);
+    }
+    stdout.printf(
+        java.util.Locale.ROOT,
+        "demo finished in %.1f s; open %s in a browser%n",
+        (System.nanoTime() - start) / 1e9,
+        leaderboard.resolve("leaderboard.html").toAbsolutePath().normalize());
+    stdout.flush();
+    return 0;
+  }
+
+  /** Writes mmeb-mini once; a marker names the seed so a stale folder is rewritten. */
+  private void ensureData(PrintWriter log) throws IOException {
+    Path marker = data.resolve(".mmeb-mini-seed");
+    String expected = Long.toString(SEED);
+    if (Files.isRegularFile(marker) && Files.readString(marker).strip().equals(expected)) {
+      log.println("mmeb-mini: using " + data);
+      return;
+    }
+    log.println("mmeb-mini: writing the demo benchmark to " + data);
+    log.flush();
+    SyntheticBenchmark.write(data, SEED);
+    Files.writeString(marker, expected + "\n");
+  }
+
+  private void evaluate(Path modelSpec, TaskRegistry tasks, PrintWriter log) throws Exception {
+    if (!Files.isRegularFile(modelSpec)) {
+      throw new UserError(modelSpec + ": demo model spec not found (run from a full checkout)");
+    }
+    int workers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    try (Encoder encoder = OnnxEncoders.open(modelSpec, device, log)) {
+      EncoderOptions names = EncoderOptions.forSpec(modelSpec);
+      RunJob job =
+          new RunJob(
+              new RunJob.Settings(
+                  SyntheticBenchmark.BENCHMARK,
+                  data,
+                  List.of(),
+                  out,
+                  names.modelName(),
+                  names.specJson(),
+                  new TaskEncoding.Settings(cacheDir, 64, workers, System.console() != null)),
+              log);
+      job.run(tasks, encoder);
+    }
+  }
+}
