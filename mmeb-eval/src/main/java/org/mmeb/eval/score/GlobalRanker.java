@@ -112,15 +112,36 @@ public final class GlobalRanker {
       long[] ahead,
       int[] posIndex,
       double[] posScore) {
-    for (int j = 0; j < block.length; j++) {
-      int index = first + j;
-      for (int i = from; i < to; i++) {
-        double s = similarity.score(q[i], qWeight[i], block[j], cWeight[j]);
-        heaps[i].offer(s, index);
-        if (posIndex[i] >= 0 && Ranking.precedes(s, index, posScore[i], posIndex[i])) {
-          ahead[i]++;
+    double[] dots = new double[4];
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      for (int j = 0; j < block.length; j++) {
+        Similarity.dot4(block[j], q[i], q[i + 1], q[i + 2], q[i + 3], dots);
+        for (int u = 0; u < 4; u++) {
+          double s = dots[u] * qWeight[i + u] * cWeight[j];
+          record(i + u, s, first + j, heaps, ahead, posIndex, posScore);
         }
       }
+    }
+    for (; i < to; i++) {
+      for (int j = 0; j < block.length; j++) {
+        double s = similarity.score(q[i], qWeight[i], block[j], cWeight[j]);
+        record(i, s, first + j, heaps, ahead, posIndex, posScore);
+      }
+    }
+  }
+
+  private static void record(
+      int query,
+      double score,
+      int index,
+      TopK[] heaps,
+      long[] ahead,
+      int[] posIndex,
+      double[] posScore) {
+    heaps[query].offer(score, index);
+    if (posIndex[query] >= 0 && Ranking.precedes(score, index, posScore[query], posIndex[query])) {
+      ahead[query]++;
     }
   }
 
