@@ -1,7 +1,9 @@
 package org.mmeb.eval.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.mmeb.eval.score.GroupScore;
+import org.mmeb.eval.task.TaskSpec;
 
 /** The aggregate columns of each benchmark's view, and which scorer group each one shows. */
 public final class BenchmarkColumns {
@@ -31,6 +33,20 @@ public final class BenchmarkColumns {
       case V2 -> V2_COLUMNS;
       default -> List.of(new Column("Overall", GroupScore.OVERALL, "overall"));
     };
+  }
+
+  /**
+   * The columns of any benchmark: the papers' fixed columns for V1 and V2; for another benchmark
+   * (mmeb-mini, a user's own) its meta-tasks in registry order, then Overall.
+   */
+  public static List<Column> of(String benchmark, List<TaskSpec> tasks) {
+    if (benchmark.equals(V1) || benchmark.equals(V2)) {
+      return of(benchmark);
+    }
+    List<Column> columns = new ArrayList<>();
+    tasks.stream().map(TaskSpec::metaTask).distinct().forEach(m -> columns.add(metaTask(m)));
+    columns.add(new Column("Overall", GroupScore.OVERALL, "overall"));
+    return columns;
   }
 
   private static Column metaTask(String name) {

@@ -43,8 +43,8 @@ public final class LeaderboardBuilder {
   }
 
   private LeaderboardView view(String benchmark, List<ScoreSource> sources) {
-    List<BenchmarkColumns.Column> columns = BenchmarkColumns.of(benchmark);
     List<TaskSpec> tasks = registry.benchmark(benchmark);
+    List<BenchmarkColumns.Column> columns = BenchmarkColumns.of(benchmark, tasks);
     List<LeaderboardRow> rows = new ArrayList<>();
     sources.forEach(s -> rows.add(row(s, tasks, columns)));
     String headline = columns.get(columns.size() - 1).label();
