@@ -34,8 +34,10 @@ final class SessionFactory {
             "warning: "
                 + requested.describe()
                 + " unavailable ("
-                + firstLine(e)
-                + "); running on CPU");
+                + firstLine(e).replaceFirst("^Error code - \\w+ - message: ", "")
+                + "; onnxruntime_gpu "
+                + ENV.getVersion()
+                + " needs the NVIDIA driver, CUDA 12 and cuDNN 9); running on CPU");
         warnings.flush();
         return new SessionFactory(DevicePlan.CPU);
       }
