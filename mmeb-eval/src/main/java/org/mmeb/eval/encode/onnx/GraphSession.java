@@ -12,10 +12,10 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.mmeb.eval.UserError;
 
@@ -128,8 +128,8 @@ final class GraphSession implements AutoCloseable {
               "%s: output '%s' has shape %s; pooling '%s' expects %s",
               file,
               spec.output(),
-              java.util.Arrays.toString(shape),
-              spec.pooling().name().toLowerCase(java.util.Locale.ROOT),
+              Arrays.toString(shape),
+              spec.pooling().name().toLowerCase(Locale.ROOT),
               expected));
     }
   }
@@ -140,10 +140,6 @@ final class GraphSession implements AutoCloseable {
       System.arraycopy(flat, r * dim, out[r], 0, dim);
     }
     return out;
-  }
-
-  List<String> inputNames() throws OrtException {
-    return new ArrayList<>(session.getInputNames());
   }
 
   @Override

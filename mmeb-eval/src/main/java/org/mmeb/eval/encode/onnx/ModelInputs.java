@@ -6,7 +6,6 @@ import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.encode.image.ImagePreprocessor;
 import org.mmeb.eval.encode.text.TextTokenizer;
-import org.mmeb.eval.encode.text.TokenBatch;
 
 /**
  * The CPU side of a model: its tokenizer and image preprocessor, turning a batch of items into
@@ -71,11 +70,6 @@ final class ModelInputs implements AutoCloseable {
         pixels,
         pixels == null ? 0 : pixels.decodeNanos(),
         tokenizeNanos + (pixels == null ? 0 : pixels.preprocessNanos()));
-  }
-
-  /** Tokens only, for tests and tools that check tokenization. */
-  TokenBatch tokenize(List<String> texts) {
-    return tokenizer.tokenize(texts);
   }
 
   @Override

@@ -1,9 +1,11 @@
 package org.mmeb.eval.encode.onnx;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mmeb.eval.UserError;
 import org.mmeb.eval.encode.StagedEncoder;
 
 /** Opens an ONNX embedding model from its spec file. */
@@ -50,8 +52,8 @@ public final class OnnxEncoders {
   }
 
   private static Path existing(Path file) {
-    if (!java.nio.file.Files.isRegularFile(file)) {
-      throw new org.mmeb.eval.UserError(file + ": model file named by the spec not found");
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": model file named by the spec not found");
     }
     return file;
   }

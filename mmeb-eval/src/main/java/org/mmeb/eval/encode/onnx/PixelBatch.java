@@ -5,6 +5,7 @@ import java.nio.FloatBuffer;
 import java.util.List;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.ImageStore;
+import org.mmeb.eval.data.Item;
 import org.mmeb.eval.encode.image.ImageDecoder;
 import org.mmeb.eval.encode.image.ImagePreprocessor;
 import org.mmeb.eval.encode.image.RgbImage;
@@ -21,14 +22,14 @@ record PixelBatch(
    * image gets a zero row (single graphs take pixels for every row).
    */
   static PixelBatch of(
-      List<org.mmeb.eval.data.Item> items,
+      List<Item> items,
       ImageStore store,
       ImagePreprocessor preprocessor,
       int height,
       int width,
       boolean blankRowForTextOnly) {
     int rows = 0;
-    for (var item : items) {
+    for (Item item : items) {
       rows += blankRowForTextOnly ? Math.max(1, item.images().size()) : item.images().size();
     }
     FloatBuffer pixels = GraphInputs.directFloats(rows * preprocessor.tensorSize());
@@ -37,7 +38,7 @@ record PixelBatch(
     long preprocess = 0;
     int row = 0;
     for (int i = 0; i < items.size(); i++) {
-      var item = items.get(i);
+      Item item = items.get(i);
       if (item.images().isEmpty() && blankRowForTextOnly) {
         owners[row++] = i;
       }
