@@ -36,13 +36,14 @@ public final class ImageDecoder {
     int h = raster.getHeight();
     int colors = model.getNumColorComponents();
     int shift = Math.max(model.getComponentSize(0) - 8, 0);
+    int bands = raster.getNumBands();
     byte[] rgb = new byte[w * h * 3];
-    int[] pixel = new int[raster.getNumBands()];
+    int[] row = new int[w * bands];
     for (int y = 0; y < h; y++) {
+      raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
       for (int x = 0; x < w; x++) {
-        raster.getPixel(x, y, pixel);
         for (int c = 0; c < 3; c++) {
-          rgb[(y * w + x) * 3 + c] = (byte) (pixel[colors == 1 ? 0 : c] >> shift);
+          rgb[(y * w + x) * 3 + c] = (byte) (row[x * bands + (colors == 1 ? 0 : c)] >> shift);
         }
       }
     }
