@@ -25,7 +25,9 @@ public final class MmebV1Reader implements TaskReader {
     Path file = DataLocations.tableFile(spec, dataRoot);
     List<QueryRow> rows = new ArrayList<>();
     ParquetTable.forEachRow(file, COLUMNS, row -> rows.add(toQueryRow(row)));
-    ImageStore images = ImageStores.open(DataLocations.imageLocation(spec, dataRoot));
+    ImageStore images =
+        ImageStores.open(
+            DataLocations.imageLocation(spec, dataRoot), TaskReaders.imagePaths(rows)::contains);
     return TaskReaders.assemble(spec, rows, images);
   }
 

@@ -24,7 +24,9 @@ public final class MmebV2ImageReader implements TaskReader {
     Path file = DataLocations.tableFile(spec, dataRoot);
     List<QueryRow> rows = new ArrayList<>();
     ParquetTable.forEachRow(file, parser.columns, row -> rows.add(toQueryRow(spec, parser, row)));
-    ImageStore images = ImageStores.open(DataLocations.imageLocation(spec, dataRoot));
+    ImageStore images =
+        ImageStores.open(
+            DataLocations.imageLocation(spec, dataRoot), TaskReaders.imagePaths(rows)::contains);
     return TaskReaders.assemble(spec, rows, images);
   }
 

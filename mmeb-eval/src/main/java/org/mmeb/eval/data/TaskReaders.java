@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.task.EvalType;
 import org.mmeb.eval.task.TaskSpec;
@@ -29,6 +31,16 @@ public final class TaskReaders {
       case BEIR_VISDOC -> new BeirVisdocReader();
       case VIDEO_FRAMES -> new VideoFramesReader();
     };
+  }
+
+  /** Every image path the rows name (queries and candidates). */
+  static Set<String> imagePaths(List<QueryRow> rows) {
+    Set<String> paths = new HashSet<>();
+    for (QueryRow row : rows) {
+      paths.addAll(row.query().images());
+      row.candidates().forEach(candidate -> paths.addAll(candidate.images()));
+    }
+    return paths;
   }
 
   /**

@@ -70,7 +70,7 @@ class ImageStoresTest {
       }
     }
     for (long budget : new long[] {TarGzImageStore.DEFAULT_MEMORY_BUDGET, 0}) {
-      try (ImageStore store = new TarGzImageStore(tar, budget)) {
+      try (ImageStore store = new TarGzImageStore(tar, budget, p -> true)) {
         for (int i : new int[] {4, 1, 3, 0, 2, 2}) {
           assertThat(store.read("Task" + (i % 2) + "/img" + i + ".png"))
               .isEqualTo(bytes("image " + i));

@@ -225,6 +225,34 @@ class MmebV2ImageReaderTest {
   }
 
   @Test
+  void imagesComeStraightFromTheV2TarGzWhoseEntriesSitUnderMmeb() throws IOException {
+    Files.delete(dir.resolve("image-tasks/mmeb_v1"));
+    Path tar = dir.resolve("image-tasks/mmeb_v1.tar.gz");
+    try (var file = Files.newOutputStream(tar);
+        var out =
+            new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(
+                    file))) {
+      for (String name : List.of("MMEB/q.jpg", "MMEB/other.jpg")) {
+        var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
+        entry.setSize(name.length());
+        out.putArchiveEntry(entry);
+        out.write(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.closeArchiveEntry();
+      }
+    }
+    write(row("<|image_1|> Represent", "", "", List.of("cat"), List.of("")));
+    TaskData data =
+        TaskReaders.read(spec("C", "image_cls", EvalType.LOCAL, DedupeKey.TARGET_TEXT), dir);
+    assertThat(data.images().describe()).endsWith("mmeb_v1.tar.gz");
+    assertThat(new String(data.images().read("q.jpg"), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("MMEB/q.jpg");
+    assertThat(new String(data.images().read("other.jpg"), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("MMEB/other.jpg");
+    data.images().close();
+  }
+
+  @Test
   void anUnknownParserOrMismatchedListsAreUserErrors() throws IOException {
     write(row("i", "", "t", List.of("A", "B"), List.of("a.jpg")));
     assertThatThrownBy(

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.ImageStore;
 
@@ -12,6 +13,13 @@ public final class ImageStores {
   private ImageStores() {}
 
   public static ImageStore open(Path location) throws IOException {
+    return open(location, path -> true);
+  }
+
+  /**
+   * @param wanted the paths the task will read: a tar.gz keeps only these in memory
+   */
+  public static ImageStore open(Path location, Predicate<String> wanted) throws IOException {
     if (Files.isDirectory(location)) {
       return new FolderImageStore(location);
     }
@@ -21,7 +29,9 @@ public final class ImageStores {
     if (isArchive(location)) {
       String name = location.getFileName().toString().toLowerCase(Locale.ROOT);
       try {
-        return name.endsWith(".zip") ? new ZipImageStore(location) : new TarGzImageStore(location);
+        return name.endsWith(".zip")
+            ? new ZipImageStore(location)
+            : new TarGzImageStore(location, TarGzImageStore.DEFAULT_MEMORY_BUDGET, wanted);
       } catch (IOException e) {
         throw new UserError(location + ": not a readable archive: " + e.getMessage(), e);
       }

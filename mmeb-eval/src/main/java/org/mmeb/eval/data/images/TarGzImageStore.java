@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -15,9 +16,9 @@ import org.mmeb.eval.data.ImageStore;
 
 /**
  * Images read from a tar.gz archive without unpacking it to disk. A gzip stream has no random
- * access, so one pass at open indexes the entries and keeps their bytes in memory up to a budget;
- * entries past the budget are read by streaming to them again (fast in archive order, slow at
- * random: unpack a large archive, or repack it as a zip, for real runs).
+ * access, so one pass at open indexes the entries and keeps the bytes of the wanted ones (a task's
+ * images) in memory up to a budget; other entries are read by streaming to them again (fast in
+ * archive order, slow at random: unpack a large archive, or repack it as a zip, for real runs).
  */
 public final class TarGzImageStore implements ImageStore {
   public static final long DEFAULT_MEMORY_BUDGET = 512L << 20;
@@ -30,10 +31,14 @@ public final class TarGzImageStore implements ImageStore {
   private int cursorOrdinal;
 
   public TarGzImageStore(Path archive) throws IOException {
-    this(archive, DEFAULT_MEMORY_BUDGET);
+    this(archive, DEFAULT_MEMORY_BUDGET, name -> true);
   }
 
-  public TarGzImageStore(Path archive, long memoryBudget) throws IOException {
+  /**
+   * @param wanted which paths (as data files name them) to keep in memory, budget permitting
+   */
+  public TarGzImageStore(Path archive, long memoryBudget, Predicate<String> wanted)
+      throws IOException {
     this.archive = archive;
     long kept = 0;
     try (TarArchiveInputStream tar = open()) {
@@ -44,7 +49,8 @@ public final class TarGzImageStore implements ImageStore {
         }
         String name = ArchiveNames.normalize(e.getName());
         ordinals.put(name, ordinal);
-        if (kept + e.getSize() <= memoryBudget) {
+        if (kept + e.getSize() <= memoryBudget
+            && (wanted.test(name) || wanted.test(belowTop(name)))) {
           inMemory.put(name, tar.readAllBytes());
           kept += e.getSize();
         }
@@ -101,6 +107,10 @@ public final class TarGzImageStore implements ImageStore {
       return name;
     }
     return !topFolder.isEmpty() && ordinals.containsKey(topFolder + name) ? topFolder + name : null;
+  }
+
+  private static String belowTop(String name) {
+    return name.substring(name.indexOf('/') + 1);
   }
 
   private TarArchiveInputStream open() throws IOException {
