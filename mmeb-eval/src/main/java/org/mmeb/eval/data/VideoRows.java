@@ -26,10 +26,12 @@ final class VideoRows {
 
   private final TaskSpec spec;
   private final BiFunction<ParquetRow, String, List<String>> frames;
+  private final VideoQaRows qa;
 
   VideoRows(TaskSpec spec, BiFunction<ParquetRow, String, List<String>> frames) {
     this.spec = spec;
     this.frames = frames;
+    this.qa = new VideoQaRows(frames);
   }
 
   static Parser parser(TaskSpec spec) {
@@ -54,13 +56,19 @@ final class VideoRows {
           new Parser(
               List.of("video", "caption"),
               (r, row) -> r.retrieval(row, baseName(row.string("video")), row.string("caption")));
+      case "nextqa" -> new Parser(VideoQaRows.NEXTQA, (r, row) -> r.qa.nextqa(row));
+      case "egoschema" -> new Parser(VideoQaRows.EGOSCHEMA, (r, row) -> r.qa.egoschema(row));
+      case "videomme" -> new Parser(VideoQaRows.VIDEOMME, (r, row) -> r.qa.videomme(row));
+      case "activitynetqa" ->
+          new Parser(VideoQaRows.ACTIVITYNETQA, (r, row) -> r.qa.activitynetqa(row));
+      case "mvbench" -> new Parser(VideoQaRows.MVBENCH, (r, row) -> r.qa.mvbench(row));
       default ->
           throw new UserError(
               spec.name()
                   + ": video parser '"
                   + parser
                   + "' is not supported yet (video_classification, ssv2, msrvtt, msvd, vatex,"
-                  + " didemo)");
+                  + " didemo, nextqa, egoschema, videomme, activitynetqa, mvbench)");
     };
   }
 
