@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "check",
     description = {
-      "The CI gate: exit 1 when the candidate's headline score drops more than --max-drop points",
+      "The CI gate: fail (exit 1) when a candidate run regressed significantly.",
+      "Exit 1 when the candidate's headline score drops more than --max-drop points",
       "or any dataset more than --max-dataset-drop, significantly (paired test, p < --alpha),",
       "or lacks a dataset the baseline has; exit 0 otherwise. --junit writes one test case per",
       "dataset for any CI to show."

@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "compare",
     description = {
-      "Compare two runs of one benchmark: per dataset and aggregate deltas (B - A, points) with",
-      "paired permutation p-values from the per-query outcomes, and a wins/losses summary."
+      "Compare two runs of one benchmark, with paired p-values.",
+      "Per dataset and aggregate deltas (B - A, points), a paired permutation p-value from the",
+      "per-query outcomes, and a wins/losses summary."
     })
 final class CompareCommand implements Callable<Integer> {
   @Mixin RegistryOptions registry;

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "leaderboard",
     description = {
-      "Build the leaderboard from every run under --results, imported VLM2Vec score files and the"
-          + " published reference scores, each row with its source.",
+      "Build the leaderboard (Markdown, CSV, JSON, HTML) from runs, imports and papers.",
+      "Rows: every run under --results, imported VLM2Vec score files and the published reference"
+          + " scores, each with its source.",
       "Writes leaderboard.md, .csv, .json and .html into --out and prints the aggregate tables."
     })
 final class LeaderboardCommand implements Callable<Integer> {

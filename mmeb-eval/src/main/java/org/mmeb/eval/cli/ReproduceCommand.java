@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "reproduce",
     description = {
-      "Put a run next to a published column (VLM2Vec paper Table 6, VLM2Vec-V2 paper Table 5):",
+      "Check a run against a published column; exit 1 beyond the tolerance.",
+      "Columns: VLM2Vec paper Table 6 (MMEB-V1), VLM2Vec-V2 paper Table 5 (MMEB-V2);",
       "per-dataset and aggregate deltas as printed, flagged beyond --tolerance; exit 1 when any is."
     })
 final class ReproduceCommand implements Callable<Integer> {

@@ -27,26 +27,28 @@ public final class BenchmarkColumns {
     };
   }
 
-  public static List<Column> of(String benchmark) {
+  /**
+   * The view's columns, headline last: the papers' columns for MMEB-V1 and V2; for any other
+   * benchmark (mmeb-mini, a user's own) its meta-tasks in first-seen order, its modalities when it
+   * has several, then Overall.
+   */
+  public static List<Column> of(String benchmark, List<TaskSpec> tasks) {
     return switch (benchmark) {
       case V1 -> V1_COLUMNS;
       case V2 -> V2_COLUMNS;
-      default -> List.of(new Column("Overall", GroupScore.OVERALL, "overall"));
+      default -> generic(tasks);
     };
   }
 
-  /**
-   * The columns of any benchmark: the papers' fixed columns for V1 and V2; for another benchmark
-   * (mmeb-mini, a user's own) its meta-tasks in registry order, then Overall.
-   */
-  public static List<Column> of(String benchmark, List<TaskSpec> tasks) {
-    if (benchmark.equals(V1) || benchmark.equals(V2)) {
-      return of(benchmark);
-    }
+  private static List<Column> generic(List<TaskSpec> tasks) {
     List<Column> columns = new ArrayList<>();
     tasks.stream().map(TaskSpec::metaTask).distinct().forEach(m -> columns.add(metaTask(m)));
+    List<String> modalities = tasks.stream().map(t -> t.modality().label()).distinct().toList();
+    if (modalities.size() > 1) {
+      modalities.forEach(m -> columns.add(new Column(m, GroupScore.MODALITY, m)));
+    }
     columns.add(new Column("Overall", GroupScore.OVERALL, "overall"));
-    return columns;
+    return List.copyOf(columns);
   }
 
   private static Column metaTask(String name) {

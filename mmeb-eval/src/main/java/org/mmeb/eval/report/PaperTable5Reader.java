@@ -53,7 +53,7 @@ public final class PaperTable5Reader {
     for (Map.Entry<String, JsonNode> column : columns.properties()) {
       String kind = column.getValue().path("kind").asText();
       String group = column.getValue().path("group").asText();
-      BenchmarkColumns.of(BenchmarkColumns.V2).stream()
+      BenchmarkColumns.of(BenchmarkColumns.V2, List.of()).stream()
           .filter(c -> c.kind().equals(kind) && c.group().equals(group))
           .findFirst()
           .ifPresent(c -> labels.put(column.getKey(), c.label()));

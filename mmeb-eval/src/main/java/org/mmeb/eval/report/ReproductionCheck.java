@@ -36,7 +36,7 @@ public final class ReproductionCheck {
     run.mainScores().forEach((task, x) -> datasets.put(task, PaperRounding.dataset(x)));
     BenchmarkSummary summary = Aggregation.summarize(run.benchmark(), tasks, run.mainScores());
     Map<String, BigDecimal> aggregates = new LinkedHashMap<>();
-    for (BenchmarkColumns.Column column : BenchmarkColumns.of(run.benchmark())) {
+    for (BenchmarkColumns.Column column : BenchmarkColumns.of(run.benchmark(), tasks)) {
       GroupScore group = LeaderboardBuilder.group(summary, column);
       if (group != null && !group.partial()) {
         aggregates.put(column.label(), group.display());

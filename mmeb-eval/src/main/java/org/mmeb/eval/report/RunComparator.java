@@ -86,7 +86,7 @@ public final class RunComparator {
     BenchmarkSummary sa = Aggregation.summarize(baseline.benchmark(), tasks, a);
     BenchmarkSummary sb = Aggregation.summarize(candidate.benchmark(), tasks, b);
     List<BenchmarkColumns.Column> columns =
-        new ArrayList<>(BenchmarkColumns.of(baseline.benchmark()));
+        new ArrayList<>(BenchmarkColumns.of(baseline.benchmark(), tasks));
     columns.add(0, columns.remove(columns.size() - 1)); // the headline first
     List<ScoreDelta> aggregates = new ArrayList<>();
     for (BenchmarkColumns.Column column : columns) {
