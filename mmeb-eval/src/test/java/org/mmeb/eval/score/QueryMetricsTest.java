@@ -165,4 +165,19 @@ class QueryMetricsTest {
         .hasSize(24);
     assertThat(MetricName.parse("ndcg_linear@5")).isEqualTo(new MetricName(Metric.NDCG_LINEAR, 5));
   }
+
+  /**
+   * The reference's set() quirk: RankingMetrics.evaluate pairs list(set(labels)) with rel_scores in
+   * their original order, so with grades {a: 3, b: 1} it may score as if a had 1 and b had 3,
+   * depending on PYTHONHASHSEED. We keep each label's own grade.
+   */
+  @org.junit.jupiter.api.Test
+  void gradedNdcgPairsEachLabelWithItsOwnGrade() {
+    double[] values = QueryMetrics.compute(List.of("b", "a"), Map.of("a", 3.0, "b", 1.0));
+    double log2of3 = 1.584962500721156;
+    assertThat(values[new MetricName(Metric.NDCG_LINEAR, 5).index()])
+        .isEqualTo((1 + 3 / log2of3) / (3 + 1 / log2of3));
+    assertThat(values[new MetricName(Metric.NDCG_EXPONENTIAL, 5).index()])
+        .isEqualTo((1 + 7 / log2of3) / (7 + 1 / log2of3));
+  }
 }
