@@ -3,7 +3,6 @@ package org.mmeb.eval.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.mmeb.eval.data.parquet.ParquetRow;
 
 /**
@@ -21,9 +20,9 @@ final class VideoQaRows {
   private static final List<String> LETTERS = List.of("A", "B", "C", "D");
   private static final List<String> YES_NO = List.of("yes", "no");
 
-  private final BiFunction<ParquetRow, String, List<String>> frames;
+  private final FrameFolders frames;
 
-  VideoQaRows(BiFunction<ParquetRow, String, List<String>> frames) {
+  VideoQaRows(FrameFolders frames) {
     this.frames = frames;
   }
 
@@ -101,7 +100,7 @@ final class VideoQaRows {
       List<String> names,
       List<String> texts,
       String positive) {
-    Item video = ItemKeys.byContent(query, frames.apply(row, videoDir));
+    Item video = ItemKeys.byContent(query, frames.sample(row, videoDir));
     List<Item> candidates = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       candidates.add(Item.textOnly(names.get(i), texts.get(i)));

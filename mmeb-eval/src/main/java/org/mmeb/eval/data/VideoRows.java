@@ -25,10 +25,10 @@ final class VideoRows {
   }
 
   private final TaskSpec spec;
-  private final BiFunction<ParquetRow, String, List<String>> frames;
+  private final FrameFolders frames;
   private final VideoQaRows qa;
 
-  VideoRows(TaskSpec spec, BiFunction<ParquetRow, String, List<String>> frames) {
+  VideoRows(TaskSpec spec, FrameFolders frames) {
     this.spec = spec;
     this.frames = frames;
     this.qa = new VideoQaRows(frames);
@@ -56,6 +56,11 @@ final class VideoRows {
           new Parser(
               List.of("video", "caption"),
               (r, row) -> r.retrieval(row, baseName(row.string("video")), row.string("caption")));
+      case "youcook2" ->
+          new Parser(
+              List.of("id", "sentence"),
+              (r, row) -> r.retrieval(row, row.id("id"), row.string("sentence")));
+      case "moment_retrieval" -> new Parser(List.of("query", "video_path"), VideoRows::moment);
       case "nextqa" -> new Parser(VideoQaRows.NEXTQA, (r, row) -> r.qa.nextqa(row));
       case "egoschema" -> new Parser(VideoQaRows.EGOSCHEMA, (r, row) -> r.qa.egoschema(row));
       case "videomme" -> new Parser(VideoQaRows.VIDEOMME, (r, row) -> r.qa.videomme(row));
@@ -68,7 +73,8 @@ final class VideoRows {
                   + ": video parser '"
                   + parser
                   + "' is not supported yet (video_classification, ssv2, msrvtt, msvd, vatex,"
-                  + " didemo, nextqa, egoschema, videomme, activitynetqa, mvbench)");
+                  + " didemo, youcook2, moment_retrieval, nextqa, egoschema, videomme, activitynetqa,"
+                  + " mvbench)");
     };
   }
 
@@ -92,20 +98,45 @@ final class VideoRows {
   private Item videoQuery(ParquetRow row) {
     String instruction = spec.queryInstruction() == null ? "" : spec.queryInstruction();
     String text = instruction.replace("<video_token>", PromptTokens.VIDEO);
-    return ItemKeys.byContent(text, frames.apply(row, row.id("video_id")));
+    return ItemKeys.byContent(text, frames.sample(row, row.id("video_id")));
   }
 
   private QueryRow retrieval(ParquetRow row, String videoId, String caption) {
     String query = V2ImagePrompts.processInputText(instruction(), caption, false);
     String target = PromptTokens.VIDEO + " " + RETRIEVAL_TARGET;
-    Item video = new Item(videoId, target, frames.apply(row, videoId));
+    Item video = new Item(videoId, target, frames.sample(row, videoId));
     return new QueryRow(
         row.row(), ItemKeys.byContent(query, ""), List.of(video), Map.of(videoId, 1.0));
   }
 
+  /**
+   * moment_retrieval: the video ({@code <name>/query}) and the scene's description rank the video's
+   * clips (every other sub-folder, in natural order where the reference takes os.listdir order);
+   * the clip whose folder starts with "positive" is the answer (the last one, as there).
+   */
+  private QueryRow moment(ParquetRow row) {
+    String video = baseName(row.string("video_path"));
+    String text = PromptTokens.VIDEO + " " + instruction() + " " + row.string("query");
+    Item query = ItemKeys.byContent(text, frames.sample(row, video + "/query"));
+    String target = PromptTokens.VIDEO + " " + RETRIEVAL_TARGET;
+    List<Item> clips = new java.util.ArrayList<>();
+    String positive = null;
+    for (String clip : frames.subfolders(row, video)) {
+      String name = clip.substring(clip.lastIndexOf('/') + 1);
+      if (!name.equals("query")) {
+        clips.add(new Item(clip, target, frames.sample(row, clip)));
+        positive = name.startsWith("positive") ? clip : positive;
+      }
+    }
+    if (positive == null) {
+      throw row.error("no clip folder named positive* under " + video);
+    }
+    return new QueryRow(row.row(), query, clips, Map.of(positive, 1.0));
+  }
+
   private String instruction() {
     String instruction = spec.queryInstruction() == null ? "" : spec.queryInstruction();
-    return instruction.replaceFirst("\\s*<[a-z_]+>\\s*$", "");
+    return instruction.replace("<video_token>", "").strip().replaceFirst("\\s*<[a-z_]+>$", "");
   }
 
   private static String first(ParquetRow row, String column) {

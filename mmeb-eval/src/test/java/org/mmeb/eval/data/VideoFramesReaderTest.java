@@ -169,4 +169,37 @@ class VideoFramesReaderTest {
         .hasMessageContaining(
             "test.parquet row 1 column 'neg_text': the candidates do not include pos_text 'drop'");
   }
+
+  @Test
+  void momentRetrievalRanksTheVideosClipsWithThePositiveFolderAsTheAnswer() throws IOException {
+    frames("vid9/query", 10);
+    frames("vid9/negative_2", 8);
+    frames("vid9/positive_0", 8);
+    frames("vid9/negative_10", 8);
+    new ParquetTableWriter()
+        .string("query")
+        .string("video_path")
+        .write(
+            dir.resolve("M/test.parquet"),
+            List.of(Map.of("query", "a man opens a door", "video_path", "videos/vid9.mp4")));
+    TaskSpec spec =
+        TestSpecs.spec(
+            "Charades-STA",
+            Layout.VIDEO_FRAMES,
+            "moment_retrieval",
+            EvalType.LOCAL,
+            DedupeKey.VIDEO_ID,
+            "M/test.parquet",
+            "frames",
+            "<video_token> Find the clip that corresponds to the described scene in the given video: <query>");
+    QueryRow row = TaskReaders.read(spec, dir).rows().get(0);
+    assertThat(row.query().text())
+        .isEqualTo(
+            "<|video_1|> Find the clip that corresponds to the described scene in the given video: a man opens a door");
+    assertThat(row.query().images()).hasSize(8).allMatch(p -> p.startsWith("vid9/query/"));
+    assertThat(row.candidates())
+        .extracting(Item::key)
+        .containsExactly("vid9/negative_2", "vid9/negative_10", "vid9/positive_0");
+    assertThat(row.relevance()).containsOnlyKeys("vid9/positive_0");
+  }
 }
