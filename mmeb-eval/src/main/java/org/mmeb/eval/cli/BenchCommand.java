@@ -11,6 +11,7 @@ import org.mmeb.eval.data.TaskData;
 import org.mmeb.eval.data.TaskReaders;
 import org.mmeb.eval.encode.Encoder;
 import org.mmeb.eval.pipeline.EncodeBenchmark;
+import org.mmeb.eval.pipeline.TaskEncoding;
 import org.mmeb.eval.pipeline.UniqueItems;
 import org.mmeb.eval.task.TaskRegistry.LoadedTask;
 import picocli.CommandLine;
@@ -53,8 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     LoadedTask loaded = registry.load().select(benchmark, List.of(task)).get(0);
     TaskData taskData = TaskReaders.read(loaded.spec(), data);
     List<Item> items = new ArrayList<>(UniqueItems.of(taskData));
-    int threads =
-        workers != null ? workers : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    int threads = TaskEncoding.Settings.of(null, batchSize, workers).workers();
     try (Encoder encoder = encoderOptions.open(spec.commandLine().getErr());
         var images = taskData.images()) {
       EncodeBenchmark.Report report =

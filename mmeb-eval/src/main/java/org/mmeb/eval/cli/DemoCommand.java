@@ -122,20 +122,12 @@ public final class DemoCommand implements Callable<Integer> {
     if (!Files.isRegularFile(modelSpec)) {
       throw new UserError(modelSpec + ": demo model spec not found (run from a full checkout)");
     }
-    int workers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    TaskEncoding.Settings encoding = TaskEncoding.Settings.of(cacheDir, 64, null);
     try (Encoder encoder = OnnxEncoders.open(modelSpec, device, log)) {
-      EncoderOptions names = EncoderOptions.forSpec(modelSpec);
-      RunJob job =
-          new RunJob(
-              new RunJob.Settings(
-                  SyntheticBenchmark.BENCHMARK,
-                  data,
-                  List.of(),
-                  out,
-                  names.modelName(),
-                  names.specJson(),
-                  new TaskEncoding.Settings(cacheDir, 64, workers, System.console() != null)),
-              log);
+      RunJob.Settings settings =
+          EncoderOptions.forSpec(modelSpec)
+              .runSettings(SyntheticBenchmark.BENCHMARK, data, List.of(), out, encoding);
+      RunJob job = new RunJob(settings, log);
       job.run(tasks, encoder);
     }
   }

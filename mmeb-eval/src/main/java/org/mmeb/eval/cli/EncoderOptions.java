@@ -7,11 +7,14 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.encode.Encoder;
 import org.mmeb.eval.encode.http.HttpEncoder;
 import org.mmeb.eval.encode.onnx.ModelSpecs;
 import org.mmeb.eval.encode.onnx.OnnxEncoders;
+import org.mmeb.eval.pipeline.RunJob;
+import org.mmeb.eval.pipeline.TaskEncoding;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -65,6 +68,12 @@ public final class EncoderOptions {
     options.source = new Source();
     options.source.modelSpec = spec;
     return options;
+  }
+
+  /** What {@link RunJob} needs to know about this model. */
+  RunJob.Settings runSettings(
+      String benchmark, Path data, List<String> tasks, Path out, TaskEncoding.Settings encoding) {
+    return new RunJob.Settings(benchmark, data, tasks, out, modelName(), specJson(), encoding);
   }
 
   Encoder open(PrintWriter warnings) {

@@ -71,19 +71,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   RunJob runJob(PrintWriter log) {
-    int threads =
-        workers != null ? workers : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    TaskEncoding.Settings encoding =
-        new TaskEncoding.Settings(cacheDir, batchSize, threads, System.console() != null);
-    return new RunJob(
-        new RunJob.Settings(
-            benchmark,
-            data,
-            tasks,
-            out,
-            encoderOptions.modelName(),
-            encoderOptions.specJson(),
-            encoding),
-        log);
+    TaskEncoding.Settings encoding = TaskEncoding.Settings.of(cacheDir, batchSize, workers);
+    return new RunJob(encoderOptions.runSettings(benchmark, data, tasks, out, encoding), log);
   }
 }

@@ -16,7 +16,14 @@ import org.mmeb.eval.encode.Encoder;
  */
 public final class TaskEncoding {
   /** Settings of one encoding pass. */
-  public record Settings(Path cacheRoot, int batchSize, int workers, boolean terminal) {}
+  public record Settings(Path cacheRoot, int batchSize, int workers, boolean terminal) {
+    /** Workers default to every core but the one the model session runs on. */
+    public static Settings of(Path cacheRoot, int batchSize, Integer workers) {
+      int threads =
+          workers != null ? workers : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+      return new Settings(cacheRoot, batchSize, threads, System.console() != null);
+    }
+  }
 
   private final Encoder encoder;
   private final Settings settings;
