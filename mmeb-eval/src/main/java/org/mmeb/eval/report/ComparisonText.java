@@ -18,7 +18,9 @@ public final class ComparisonText {
             method));
     header(out, "dataset");
     comparison.datasets().forEach(d -> row(out, d, alpha));
-    out.append('\n');
+    long common = comparison.datasets().stream().filter(ScoreDelta::covered).count();
+    out.append(
+        String.format(Locale.ROOT, "%naggregates over the %d datasets both runs have%n", common));
     header(out, "aggregate");
     comparison.aggregates().forEach(d -> row(out, d, alpha));
     RunComparison.Tally tally = comparison.tally(alpha);

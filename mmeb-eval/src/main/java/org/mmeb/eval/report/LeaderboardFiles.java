@@ -24,12 +24,21 @@ public final class LeaderboardFiles {
     return java.util.Collections.unmodifiableMap(formats);
   }
 
+  /** The atomic writer's temporary file is private; a published page is for everyone to read. */
+  private static void readableByAll(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      java.nio.file.Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
   public static List<Path> write(Path dir, Leaderboard board) {
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, LeaderboardFormat> format : FORMATS.entrySet()) {
       Path file = dir.resolve(format.getKey());
       try {
         AtomicFiles.writeString(file, format.getValue().render(board));
+        readableByAll(file);
       } catch (IOException e) {
         throw new UserError("cannot write " + file + ": " + e.getMessage(), e);
       }

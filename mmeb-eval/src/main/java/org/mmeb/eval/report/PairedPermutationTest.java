@@ -82,8 +82,13 @@ public final class PairedPermutationTest {
     long extreme = 0;
     for (int r = 0; r < rounds; r++) {
       double sum = 0;
-      for (double w : weights) {
-        sum += random.nextBoolean() ? w : -w;
+      long bits = 0;
+      for (int i = 0; i < weights.length; i++) {
+        if ((i & 63) == 0) {
+          bits = random.nextLong(); // one draw signs 64 queries
+        }
+        sum += (bits & 1) == 0 ? weights[i] : -weights[i];
+        bits >>>= 1;
       }
       if (Math.abs(sum) >= observed - TOLERANCE) {
         extreme++;
