@@ -104,6 +104,27 @@ class TinyModelEncoderTest {
   }
 
   @Test
+  void prepareIsThreadSafe() throws Exception {
+    try (StagedEncoder encoder = OnnxEncoders.open(DIR.resolve("dual.json"), "cpu")) {
+      List<CompletableFuture<Prepared>> futures = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        futures.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return encoder.prepare(items, IMAGES);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }));
+      }
+      for (CompletableFuture<Prepared> future : futures) {
+        assertMatches(encoder.infer(future.get()), items, "dual");
+      }
+    }
+  }
+
+  @Test
   void aMissingImageNamesThePathAndTheStore() throws Exception {
     try (StagedEncoder encoder = OnnxEncoders.open(DIR.resolve("dual.json"), "cpu")) {
       Item missing = new Item("m", "", List.of("nope.png"));
