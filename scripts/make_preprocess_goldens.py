@@ -3,7 +3,7 @@
 
 Run from the repository root with Debian's python3 (python3-pil, python3-numpy):
     /usr/bin/python3 scripts/make_preprocess_goldens.py
-Writes mmeb-eval/src/test/resources/encode/preprocess/: per case the input PNG, the 8-bit image
+Writes mmeb-eval/src/test/resources/encode/preprocess/: per case the input (PNG or JPEG), the 8-bit image
 after Pillow's resize + centre crop (PNG, lossless) and the normalised CHW float32 tensor
 (little-endian .f32), plus cases.json with each case's preprocessing parameters.
 The maths follows Hugging Face image processors: convert("RGB"), PIL bicubic resize (shortest side
@@ -34,10 +34,25 @@ CASES = [
     ("grey_png", (33, 21), "L", dict(resize="exact", size=16, mean=[0.5] * 3, std=[0.5] * 3)),
     ("rgba_png", (21, 33), "RGBA", dict(resize="shortest_side", size=12, crop=12, mean=CLIP_MEAN, std=CLIP_STD)),
     ("palette_png", (30, 30), "P", dict(resize="exact", size=11, mean=[0.5] * 3, std=[0.5] * 3)),
+    ("jpeg_420", (131, 97), "RGB.jpg", dict(resize="shortest_side", size=24, crop=24, mean=CLIP_MEAN, std=CLIP_STD)),
+    ("jpeg_444_progressive", (64, 90), "RGB.progressive.jpg", dict(resize="exact", size=20, mean=[0.5] * 3, std=[0.5] * 3)),
+    ("jpeg_grey", (50, 41), "L.jpg", dict(resize="exact", size=16, mean=[0.5] * 3, std=[0.5] * 3)),
+    ("jpeg_cmyk", (45, 60), "CMYK.jpg", dict(resize="shortest_side", size=20, crop=20, mean=CLIP_MEAN, std=CLIP_STD)),
 ]
+# JPEG inputs are decoded by both sides (Pillow's libjpeg-turbo here, Java's ImageIO in the test).
+
+
+def save_source(img, mode, path):
+    if not mode.endswith(".jpg"):
+        img.save(path)
+    elif ".progressive" in mode:
+        img.save(path, quality=85, subsampling=0, progressive=True)
+    else:
+        img.save(path, quality=90, subsampling=2)
 
 
 def source_image(w, h, mode, seed):
+    mode = mode.split(".")[0]
     rng = np.random.RandomState(seed)
     yy, xx = np.mgrid[0:h, 0:w]
     base = np.stack([xx * 255.0 / max(w - 1, 1), yy * 255.0 / max(h - 1, 1), (xx + yy) * 7 % 256], -1)
@@ -53,6 +68,8 @@ def source_image(w, h, mode, seed):
         return rgba
     if mode == "P":
         return rgb.quantize(colors=37)
+    if mode == "CMYK":
+        return rgb.convert("CMYK")
     return rgb
 
 
@@ -84,12 +101,13 @@ def main():
     listing = []
     for seed, (name, (w, h), mode, spec) in enumerate(CASES):
         src = source_image(w, h, mode, seed)
-        src.save(f"{OUT}/{name}_in.png")
+        source = f"{name}_in.{'jpg' if mode.endswith('.jpg') else 'png'}"
+        save_source(src, mode, f"{OUT}/{source}")
         # re-read like the harness does, so the golden starts from the decoded file
-        resized, tensor = preprocess(Image.open(f"{OUT}/{name}_in.png"), spec)
+        resized, tensor = preprocess(Image.open(f"{OUT}/{source}"), spec)
         resized.save(f"{OUT}/{name}_resized.png")
         tensor.tofile(f"{OUT}/{name}_tensor.f32")
-        listing.append({"name": name, "image": dict(spec, rescale=1 / 255)})
+        listing.append({"name": name, "source": source, "image": dict(spec, rescale=1 / 255)})
     with open(f"{OUT}/cases.json", "w") as f:
         json.dump(listing, f, indent=1)
     print(f"{len(listing)} cases written to {OUT}")

@@ -1,5 +1,6 @@
 package org.mmeb.eval.encode.image;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.Raster;
@@ -37,6 +38,9 @@ public final class ImageDecoder {
     int colors = model.getNumColorComponents();
     int shift = Math.max(model.getComponentSize(0) - 8, 0);
     int bands = raster.getNumBands();
+    if (model.getColorSpace().getType() == ColorSpace.TYPE_CMYK) {
+      return fromAdobeCmyk(raster);
+    }
     byte[] rgb = new byte[w * h * 3];
     int[] row = new int[w * bands];
     for (int y = 0; y < h; y++) {
@@ -44,6 +48,29 @@ public final class ImageDecoder {
       for (int x = 0; x < w; x++) {
         for (int c = 0; c < 3; c++) {
           rgb[(y * w + x) * 3 + c] = (byte) (row[x * bands + (colors == 1 ? 0 : c)] >> shift);
+        }
+      }
+    }
+    return new RgbImage(w, h, rgb);
+  }
+
+  /**
+   * CMYK JPEGs (ImageIO undoes the Adobe inversion, as Pillow does): Pillow's {@code cmyk2rgb},
+   * {@code R = clip(nk - nk * C / 255)} with {@code nk = 255 - K}, in its rounding.
+   */
+  private static RgbImage fromAdobeCmyk(Raster raster) {
+    int w = raster.getWidth();
+    int h = raster.getHeight();
+    byte[] rgb = new byte[w * h * 3];
+    int[] row = new int[w * 4];
+    for (int y = 0; y < h; y++) {
+      raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
+      for (int x = 0; x < w; x++) {
+        int nk = 255 - row[x * 4 + 3];
+        for (int c = 0; c < 3; c++) {
+          int tmp = row[x * 4 + c] * nk + 128;
+          int v = nk - (((tmp >> 8) + tmp) >> 8);
+          rgb[(y * w + x) * 3 + c] = (byte) Math.max(0, Math.min(255, v));
         }
       }
     }

@@ -23,7 +23,7 @@ class PillowGoldenTest {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-  record Case(String name, ImageSpec image) {
+  record Case(String name, String source, ImageSpec image) {
     @Override
     public String toString() {
       return name;
@@ -38,7 +38,7 @@ class PillowGoldenTest {
   @ParameterizedTest
   @MethodSource("cases")
   void resizedImageEqualsPillowByteForByte(Case c) throws Exception {
-    RgbImage input = ImageDecoder.decode(Files.readAllBytes(DIR.resolve(c.name() + "_in.png")));
+    RgbImage input = ImageDecoder.decode(Files.readAllBytes(DIR.resolve(c.source())));
     RgbImage expected =
         ImageDecoder.decode(Files.readAllBytes(DIR.resolve(c.name() + "_resized.png")));
 
@@ -52,7 +52,7 @@ class PillowGoldenTest {
   @ParameterizedTest
   @MethodSource("cases")
   void tensorEqualsHuggingFaceNormalisation(Case c) throws Exception {
-    RgbImage input = ImageDecoder.decode(Files.readAllBytes(DIR.resolve(c.name() + "_in.png")));
+    RgbImage input = ImageDecoder.decode(Files.readAllBytes(DIR.resolve(c.source())));
     ImagePreprocessor preprocessor = new ImagePreprocessor(c.image());
     FloatBuffer actual = FloatBuffer.allocate(preprocessor.tensorSize() + 5);
 
