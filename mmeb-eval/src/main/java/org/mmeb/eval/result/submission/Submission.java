@@ -11,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mmeb.eval.UserError;
-import org.mmeb.eval.data.Item;
-import org.mmeb.eval.data.QueryRow;
 import org.mmeb.eval.data.TaskData;
 import org.mmeb.eval.result.FileHashes;
 import org.mmeb.eval.score.EmbeddingLookup;
@@ -49,7 +47,8 @@ public final class Submission {
     try {
       manifest = MAPPER.readValue(file.toFile(), SubmissionManifest.class);
     } catch (IOException e) {
-      throw new UserError(file + ": not a valid manifest: " + firstLine(e.getMessage()), e);
+      throw new UserError(
+          file + ": not a valid manifest: " + SubmissionChecks.firstLine(e.getMessage()), e);
     }
     if (!SubmissionManifest.FORMAT.equals(manifest.format())
         || manifest.version() != SubmissionManifest.VERSION) {
@@ -116,7 +115,7 @@ public final class Submission {
     }
     Path taskDir = TaskVectors.dir(dir, task);
     Path queryFile = taskDir.resolve(TaskVectors.QUERIES);
-    float[][] queries = checked(queryFile, entry.queries());
+    float[][] queries = SubmissionChecks.vectors(queryFile, entry.queries(), manifest.dims());
     if (queries.length != data.rows().size()) {
       throw new UserError(
           queryFile
@@ -127,10 +126,12 @@ public final class Submission {
               + " rows");
     }
     Path candidateFile = taskDir.resolve(TaskVectors.CANDIDATES);
-    float[][] candidates = checked(candidateFile, entry.candidates());
+    float[][] candidates =
+        SubmissionChecks.vectors(candidateFile, entry.candidates(), manifest.dims());
     Map<String, float[]> byKey =
-        candidatesByKey(taskDir.resolve(TaskVectors.CANDIDATE_KEYS), candidates);
-    checkEveryCandidateHasAVector(taskDir.resolve(TaskVectors.CANDIDATE_KEYS), data, byKey);
+        SubmissionChecks.candidatesByKey(taskDir.resolve(TaskVectors.CANDIDATE_KEYS), candidates);
+    SubmissionChecks.requireEveryCandidate(
+        taskDir.resolve(TaskVectors.CANDIDATE_KEYS), data, byKey);
     Map<String, float[]> queryByKey = new HashMap<>();
     for (int r = 0; r < queries.length; r++) {
       // Rows sharing a query item share one embedding in the protocol; the first row's vector is
@@ -138,105 +139,6 @@ public final class Submission {
       queryByKey.putIfAbsent(data.rows().get(r).query().key(), queries[r]);
     }
     return new TaskEmbeddings(lookup(queryByKey, queryFile), lookup(byKey, candidateFile));
-  }
-
-  private float[][] checked(Path file, int expectedRows) {
-    if (!Files.isRegularFile(file)) {
-      throw new UserError(file + ": not found");
-    }
-    float[][] rows = NpyFloatMatrix.read(file);
-    if (rows.length != expectedRows) {
-      throw new UserError(
-          file + ": " + rows.length + " vectors, manifest.json says " + expectedRows);
-    }
-    for (int r = 0; r < rows.length; r++) {
-      if (rows[r].length != manifest.dims()) {
-        throw new UserError(
-            file
-                + ": vectors of "
-                + rows[r].length
-                + " dims, manifest.json says "
-                + manifest.dims());
-      }
-      for (int d = 0; d < rows[r].length; d++) {
-        if (!Float.isFinite(rows[r][d])) {
-          throw new UserError(
-              file
-                  + ": row "
-                  + r
-                  + ", column "
-                  + d
-                  + " is "
-                  + rows[r][d]
-                  + " (vectors must be finite)");
-        }
-      }
-    }
-    return rows;
-  }
-
-  private static Map<String, float[]> candidatesByKey(Path keyFile, float[][] candidates) {
-    List<String> keys = readKeys(keyFile);
-    if (keys.size() != candidates.length) {
-      throw new UserError(
-          keyFile + ": " + keys.size() + " keys for " + candidates.length + " candidate vectors");
-    }
-    Map<String, float[]> byKey = new HashMap<>();
-    Map<String, Integer> firstRow = new HashMap<>();
-    for (int r = 0; r < keys.size(); r++) {
-      Integer previous = firstRow.putIfAbsent(keys.get(r), r);
-      if (previous != null) {
-        throw new UserError(
-            keyFile
-                + ": key '"
-                + keys.get(r)
-                + "' at rows "
-                + previous
-                + " and "
-                + r
-                + " (keys must be unique)");
-      }
-      byKey.put(keys.get(r), candidates[r]);
-    }
-    return byKey;
-  }
-
-  private static void checkEveryCandidateHasAVector(
-      Path keyFile, TaskData data, Map<String, float[]> byKey) {
-    for (QueryRow row : data.rows()) {
-      for (Item c : row.candidates()) {
-        if (!byKey.containsKey(c.key())) {
-          throw new UserError(
-              keyFile
-                  + ": no vector for candidate key '"
-                  + c.key()
-                  + "' (task row "
-                  + row.row()
-                  + ")");
-        }
-      }
-    }
-    for (Item c : data.globalCandidates()) {
-      if (!byKey.containsKey(c.key())) {
-        throw new UserError(
-            keyFile + ": no vector for candidate key '" + c.key() + "' (task corpus)");
-      }
-    }
-  }
-
-  private static List<String> readKeys(Path keyFile) {
-    if (!Files.isRegularFile(keyFile)) {
-      throw new UserError(keyFile + ": not found");
-    }
-    try {
-      return List.of(MAPPER.readValue(keyFile.toFile(), String[].class));
-    } catch (IOException | NullPointerException e) {
-      throw new UserError(
-          keyFile
-              + ": expected a JSON array of key strings: "
-              + firstLine(String.valueOf(e.getMessage())),
-          e);
-    }
   }
 
   private static EmbeddingLookup lookup(Map<String, float[]> vectors, Path source) {
@@ -247,10 +149,5 @@ public final class Submission {
       }
       return v;
     };
-  }
-
-  private static String firstLine(String message) {
-    int newline = message == null ? -1 : message.indexOf('\n');
-    return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
   }
 }

@@ -1,0 +1,120 @@
+package org.mmeb.eval.result.submission;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.data.Item;
+import org.mmeb.eval.data.QueryRow;
+import org.mmeb.eval.data.TaskData;
+
+/**
+ * The checks a submission's files pass before anything is scored: counts and dims as the manifest
+ * says, finite values, one vector per unique key, a vector for every candidate the task ranks. Each
+ * failure is one line naming the file and the row.
+ */
+final class SubmissionChecks {
+  private SubmissionChecks() {}
+
+  static float[][] vectors(Path file, int expectedRows, int dims) {
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": not found");
+    }
+    float[][] rows = NpyFloatMatrix.read(file);
+    if (rows.length != expectedRows) {
+      throw new UserError(
+          file + ": " + rows.length + " vectors, manifest.json says " + expectedRows);
+    }
+    for (int r = 0; r < rows.length; r++) {
+      if (rows[r].length != dims) {
+        throw new UserError(
+            file + ": vectors of " + rows[r].length + " dims, manifest.json says " + dims);
+      }
+      for (int d = 0; d < rows[r].length; d++) {
+        if (!Float.isFinite(rows[r][d])) {
+          throw new UserError(
+              file
+                  + ": row "
+                  + r
+                  + ", column "
+                  + d
+                  + " is "
+                  + rows[r][d]
+                  + " (vectors must be finite)");
+        }
+      }
+    }
+    return rows;
+  }
+
+  static Map<String, float[]> candidatesByKey(Path keyFile, float[][] candidates) {
+    List<String> keys = readKeys(keyFile);
+    if (keys.size() != candidates.length) {
+      throw new UserError(
+          keyFile + ": " + keys.size() + " keys for " + candidates.length + " candidate vectors");
+    }
+    Map<String, float[]> byKey = new HashMap<>();
+    Map<String, Integer> firstRow = new HashMap<>();
+    for (int r = 0; r < keys.size(); r++) {
+      Integer previous = firstRow.putIfAbsent(keys.get(r), r);
+      if (previous != null) {
+        throw new UserError(
+            keyFile
+                + ": key '"
+                + keys.get(r)
+                + "' at rows "
+                + previous
+                + " and "
+                + r
+                + " (keys must be unique)");
+      }
+      byKey.put(keys.get(r), candidates[r]);
+    }
+    return byKey;
+  }
+
+  static void requireEveryCandidate(Path keyFile, TaskData data, Map<String, float[]> byKey) {
+    for (QueryRow row : data.rows()) {
+      for (Item c : row.candidates()) {
+        if (!byKey.containsKey(c.key())) {
+          throw new UserError(
+              keyFile
+                  + ": no vector for candidate key '"
+                  + c.key()
+                  + "' (task row "
+                  + row.row()
+                  + ")");
+        }
+      }
+    }
+    for (Item c : data.globalCandidates()) {
+      if (!byKey.containsKey(c.key())) {
+        throw new UserError(
+            keyFile + ": no vector for candidate key '" + c.key() + "' (task corpus)");
+      }
+    }
+  }
+
+  private static List<String> readKeys(Path keyFile) {
+    if (!Files.isRegularFile(keyFile)) {
+      throw new UserError(keyFile + ": not found");
+    }
+    try {
+      return List.of(Submission.MAPPER.readValue(keyFile.toFile(), String[].class));
+    } catch (IOException | NullPointerException e) {
+      throw new UserError(
+          keyFile
+              + ": expected a JSON array of key strings: "
+              + firstLine(String.valueOf(e.getMessage())),
+          e);
+    }
+  }
+
+  static String firstLine(String message) {
+    int newline = message == null ? -1 : message.indexOf('\n');
+    return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
+  }
+}
