@@ -36,12 +36,15 @@ import picocli.CommandLine;
 class ScoreCommandTest {
   private static final int DIMS = 16;
   @TempDir static Path data;
+  @TempDir static Path submissions;
   @TempDir Path work;
-  private final Map<String, TaskData> tasks = new HashMap<>();
+  private static final Map<String, TaskData> tasks = new HashMap<>();
+  private static Path oracle;
 
   @BeforeAll
   static void synthesize() throws Exception {
     SyntheticBenchmark.write(data, 5);
+    oracle = oracleSubmission(submissions.resolve("oracle"));
   }
 
   private static float[] randomVector(String key) {
@@ -53,8 +56,7 @@ class ScoreCommandTest {
     return v;
   }
 
-  private Path oracleSubmission() throws Exception {
-    Path dir = work.resolve("submission");
+  private static Path oracleSubmission(Path dir) throws Exception {
     SubmissionWriter writer = new SubmissionWriter(dir, "oracle", DIMS, "cosine");
     for (TaskSpec spec : TaskRegistry.load(Path.of("tasks"), List.of()).benchmark("mmeb-mini")) {
       TaskData task = TaskReaders.read(spec, data);
@@ -94,7 +96,7 @@ class ScoreCommandTest {
 
   @Test
   void anOracleSubmissionScoresPerfectlyAndWritesARunRecord() throws Exception {
-    Path submission = oracleSubmission();
+    Path submission = oracle;
     Path results = work.resolve("results");
 
     Run run =
@@ -143,7 +145,12 @@ class ScoreCommandTest {
 
   @Test
   void aBrokenSubmissionIsOneErrorLineAndExitCode2() throws Exception {
-    Path submission = oracleSubmission();
+    Path submission = work.resolve("broken");
+    try (var files = Files.walk(oracle)) {
+      for (Path from : files.toList()) {
+        Files.copy(from, submission.resolve(oracle.relativize(from).toString()));
+      }
+    }
     Path keys = submission.resolve("MiniShapes/candidate_keys.json");
     Files.writeString(keys, Files.readString(keys).replaceFirst("\"[^\"]*\"", "\"no-such-key\""));
 
