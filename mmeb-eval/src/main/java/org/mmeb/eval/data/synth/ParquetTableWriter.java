@@ -83,6 +83,7 @@ public final class ParquetTableWriter {
         writer.write(toGroup(groups.newGroup(), type, row));
       }
     }
+    ParquetFooterOrder.canonicalize(file);
   }
 
   private static Group toGroup(Group group, MessageType type, Map<String, Object> row) {

@@ -41,10 +41,13 @@ final class PngWriter {
     ByteArrayOutputStream compressed = new ByteArrayOutputStream();
     Deflater deflater = new Deflater(6);
     try (DeflaterOutputStream z = new DeflaterOutputStream(compressed, deflater)) {
-      byte[] line = new byte[1 + 3 * image.getWidth()];
+      int width = image.getWidth();
+      byte[] line = new byte[1 + 3 * width];
+      int[] row = new int[width];
       for (int y = 0; y < image.getHeight(); y++) {
-        for (int x = 0; x < image.getWidth(); x++) {
-          int rgb = image.getRGB(x, y);
+        image.getRGB(0, y, width, 1, row, 0, width);
+        for (int x = 0; x < width; x++) {
+          int rgb = row[x];
           line[1 + 3 * x] = (byte) (rgb >> 16);
           line[2 + 3 * x] = (byte) (rgb >> 8);
           line[3 + 3 * x] = (byte) rgb;

@@ -78,12 +78,15 @@ final class ShapePainter {
 
   /** A region of an image, scaled by nearest neighbour to {@code size} × {@code size}. */
   static BufferedImage crop(BufferedImage source, int x, int y, int extent, int size) {
-    BufferedImage crop = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+    int[] region = source.getRGB(x, y, extent, extent, null, 0, extent);
+    int[] scaled = new int[size * size];
     for (int cy = 0; cy < size; cy++) {
       for (int cx = 0; cx < size; cx++) {
-        crop.setRGB(cx, cy, source.getRGB(x + cx * extent / size, y + cy * extent / size));
+        scaled[cy * size + cx] = region[(cy * extent / size) * extent + cx * extent / size];
       }
     }
+    BufferedImage crop = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+    crop.setRGB(0, 0, size, size, scaled, 0, size);
     return crop;
   }
 
