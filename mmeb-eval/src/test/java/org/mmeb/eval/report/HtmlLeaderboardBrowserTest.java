@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.task.TaskRegistry;
 
 /**
  * The generated page in a real headless Chromium: it loads without console errors, clicking a
@@ -52,8 +53,12 @@ class HtmlLeaderboardBrowserTest {
 
   @BeforeEach
   void loadPage() throws Exception {
+    load(LeaderboardSamples.sample());
+  }
+
+  private static void load(Leaderboard board) throws Exception {
     Path page = pages.resolve("leaderboard.html");
-    Files.writeString(page, new HtmlLeaderboard().render(LeaderboardSamples.sample()));
+    Files.writeString(page, new HtmlLeaderboard().render(board));
     browser.events.clear();
     browser.send("Page.navigate", Map.of("url", page.toUri().toString()));
     browser.awaitEvent("Page.loadEventFired");
@@ -113,6 +118,31 @@ class HtmlLeaderboardBrowserTest {
         .isEqualTo(LeaderboardSamples.MARKUP_NAME);
     assertThat(browser.events)
         .noneMatch(e -> e.path("method").asText().equals("Page.javascriptDialogOpening"));
+    assertThat(errors()).isEmpty();
+  }
+
+  @Test
+  void theReferenceLeaderboardLoadsAndSortsByItsHeadline() throws Exception {
+    TaskRegistry registry = TaskRegistry.load(Path.of("tasks"), List.of());
+    load(
+        new LeaderboardBuilder(registry)
+            .build(ReferenceScores.leaderboardSources(ReferenceScores.DEFAULT_DIR, registry)));
+    assertThat(browser.evaluate("document.querySelectorAll('#v0 tr.model').length").asInt())
+        .isEqualTo(8);
+    assertThat(
+            browser
+                .evaluate(
+                    "document.querySelectorAll('#v1 tr.breakdown')[0].querySelectorAll('table.datasets > tbody > tr').length")
+                .asInt())
+        .isEqualTo(78);
+    String allColumn =
+        "Array.from(document.querySelectorAll('#v1 tr.model td:last-child'))"
+            + ".map(td => td.textContent).join(' ')";
+    assertThat(browser.evaluate(allColumn).asText()).isEqualTo("58.0 54.1 52.3 44.4");
+    click("#v1 table.board > thead th:last-child"); // All: descending first, as it already is
+    assertThat(browser.evaluate(allColumn).asText()).isEqualTo("58.0 54.1 52.3 44.4");
+    click("#v1 table.board > thead th:last-child");
+    assertThat(browser.evaluate(allColumn).asText()).isEqualTo("44.4 52.3 54.1 58.0");
     assertThat(errors()).isEmpty();
   }
 
