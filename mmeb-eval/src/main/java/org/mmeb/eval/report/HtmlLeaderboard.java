@@ -24,7 +24,12 @@ public final class HtmlLeaderboard implements LeaderboardFormat {
         .append("\">\n");
     html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     html.append("<title>MMEB leaderboard</title>\n<style>\n").append(resource("leaderboard.css"));
-    html.append("</style>\n</head>\n<body>\n<h1>MMEB leaderboard</h1>\n");
+    html.append("</style>\n</head>\n<body>\n<h1>MMEB leaderboard</h1>\n<nav>");
+    for (int v = 0; v < board.views().size(); v++) {
+      html.append(v == 0 ? "" : " · ").append("<a href=\"#v").append(v).append("\">");
+      html.append(HtmlText.escape(board.views().get(v).title())).append("</a>");
+    }
+    html.append("</nav>\n");
     for (int v = 0; v < board.views().size(); v++) {
       new ViewSection(board.views().get(v), "v" + v).appendTo(html);
     }
