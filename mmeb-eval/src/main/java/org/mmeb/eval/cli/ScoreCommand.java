@@ -28,10 +28,12 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "score",
-    description = {
-      "Score embeddings computed elsewhere (a submission folder, see README) on a benchmark's data",
-      "and write results/<model>/<benchmark>/run.json plus VLM2Vec-shaped score files."
-    })
+    mixinStandardHelpOptions = true,
+    description =
+        "Score embeddings computed elsewhere (a submission folder, see README) on a benchmark's"
+            + " data; write results/<model>/<benchmark>/run.json and VLM2Vec-shaped score files.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:scored", "2:bad input (submission, data, options)", "3:internal error"})
 public final class ScoreCommand implements Callable<Integer> {
   @Mixin RegistryOptions registry;
 
@@ -59,7 +61,7 @@ public final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--model", description = "Model name for the results (default: the manifest's).")
   String model;
 
-  @Option(names = "--seed", description = "Bootstrap seed.")
+  @Option(names = "--seed", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
   long seed = Bootstrap.DEFAULT_SEED;
 
   @Option(names = "--bootstrap", description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
