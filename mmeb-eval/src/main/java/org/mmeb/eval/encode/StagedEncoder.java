@@ -18,6 +18,11 @@ public interface StagedEncoder extends Encoder {
   /** Runs the model on a prepared batch: one embedding per item, in the batch's order. */
   float[][] infer(Prepared prepared) throws Exception;
 
+  /** How many {@link #infer} calls can usefully run at once: one per device (GPU). */
+  default int devices() {
+    return 1;
+  }
+
   @Override
   default float[][] encode(List<Item> items, ImageStore images) throws Exception {
     return infer(prepare(items, images));

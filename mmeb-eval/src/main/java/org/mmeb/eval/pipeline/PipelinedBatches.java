@@ -1,19 +1,25 @@
 package org.mmeb.eval.pipeline;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.Item;
 
 /**
  * Runs a two-stage batch job: {@code prepare} (decode, preprocess, tokenize) on worker threads,
- * {@code infer} on the calling thread, batches consumed in plan order. At most {@code 2 × workers}
- * prepared batches wait at any time, so memory stays bounded while the session is kept busy.
+ * {@code consume} (the model, then the cache) on {@code consumers} threads — one per device, so
+ * several GPUs are busy at once; with one consumer it is the calling thread and batches are
+ * consumed in plan order. At most {@code 2 × workers + consumers} prepared batches exist at any
+ * time, so memory stays bounded while the devices are kept busy.
  */
 public final class PipelinedBatches<P> {
   /** The CPU-side stage; runs concurrently on worker threads. */
@@ -22,37 +28,90 @@ public final class PipelinedBatches<P> {
     P apply(List<Item> batch) throws Exception;
   }
 
-  /** The session stage plus what to do with its output; runs on the calling thread, in order. */
+  /** The model stage plus what to do with its output; thread-safe when consumers > 1. */
   @FunctionalInterface
   public interface Consume<P> {
     void accept(List<Item> batch, P prepared) throws Exception;
   }
 
   private final int workers;
+  private final int consumers;
 
   public PipelinedBatches(int workers) {
+    this(workers, 1);
+  }
+
+  public PipelinedBatches(int workers, int consumers) {
     this.workers = Math.max(1, workers);
+    this.consumers = Math.max(1, consumers);
   }
 
   public void run(List<List<Item>> batches, Prepare<P> prepare, Consume<P> consume)
       throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(workers, PipelinedBatches::daemon);
+    ExecutorService preparers = Executors.newFixedThreadPool(workers, r -> daemon(r, "prepare"));
+    ExecutorService feeder = Executors.newSingleThreadExecutor(r -> daemon(r, "feed"));
+    ExecutorService devices = Executors.newFixedThreadPool(consumers, r -> daemon(r, "infer"));
     try {
-      Deque<Future<P>> inFlight = new ArrayDeque<>();
-      int next = 0;
-      for (int done = 0; done < batches.size(); done++) {
-        while (next < batches.size() && inFlight.size() < 2 * workers) {
-          List<Item> batch = batches.get(next++);
-          inFlight.add(pool.submit(() -> prepare.apply(batch)));
+      // Permits are taken in plan order by the one feeder thread and given back when a batch has
+      // been consumed, so the batch a device waits for always gets prepared: no deadlock.
+      Semaphore window = new Semaphore(2 * workers + consumers);
+      List<CompletableFuture<P>> prepared = new ArrayList<>(batches.size());
+      batches.forEach(b -> prepared.add(new CompletableFuture<>()));
+      feeder.submit(
+          () -> {
+            for (int i = 0; i < batches.size(); i++) {
+              window.acquire();
+              int index = i;
+              preparers.submit(() -> complete(prepared.get(index), prepare, batches.get(index)));
+            }
+            return null;
+          });
+      AtomicInteger next = new AtomicInteger();
+      AtomicBoolean failed = new AtomicBoolean();
+      Callable<Void> consumer =
+          () -> {
+            for (int i = next.getAndIncrement();
+                i < batches.size() && !failed.get();
+                i = next.getAndIncrement()) {
+              try {
+                consume.accept(batches.get(i), await(prepared.get(i)));
+              } catch (Exception | Error e) {
+                failed.set(true);
+                throw e;
+              } finally {
+                window.release();
+              }
+            }
+            return null;
+          };
+      if (consumers == 1) {
+        consumer.call();
+      } else {
+        List<Future<Void>> running = new ArrayList<>();
+        for (int c = 0; c < consumers; c++) {
+          running.add(devices.submit(consumer));
         }
-        consume.accept(batches.get(done), await(inFlight.removeFirst()));
+        for (Future<Void> future : running) {
+          await(future);
+        }
       }
     } finally {
-      pool.shutdownNow();
+      feeder.shutdownNow();
+      preparers.shutdownNow();
+      devices.shutdownNow();
     }
   }
 
-  private static <P> P await(Future<P> future) throws Exception {
+  private static <P> void complete(
+      CompletableFuture<P> slot, Prepare<P> prepare, List<Item> batch) {
+    try {
+      slot.complete(prepare.apply(batch));
+    } catch (Exception | Error e) {
+      slot.completeExceptionally(e);
+    }
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
     try {
       return future.get();
     } catch (ExecutionException e) {
@@ -60,12 +119,15 @@ public final class PipelinedBatches<P> {
       if (cause instanceof UserError userError) {
         throw userError;
       }
+      if (cause instanceof Error error) {
+        throw error;
+      }
       throw cause instanceof Exception exception ? exception : e;
     }
   }
 
-  private static Thread daemon(Runnable r) {
-    Thread t = new Thread(r, "mmeb-prepare");
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, "mmeb-" + name);
     t.setDaemon(true);
     return t;
   }

@@ -33,6 +33,11 @@ final class StageClock {
     return encoder.encode(batch.batch(), batch.images());
   }
 
+  /** Concurrent model calls worth making: one per device of a staged encoder. */
+  static int devices(Encoder encoder) {
+    return encoder instanceof StagedEncoder staged ? staged.devices() : 1;
+  }
+
   long decodeNanos() {
     return decode.get();
   }

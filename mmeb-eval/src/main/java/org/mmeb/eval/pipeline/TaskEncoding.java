@@ -51,7 +51,7 @@ public final class TaskEncoding {
     AtomicLong inference = new AtomicLong();
     StageClock clock = new StageClock();
     try {
-      new PipelinedBatches<PreparedBatch>(settings.workers())
+      new PipelinedBatches<PreparedBatch>(settings.workers(), StageClock.devices(encoder))
           .run(
               BatchPlan.of(missing, settings.batchSize()),
               batch -> clock.prepare(encoder, batch, data.images()),

@@ -22,6 +22,10 @@ final class DevicePool<T extends AutoCloseable> implements AutoCloseable {
     this.free = new ArrayBlockingQueue<>(all.size(), false, all);
   }
 
+  int size() {
+    return all.size();
+  }
+
   <R> R with(Work<T, R> work) throws Exception {
     T sessions = free.take();
     try {

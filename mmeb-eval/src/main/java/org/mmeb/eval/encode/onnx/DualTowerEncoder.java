@@ -111,6 +111,11 @@ final class DualTowerEncoder extends OnnxEncoder {
   }
 
   @Override
+  public int devices() {
+    return pool.size();
+  }
+
+  @Override
   public void close() throws Exception {
     pool.close();
     super.close();

@@ -52,6 +52,11 @@ final class SingleGraphEncoder extends OnnxEncoder {
   }
 
   @Override
+  public int devices() {
+    return pool.size();
+  }
+
+  @Override
   public void close() throws Exception {
     pool.close();
     super.close();
