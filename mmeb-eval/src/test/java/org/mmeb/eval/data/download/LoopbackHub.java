@@ -186,6 +186,7 @@ final class LoopbackHub implements AutoCloseable {
     if (cut != null) {
       out.write(body, from, Math.min(cut, length));
       out.flush();
+      pause(); // let the client read what was sent before the connection is torn down
       // the client sees the connection end before Content-Length bytes arrived
       throw new IOException("cut short on purpose");
     }
@@ -244,5 +245,13 @@ final class LoopbackHub implements AutoCloseable {
   public void close() {
     hub.stop(0);
     storage.stop(0);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
