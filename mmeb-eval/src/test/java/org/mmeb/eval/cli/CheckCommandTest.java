@@ -2,8 +2,6 @@ package org.mmeb.eval.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmeb.eval.report.SyntheticRuns;
-import picocli.CommandLine;
 
 /**
  * The gate on runs scored by the real scorer: a run made worse on purpose (OK-VQA's queries much
@@ -31,22 +28,14 @@ class CheckCommandTest {
     rerun = SyntheticRuns.write(results, "rerun", Map.of(), 2);
   }
 
-  record Result(int exitCode, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void aRunMadeWorseOnPurposeFailsTheGate() throws Exception {
     Path junit = results.resolve("check.xml");
-    Result r =
+    CliRun r =
         run(
             "check",
             "--baseline",
@@ -67,20 +56,20 @@ class CheckCommandTest {
 
   @Test
   void theBaselineAgainstItselfPasses() {
-    Result r = run("check", "--baseline", baseline.toString(), "--candidate", baseline.toString());
+    CliRun r = run("check", "--baseline", baseline.toString(), "--candidate", baseline.toString());
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("check passed: 4 scores within the thresholds");
   }
 
   @Test
   void aRunDifferentOnlyByChancePasses() {
-    Result r = run("check", "--baseline", baseline.toString(), "--candidate", rerun.toString());
+    CliRun r = run("check", "--baseline", baseline.toString(), "--candidate", rerun.toString());
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
   }
 
   @Test
   void compareShowsThePairedTestAndTheTally() {
-    Result r = run("compare", baseline.toString(), worse.toString());
+    CliRun r = run("compare", baseline.toString(), worse.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out())
         .contains(
@@ -91,7 +80,7 @@ class CheckCommandTest {
 
   @Test
   void aMissingRunIsBadInput() {
-    Result r =
+    CliRun r =
         run(
             "check",
             "--baseline",

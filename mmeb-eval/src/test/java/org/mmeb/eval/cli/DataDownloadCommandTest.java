@@ -57,7 +57,7 @@ class DataDownloadCommandTest {
     hub.put("TIGER-Lab/MMEB-eval", "images.zip", mini.resolve("images.zip"));
     Path to = dir.resolve("mmeb-v1");
     var result =
-        DataVerifyCommandTest.run(
+        CliRun.of(
             "data",
             "download",
             "--benchmark",
@@ -70,7 +70,7 @@ class DataDownloadCommandTest {
             "N24News",
             "--retry-delay-ms",
             "1");
-    assertThat(result.code()).as(result.out() + result.err()).isZero();
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
     assertThat(result.out())
         .contains("[1/2] TIGER-Lab/MMEB-eval/N24News/test-00000-of-00001.parquet@main")
         .contains("sha256")
@@ -79,7 +79,7 @@ class DataDownloadCommandTest {
     assertThat(data.rows()).hasSize(120);
     assertThat(data.images().contains(data.rows().get(0).query().images().get(0))).isTrue();
     var again =
-        DataVerifyCommandTest.run(
+        CliRun.of(
             "data",
             "download",
             "--benchmark",
@@ -105,7 +105,7 @@ class DataDownloadCommandTest {
     hub.putText(repo, "README.md", "# arxivqa\n");
     Path to = dir.resolve("mmeb-v2");
     var result =
-        DataVerifyCommandTest.run(
+        CliRun.of(
             "data",
             "download",
             "--benchmark",
@@ -118,7 +118,7 @@ class DataDownloadCommandTest {
             "ViDoRe_arxivqa",
             "--retry-delay-ms",
             "1");
-    assertThat(result.code()).as(result.out() + result.err()).isZero();
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
     assertThat(result.out()).contains("3 files of 1 tasks").doesNotContain("README");
     assertThat(to.resolve(repo).resolve("corpus/test-00000-of-00001.parquet")).isRegularFile();
     TaskData data = TaskReaders.read(task("mmeb-v2", "ViDoRe_arxivqa"), to);
@@ -129,7 +129,7 @@ class DataDownloadCommandTest {
   @Test
   void aFileTheHubDoesNotHaveIsABadInputExit() {
     var result =
-        DataVerifyCommandTest.run(
+        CliRun.of(
             "data",
             "download",
             "--benchmark",
@@ -142,7 +142,7 @@ class DataDownloadCommandTest {
             "N24News",
             "--retry-delay-ms",
             "1");
-    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .contains(
             "error: TIGER-Lab/MMEB-eval/N24News/test-00000-of-00001.parquet@main: not found on the hub (HTTP 404)");

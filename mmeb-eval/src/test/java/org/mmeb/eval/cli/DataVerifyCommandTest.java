@@ -3,8 +3,6 @@ package org.mmeb.eval.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,7 +14,6 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DataVerifyCommandTest {
   @TempDir static Path shared;
@@ -27,26 +24,18 @@ class DataVerifyCommandTest {
   @BeforeAll
   static void synth() {
     mini = shared.resolve("mini");
-    assertThat(run("data", "synth", "--out", mini.toString(), "--seed", "11").code).isZero();
+    assertThat(run("data", "synth", "--out", mini.toString(), "--seed", "11").exitCode()).isZero();
   }
 
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void aFreshSynthVerifiesClean() {
-    Result result = run("data", "verify", "--benchmark", "mmeb-mini", "--data", mini.toString());
-    assertThat(result.code).as(result.out + result.err).isZero();
-    assertThat(result.out)
+    CliRun result = run("data", "verify", "--benchmark", "mmeb-mini", "--data", mini.toString());
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+    assertThat(result.out())
         .contains("7 of 7 tasks ok")
         .contains("MiniDocs")
         .doesNotContain("missing image");
@@ -58,9 +47,9 @@ class DataVerifyCommandTest {
     Files.delete(data.resolve("MiniShapeQA/test-00000-of-00001.parquet"));
     Files.writeString(data.resolve("MiniMotion/frames/video_000/frame_1.png"), "not a png");
     dropZipEntry(data.resolve("images.zip"), "MiniShapes/0003.png");
-    Result result = run("data", "verify", "--benchmark", "mmeb-mini", "--data", data.toString());
-    assertThat(result.code).isEqualTo(1);
-    assertThat(result.out)
+    CliRun result = run("data", "verify", "--benchmark", "mmeb-mini", "--data", data.toString());
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out())
         .containsPattern("MiniShapeQA +missing")
         .contains(
             "MiniShapeQA: missing: no file matching 'MiniShapeQA/test-00000-of-00001.parquet'")
@@ -72,7 +61,7 @@ class DataVerifyCommandTest {
 
   @Test
   void onlyTheNamedTasksAreChecked() {
-    Result result =
+    CliRun result =
         run(
             "data",
             "verify",
@@ -82,9 +71,9 @@ class DataVerifyCommandTest {
             mini.toString(),
             "--tasks",
             "MiniDocs,MiniShapes");
-    assertThat(result.code).isZero();
-    assertThat(result.out).contains("2 of 2 tasks ok").doesNotContain("MiniMotion");
-    Result unknown =
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("2 of 2 tasks ok").doesNotContain("MiniMotion");
+    CliRun unknown =
         run(
             "data",
             "verify",
@@ -94,8 +83,8 @@ class DataVerifyCommandTest {
             mini.toString(),
             "--tasks",
             "Nope");
-    assertThat(unknown.code).isEqualTo(2);
-    assertThat(unknown.err).contains("no task 'Nope'");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no task 'Nope'");
   }
 
   private static Path copy(Path from, Path to) throws IOException {

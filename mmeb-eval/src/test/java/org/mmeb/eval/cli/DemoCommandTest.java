@@ -3,8 +3,6 @@ package org.mmeb.eval.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,13 +45,8 @@ class DemoCommandTest {
 
   @Test
   void theDemoModelScoresFarAboveTheRandomBaseline() throws Exception {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code =
-        cli.execute(
+    CliRun run =
+        CliRun.of(
             "demo",
             "--data",
             work.resolve("data").toString(),
@@ -63,7 +56,7 @@ class DemoCommandTest {
             work.resolve("leaderboard").toString(),
             "--cache-dir",
             work.resolve("cache").toString());
-    assertThat(code).as(err.toString()).isZero();
+    assertThat(run.exitCode()).as(run.err()).isZero();
 
     Map<String, Double> demo = scores("mmeb-eval-demo");
     Map<String, Double> random = scores("random-baseline");
@@ -72,7 +65,7 @@ class DemoCommandTest {
         (task, expected) -> assertThat(demo.get(task)).as(task).isCloseTo(expected, within(3.0)));
     CHANCE.forEach((task, chance) -> assertThat(random.get(task)).as(task).isLessThan(chance + 12));
 
-    assertThat(out.toString())
+    assertThat(run.out())
         .contains("| mmeb-eval-demo |")
         .contains("| random-baseline |")
         .contains("leaderboard.html");

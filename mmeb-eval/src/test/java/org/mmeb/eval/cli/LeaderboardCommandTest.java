@@ -17,8 +17,8 @@ class LeaderboardCommandTest {
     Path results = dir.resolve("results");
     SyntheticRuns.write(results, "my-model <b>", Map.of(), 1);
     Path out = dir.resolve("board");
-    CheckCommandTest.Result r =
-        CheckCommandTest.run(
+    CliRun r =
+        CliRun.of(
             "leaderboard",
             "--results",
             results.toString(),
@@ -48,8 +48,8 @@ class LeaderboardCommandTest {
 
   @Test
   void nothingToShowIsBadInput() {
-    CheckCommandTest.Result r =
-        CheckCommandTest.run(
+    CliRun r =
+        CliRun.of(
             "leaderboard",
             "--results",
             dir.resolve("none").toString(),

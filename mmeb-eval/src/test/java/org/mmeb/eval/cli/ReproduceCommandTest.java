@@ -31,9 +31,7 @@ class ReproduceCommandTest {
 
   @Test
   void thePapersOwnNumbersReproduceEveryCell() throws Exception {
-    CheckCommandTest.Result r =
-        CheckCommandTest.run(
-            "reproduce", "--run", "mmeb-v1=" + clipScores("", 0), "--paper", "clip");
+    CliRun r = CliRun.of("reproduce", "--run", "mmeb-v1=" + clipScores("", 0), "--paper", "clip");
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     assertThat(r.out())
         .contains("RET                             53.0    53.0     0.0")
@@ -42,8 +40,8 @@ class ReproduceCommandTest {
 
   @Test
   void aDatasetOffByMoreThanTheToleranceFails() throws Exception {
-    CheckCommandTest.Result r =
-        CheckCommandTest.run(
+    CliRun r =
+        CliRun.of(
             "reproduce",
             "--run",
             "mmeb-v1=" + clipScores("OK-VQA", -1.0),
@@ -59,8 +57,8 @@ class ReproduceCommandTest {
 
   @Test
   void theReleasedV2ScoreFileReproducesTable5() {
-    CheckCommandTest.Result r =
-        CheckCommandTest.run(
+    CliRun r =
+        CliRun.of(
             "reproduce",
             "--run",
             "leaderboard/reference/vlm2vec-v2.0.0/VLM2Vec-V2.0-Qwen2VL-2B.json",
@@ -75,8 +73,8 @@ class ReproduceCommandTest {
 
   @Test
   void anUnknownColumnListsTheKnownOnes() {
-    CheckCommandTest.Result r =
-        CheckCommandTest.run(
+    CliRun r =
+        CliRun.of(
             "reproduce",
             "--run",
             "leaderboard/reference/vlm2vec-v2.0.0/colpali-v1.3.json",

@@ -2,8 +2,6 @@ package org.mmeb.eval.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +11,6 @@ import org.mmeb.eval.result.DatasetResult;
 import org.mmeb.eval.result.ResultsLayout;
 import org.mmeb.eval.result.RunRecord;
 import org.mmeb.eval.result.RunRecordFile;
-import picocli.CommandLine;
 
 /** `mmeb-eval run` end to end: synthetic data, a real ONNX model on CPU, a results record. */
 class RunCommandTest {
@@ -26,19 +23,11 @@ class RunCommandTest {
     SyntheticBenchmark.write(data, 7);
   }
 
-  record Run(int exitCode, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
-  private Run runMini(String... extra) {
+  private CliRun runMini(String... extra) {
     String[] base = {
       "run",
       "--model",
@@ -64,7 +53,7 @@ class RunCommandTest {
 
   @Test
   void runsEveryMiniTaskAndWritesAResultsRecord() {
-    Run first = runMini();
+    CliRun first = runMini();
     assertThat(first.exitCode()).as(first.err()).isZero();
     RunRecord record =
         RunRecordFile.read(
@@ -82,7 +71,7 @@ class RunCommandTest {
     assertThat(record.provenance().dataFiles()).isNotEmpty();
     assertThat(first.out()).contains("results: ");
 
-    Run again = runMini();
+    CliRun again = runMini();
     assertThat(again.exitCode()).isZero();
     RunRecord rerun =
         RunRecordFile.read(
@@ -97,7 +86,7 @@ class RunCommandTest {
 
   @Test
   void aSubsetOfTasksIsReportedAsPartial() {
-    Run partial = runMini("--tasks", "MiniShapes,MiniDocs");
+    CliRun partial = runMini("--tasks", "MiniShapes,MiniDocs");
     assertThat(partial.exitCode()).as(partial.err()).isZero();
     RunRecord record =
         RunRecordFile.read(
@@ -111,7 +100,7 @@ class RunCommandTest {
 
   @Test
   void anUnknownTaskIsOneLineAndExitCode2() {
-    Run bad = runMini("--tasks", "NoSuchTask");
+    CliRun bad = runMini("--tasks", "NoSuchTask");
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err().strip()).isEqualTo("error: no task 'NoSuchTask' in benchmark mmeb-mini");
   }

@@ -2,8 +2,6 @@ package org.mmeb.eval.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,16 +67,14 @@ class RunResumeAfterKillTest {
     int cachedBeforeKill = cachedEmbeddings();
     assertThat(cachedBeforeKill).isPositive();
 
-    StringWriter err = new StringWriter();
-    var cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(new StringWriter()));
-    cli.setErr(new PrintWriter(err));
-    assertThat(cli.execute(args())).as(err.toString()).isZero();
+    CliRun resumed = CliRun.of(args());
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
 
     RunRecord record =
         RunRecordFile.read(
             ResultsLayout.runFile(work.resolve("results"), "tiny-dual", "mmeb-mini"));
     assertThat(record.summary().partial()).isFalse();
+    assertThat(cachedBeforeKill).as("killed mid-way").isLessThan(record.counts().uniqueItems());
     assertThat(record.counts().cacheHits()).isEqualTo(cachedBeforeKill);
     assertThat(record.counts().encoded())
         .isEqualTo(record.counts().uniqueItems() - cachedBeforeKill);

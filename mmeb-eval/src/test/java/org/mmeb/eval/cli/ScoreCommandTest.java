@@ -2,8 +2,6 @@ package org.mmeb.eval.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +24,6 @@ import org.mmeb.eval.result.RunRecordFile;
 import org.mmeb.eval.result.submission.SubmissionWriter;
 import org.mmeb.eval.task.TaskRegistry;
 import org.mmeb.eval.task.TaskSpec;
-import picocli.CommandLine;
 
 /**
  * {@code mmeb-eval score} over {@code data synth} output: an oracle submission (each query's vector
@@ -82,16 +79,8 @@ class ScoreCommandTest {
         .getKey();
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run score(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  CliRun score(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -99,7 +88,7 @@ class ScoreCommandTest {
     Path submission = oracle;
     Path results = work.resolve("results");
 
-    Run run =
+    CliRun run =
         score(
             "score",
             "--embeddings",
@@ -154,7 +143,7 @@ class ScoreCommandTest {
     Path keys = submission.resolve("MiniShapes/candidate_keys.json");
     Files.writeString(keys, Files.readString(keys).replaceFirst("\"[^\"]*\"", "\"no-such-key\""));
 
-    Run run =
+    CliRun run =
         score(
             "score",
             "--embeddings",
