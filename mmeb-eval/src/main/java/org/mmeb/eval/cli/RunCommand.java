@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.mmeb.eval.encode.Encoder;
 import org.mmeb.eval.pipeline.RunJob;
 import org.mmeb.eval.pipeline.TaskEncoding;
+import org.mmeb.eval.result.RunRecordText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (Encoder encoder = encoderOptions.open(err)) {
       RunJob.Outcome outcome = runJob(err).run(registry.load(), encoder);
-      new RunSummaryTable(out).print(outcome.record());
+      RunRecordText.lines(outcome.record()).forEach(out::println);
       out.println("results: " + outcome.runFile());
     }
     return 0;

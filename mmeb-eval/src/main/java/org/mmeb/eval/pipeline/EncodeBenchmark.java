@@ -1,7 +1,6 @@
 package org.mmeb.eval.pipeline;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
@@ -80,8 +79,7 @@ public final class EncodeBenchmark {
   }
 
   private static double middle(double[] sorted) {
-    double[] copy = Arrays.copyOf(sorted, sorted.length);
-    int n = copy.length;
-    return n % 2 == 1 ? copy[n / 2] : (copy[n / 2 - 1] + copy[n / 2]) / 2;
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

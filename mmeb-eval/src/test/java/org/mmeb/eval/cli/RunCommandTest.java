@@ -95,7 +95,7 @@ class RunCommandTest {
         .extracting(DatasetResult::task)
         .containsExactly("MiniShapes", "MiniDocs");
     assertThat(record.summary().partial()).isTrue();
-    assertThat(partial.out()).contains("partial: 2/7");
+    assertThat(partial.out()).contains("(partial 2/7)");
   }
 
   @Test

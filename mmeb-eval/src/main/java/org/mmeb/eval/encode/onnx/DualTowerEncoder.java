@@ -13,8 +13,7 @@ import org.mmeb.eval.encode.Prepared;
  * CLIP-style baselines), several images (video frames) are averaged first; then the optional L2
  * normalisation.
  */
-final class DualTowerEncoder extends OnnxEncoder {
-  private final DevicePool<Towers> pool;
+final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
 
   /** The two sessions on one device (either may be null when the model lacks that tower). */
   record Towers(GraphSession text, GraphSession vision) implements AutoCloseable {
@@ -30,7 +29,10 @@ final class DualTowerEncoder extends OnnxEncoder {
   }
 
   DualTowerEncoder(ModelInputs inputs, SessionFactory factory, String fingerprint) {
-    super(inputs, fingerprint, factory.plan().describe());
+    super(inputs, fingerprint, factory.plan().describe(), openTowers(inputs, factory));
+  }
+
+  private static List<Towers> openTowers(ModelInputs inputs, SessionFactory factory) {
     ModelSpec spec = inputs.spec();
     List<Towers> towers = new ArrayList<>();
     for (int d = 0; d < factory.plan().sessionNames().size(); d++) {
@@ -45,7 +47,7 @@ final class DualTowerEncoder extends OnnxEncoder {
                   : GraphSession.open(
                       factory, inputs.resolve(spec.visionGraph().file()), spec.visionGraph(), d)));
     }
-    this.pool = new DevicePool<>(towers);
+    return towers;
   }
 
   @Override
@@ -77,7 +79,7 @@ final class DualTowerEncoder extends OnnxEncoder {
   public float[][] infer(Prepared prepared) throws Exception {
     OnnxBatch batch = (OnnxBatch) prepared;
     float[][][] outputs =
-        pool.with(
+        onFreeDevice(
             towers ->
                 new float[][][] {
                   batch.text() == null ? null : towers.text().run(batch.text()),
@@ -108,16 +110,5 @@ final class DualTowerEncoder extends OnnxEncoder {
       }
     }
     return finish(out);
-  }
-
-  @Override
-  public int devices() {
-    return pool.size();
-  }
-
-  @Override
-  public void close() throws Exception {
-    pool.close();
-    super.close();
   }
 }

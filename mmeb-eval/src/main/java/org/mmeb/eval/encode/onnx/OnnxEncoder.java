@@ -1,17 +1,33 @@
 package org.mmeb.eval.encode.onnx;
 
+import java.util.List;
 import org.mmeb.eval.encode.StagedEncoder;
 
-/** What the dual-tower and single-graph encoders share: inputs, fingerprint, device, finishing. */
-abstract class OnnxEncoder implements StagedEncoder {
+/**
+ * What the dual-tower and single-graph encoders share: inputs, fingerprint, device, finishing, and
+ * one set of sessions {@code S} per device.
+ */
+abstract class OnnxEncoder<S extends AutoCloseable> implements StagedEncoder {
   private final ModelInputs inputs;
   private final String fingerprint;
   private final String device;
+  private final DevicePool<S> pool;
 
-  OnnxEncoder(ModelInputs inputs, String fingerprint, String device) {
+  OnnxEncoder(ModelInputs inputs, String fingerprint, String device, List<S> sessionsPerDevice) {
     this.inputs = inputs;
     this.fingerprint = fingerprint;
     this.device = device;
+    this.pool = new DevicePool<>(sessionsPerDevice);
+  }
+
+  /** Runs work on whichever device is free. */
+  <R> R onFreeDevice(DevicePool.Work<S, R> work) throws Exception {
+    return pool.with(work);
+  }
+
+  @Override
+  public int devices() {
+    return pool.size();
   }
 
   ModelInputs inputs() {
@@ -48,6 +64,7 @@ abstract class OnnxEncoder implements StagedEncoder {
 
   @Override
   public void close() throws Exception {
+    pool.close();
     inputs.close();
   }
 }

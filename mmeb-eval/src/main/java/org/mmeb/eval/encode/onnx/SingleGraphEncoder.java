@@ -13,17 +13,19 @@ import org.mmeb.eval.encode.Prepared;
  * item without an image gets a zero tensor (the graph decides what that means), an item may have at
  * most one image.
  */
-final class SingleGraphEncoder extends OnnxEncoder {
-  private final DevicePool<GraphSession> pool;
+final class SingleGraphEncoder extends OnnxEncoder<GraphSession> {
 
   SingleGraphEncoder(ModelInputs inputs, SessionFactory factory, String fingerprint) {
-    super(inputs, fingerprint, factory.plan().describe());
+    super(inputs, fingerprint, factory.plan().describe(), openSessions(inputs, factory));
+  }
+
+  private static List<GraphSession> openSessions(ModelInputs inputs, SessionFactory factory) {
     GraphSpec graph = inputs.spec().graph();
     List<GraphSession> sessions = new ArrayList<>();
     for (int d = 0; d < factory.plan().sessionNames().size(); d++) {
       sessions.add(GraphSession.open(factory, inputs.resolve(graph.file()), graph, d));
     }
-    this.pool = new DevicePool<>(sessions);
+    return sessions;
   }
 
   @Override
@@ -48,17 +50,6 @@ final class SingleGraphEncoder extends OnnxEncoder {
   public float[][] infer(Prepared prepared) throws Exception {
     OnnxBatch batch = (OnnxBatch) prepared;
     GraphInputs in = batch.text().withPixels(batch.pixels().pixels(), batch.pixels().shape());
-    return finish(pool.with(session -> session.run(in)));
-  }
-
-  @Override
-  public int devices() {
-    return pool.size();
-  }
-
-  @Override
-  public void close() throws Exception {
-    pool.close();
-    super.close();
+    return finish(onFreeDevice(session -> session.run(in)));
   }
 }
