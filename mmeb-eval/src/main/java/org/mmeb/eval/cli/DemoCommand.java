@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.synth.SyntheticBenchmark;
-import org.mmeb.eval.encode.Encoder;
-import org.mmeb.eval.encode.onnx.OnnxEncoders;
+import org.mmeb.eval.pipeline.EncoderSource;
 import org.mmeb.eval.pipeline.RunJob;
 import org.mmeb.eval.pipeline.TaskEncoding;
 import org.mmeb.eval.report.Leaderboard;
@@ -123,12 +122,11 @@ public final class DemoCommand implements Callable<Integer> {
       throw new UserError(modelSpec + ": demo model spec not found (run from a full checkout)");
     }
     TaskEncoding.Settings encoding = TaskEncoding.Settings.of(cacheDir, 64, null);
-    try (Encoder encoder = OnnxEncoders.open(modelSpec, device, log)) {
+    EncoderOptions options = EncoderOptions.forSpec(modelSpec, device);
+    try (EncoderSource source = options.source(encoding, log)) {
       RunJob.Settings settings =
-          EncoderOptions.forSpec(modelSpec)
-              .runSettings(SyntheticBenchmark.BENCHMARK, data, List.of(), out, encoding);
-      RunJob job = new RunJob(settings, log);
-      job.run(tasks, encoder);
+          RunJob.Settings.of(SyntheticBenchmark.BENCHMARK, data, List.of(), out);
+      new RunJob(settings, log).run(tasks, source);
     }
   }
 }

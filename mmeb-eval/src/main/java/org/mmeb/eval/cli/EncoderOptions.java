@@ -7,14 +7,14 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.encode.Encoder;
 import org.mmeb.eval.encode.http.HttpEncoder;
 import org.mmeb.eval.encode.onnx.ModelSpecs;
 import org.mmeb.eval.encode.onnx.OnnxEncoders;
-import org.mmeb.eval.pipeline.RunJob;
+import org.mmeb.eval.pipeline.EncoderSource;
 import org.mmeb.eval.pipeline.TaskEncoding;
+import org.mmeb.eval.score.Similarity;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -62,18 +62,20 @@ public final class EncoderOptions {
       description = "Model name in results (default: the spec's name or the server model).")
   String name;
 
-  /** Options naming an ONNX spec, as if given {@code --model spec}. */
-  static EncoderOptions forSpec(Path spec) {
+  /** Options naming an ONNX spec, as if given {@code --model spec --device device}. */
+  static EncoderOptions forSpec(Path spec, String device) {
     EncoderOptions options = new EncoderOptions();
     options.source = new Source();
     options.source.modelSpec = spec;
+    options.device = device;
     return options;
   }
 
-  /** What {@link RunJob} needs to know about this model. */
-  RunJob.Settings runSettings(
-      String benchmark, Path data, List<String> tasks, Path out, TaskEncoding.Settings encoding) {
-    return new RunJob.Settings(benchmark, data, tasks, out, modelName(), specJson(), encoding);
+  /** The encoder behind the embedding cache, as a run's embedding source. */
+  EncoderSource source(TaskEncoding.Settings encoding, PrintWriter log) {
+    String modelName = modelName();
+    JsonNode specJson = specJson();
+    return new EncoderSource(open(log), modelName, specJson, Similarity.COSINE, encoding, log);
   }
 
   Encoder open(PrintWriter warnings) {

@@ -5,10 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mmeb.eval.encode.Encoder;
+import org.mmeb.eval.pipeline.EncoderSource;
 import org.mmeb.eval.pipeline.RunJob;
 import org.mmeb.eval.pipeline.TaskEncoding;
-import org.mmeb.eval.result.RunRecordText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,18 +60,13 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Encoder encoder = encoderOptions.open(err)) {
-      RunJob.Outcome outcome = runJob(err).run(registry.load(), encoder);
-      RunRecordText.lines(outcome.record()).forEach(out::println);
-      out.println("results: " + outcome.runFile());
+    TaskEncoding.Settings encoding = TaskEncoding.Settings.of(cacheDir, batchSize, workers);
+    try (EncoderSource source = encoderOptions.source(encoding, err)) {
+      new RunJob(RunJob.Settings.of(benchmark, data, tasks, out), err)
+          .run(registry.load(), source)
+          .print(spec.commandLine().getOut());
     }
     return 0;
-  }
-
-  RunJob runJob(PrintWriter log) {
-    TaskEncoding.Settings encoding = TaskEncoding.Settings.of(cacheDir, batchSize, workers);
-    return new RunJob(encoderOptions.runSettings(benchmark, data, tasks, out, encoding), log);
   }
 }

@@ -28,6 +28,7 @@ public final class BeirVisdocReader implements TaskReader {
   public static final String TARGET_INSTRUCTION =
       "Understand the content of the provided document image.";
   private static final String PARTS = "{queries,corpus,qrels}";
+  static final List<String> PART_NAMES = List.of("queries", "corpus", "qrels");
 
   @Override
   public TaskData read(TaskSpec spec, Path dataRoot) throws IOException {

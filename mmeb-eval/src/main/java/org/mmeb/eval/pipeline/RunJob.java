@@ -1,29 +1,32 @@
 package org.mmeb.eval.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.TaskData;
+import org.mmeb.eval.data.TaskFiles;
 import org.mmeb.eval.data.TaskReaders;
-import org.mmeb.eval.encode.Encoder;
 import org.mmeb.eval.result.ResultsLayout;
 import org.mmeb.eval.result.RunCounts;
 import org.mmeb.eval.result.RunRecord;
 import org.mmeb.eval.result.RunRecordBuilder;
+import org.mmeb.eval.result.RunRecordText;
 import org.mmeb.eval.result.StageTimings;
+import org.mmeb.eval.score.Bootstrap;
 import org.mmeb.eval.score.DatasetScore;
 import org.mmeb.eval.score.TaskScorer;
 import org.mmeb.eval.task.TaskRegistry;
 import org.mmeb.eval.task.TaskRegistry.LoadedTask;
 
 /**
- * One model on one benchmark: for each task, read → encode what the cache lacks → score → add to
- * the run record, which is rewritten (atomically) after every task, so an interrupted run keeps
- * every task it finished and says it is partial.
+ * One benchmark for one {@link EmbeddingSource}: for each task, read → transform the queries →
+ * embed (the source) → score → add to the run record, which is rewritten (atomically, with its
+ * VLM2Vec files) after every task, so an interrupted run keeps every task it finished and says it
+ * is partial.
  */
 public final class RunJob {
   /** What to run and where results go. */
@@ -32,9 +35,22 @@ public final class RunJob {
       Path dataRoot,
       List<String> tasks,
       Path resultsRoot,
-      String modelName,
-      JsonNode modelSpec,
-      TaskEncoding.Settings encoding) {}
+      Bootstrap bootstrap,
+      QueryTransform queries) {
+    public static Settings of(
+        String benchmark, Path dataRoot, List<String> tasks, Path resultsRoot) {
+      return new Settings(
+          benchmark, dataRoot, tasks, resultsRoot, new Bootstrap(), QueryTransform.NONE);
+    }
+
+    public Settings withBootstrap(Bootstrap bootstrap) {
+      return new Settings(benchmark, dataRoot, tasks, resultsRoot, bootstrap, queries);
+    }
+
+    public Settings withQueries(QueryTransform queries) {
+      return new Settings(benchmark, dataRoot, tasks, resultsRoot, bootstrap, queries);
+    }
+  }
 
   private final Settings settings;
   private final PrintWriter log;
@@ -45,63 +61,88 @@ public final class RunJob {
   }
 
   /** Runs every selected task and returns the finished record (also written under results). */
-  public Outcome run(TaskRegistry registry, Encoder encoder) throws Exception {
-    List<LoadedTask> selected = registry.select(settings.benchmark(), settings.tasks());
+  public Outcome run(TaskRegistry registry, EmbeddingSource source) throws Exception {
+    List<LoadedTask> selected = select(registry, source);
     RunRecordBuilder record =
         new RunRecordBuilder(settings.benchmark(), registry.benchmark(settings.benchmark()))
-            .model(settings.modelName(), encoder.fingerprint(), settings.modelSpec(), "cosine")
-            .device(encoder.device());
+            .model(source.model(selected))
+            .device(source.device())
+            .bootstrap(settings.bootstrap());
     Set<Path> hashed = new HashSet<>();
     Path runFile = null;
     for (LoadedTask task : selected) {
       record.taskFile(task.spec().name(), task.file());
-      for (Path file : TaskDataFiles.of(task.spec(), settings.dataRoot())) {
+      runTask(task, source, record, hashed);
+      runFile = ResultsLayout.write(settings.resultsRoot(), record.build());
+    }
+    return new Outcome(record.build(), runFile);
+  }
+
+  /** The run's record and where it was written. */
+  public record Outcome(RunRecord record, Path runFile) {
+    /** The run as a table, then where it was written. */
+    public void print(PrintWriter out) {
+      RunRecordText.lines(record).forEach(out::println);
+      out.println("results: " + runFile);
+    }
+  }
+
+  private List<LoadedTask> select(TaskRegistry registry, EmbeddingSource source) {
+    if (registry.benchmark(settings.benchmark()).isEmpty()) {
+      throw new UserError(
+          "no tasks for benchmark '" + settings.benchmark() + "' (see: mmeb-eval tasks list)");
+    }
+    List<LoadedTask> named = registry.select(settings.benchmark(), settings.tasks());
+    return settings.tasks().isEmpty() ? source.defaultTasks(settings.benchmark(), named) : named;
+  }
+
+  private void runTask(
+      LoadedTask task, EmbeddingSource source, RunRecordBuilder record, Set<Path> hashed)
+      throws Exception {
+    TaskData read = TaskReaders.read(task.spec(), settings.dataRoot());
+    try (var images = read.images()) {
+      for (Path file : TaskFiles.of(task.spec(), settings.dataRoot())) {
         if (hashed.add(file)) {
           record.dataFile(settings.dataRoot(), file);
         }
       }
-      runTask(task, encoder, record);
-      runFile = ResultsLayout.write(settings.resultsRoot(), record.build());
-    }
-    RunRecord finished = record.build();
-    return new Outcome(finished, runFile);
-  }
-
-  /** The run's record and where it was written. */
-  public record Outcome(RunRecord record, Path runFile) {}
-
-  private void runTask(LoadedTask task, Encoder encoder, RunRecordBuilder record) throws Exception {
-    TaskData data = TaskReaders.read(task.spec(), settings.dataRoot());
-    try (var images = data.images()) {
-      TaskEncoding.Result encoded =
-          new TaskEncoding(encoder, settings.encoding(), log).encode(data);
-      try (EmbeddingCache cache = encoded.cache()) {
+      TaskData data = settings.queries().applyTo(read);
+      try (TaskEmbeddings vectors = source.embed(data)) {
         long scoringStart = System.nanoTime();
-        DatasetScore score = TaskScorer.score(data, cache::get);
+        DatasetScore score =
+            TaskScorer.score(data, vectors.queries(), vectors.candidates(), source.similarity());
         long scoringNanos = System.nanoTime() - scoringStart;
-        EncodingStats stats = encoded.stats();
-        record.dataset(
-            task.spec(),
-            score,
-            StageTimings.ofNanos(
-                stats.decodeNanos(),
-                stats.preprocessNanos(),
-                stats.inferenceNanos(),
-                scoringNanos,
-                stats.wallNanos() + scoringNanos),
-            new RunCounts(
-                data.rows().size(), stats.uniqueItems(), stats.cacheHits(), stats.encoded()));
-        log.printf(
-            Locale.ROOT,
-            "%s: %s = %.2f (%d queries, %d unique items, %d from cache)%n",
-            task.spec().name(),
-            score.mainMetric(),
-            100 * score.mainScore(),
-            data.rows().size(),
-            stats.uniqueItems(),
-            stats.cacheHits());
-        log.flush();
+        EncodingStats stats = vectors.stats();
+        record.dataset(task.spec(), score, timings(stats, scoringNanos), counts(data, stats));
+        printTask(task, score, data, stats);
       }
     }
+  }
+
+  private static StageTimings timings(EncodingStats stats, long scoringNanos) {
+    return StageTimings.ofNanos(
+        stats.decodeNanos(),
+        stats.preprocessNanos(),
+        stats.inferenceNanos(),
+        scoringNanos,
+        stats.wallNanos() + scoringNanos);
+  }
+
+  private static RunCounts counts(TaskData data, EncodingStats stats) {
+    return new RunCounts(
+        data.rows().size(), stats.uniqueItems(), stats.cacheHits(), stats.encoded());
+  }
+
+  private void printTask(LoadedTask task, DatasetScore score, TaskData data, EncodingStats stats) {
+    log.printf(
+        Locale.ROOT,
+        "%s: %s = %.2f (%d queries, %d unique items, %d from cache)%n",
+        task.spec().name(),
+        score.mainMetric(),
+        100 * score.mainScore(),
+        data.rows().size(),
+        stats.uniqueItems(),
+        stats.cacheHits());
+    log.flush();
   }
 }

@@ -53,7 +53,11 @@ public final class RunRecordBuilder {
   }
 
   public RunRecordBuilder model(String name, String fingerprint, JsonNode spec, String similarity) {
-    this.model = new RunRecord.ModelInfo(name, fingerprint, spec, similarity);
+    return model(new RunRecord.ModelInfo(name, fingerprint, spec, similarity));
+  }
+
+  public RunRecordBuilder model(RunRecord.ModelInfo model) {
+    this.model = model;
     return this;
   }
 

@@ -104,7 +104,7 @@ class ScoreCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     Path runFile = results.resolve("oracle/mmeb-mini/run.json");
-    assertThat(run.out()).contains("wrote " + runFile).contains("overall");
+    assertThat(run.out()).contains("results: " + runFile).contains("overall");
     RunRecord record = RunRecordFile.read(runFile);
     assertThat(record.benchmark()).isEqualTo("mmeb-mini");
     assertThat(record.summary().partial()).isFalse();

@@ -84,6 +84,10 @@ public final class Submission {
             + "', expected cosine or dot");
   }
 
+  public Path manifestFile() {
+    return dir.resolve(SubmissionManifest.FILE);
+  }
+
   public SubmissionManifest manifest() {
     return manifest;
   }
