@@ -73,9 +73,14 @@ public final class EncoderOptions {
 
   /** The encoder behind the embedding cache, as a run's embedding source. */
   EncoderSource source(TaskEncoding.Settings encoding, PrintWriter log) {
+    return source(encoding, Similarity.COSINE, log);
+  }
+
+  /** As {@link #source(TaskEncoding.Settings, PrintWriter)}, scored with {@code similarity}. */
+  EncoderSource source(TaskEncoding.Settings encoding, Similarity similarity, PrintWriter log) {
     String modelName = modelName();
     JsonNode specJson = specJson();
-    return new EncoderSource(open(log), modelName, specJson, Similarity.COSINE, encoding, log);
+    return new EncoderSource(open(log), modelName, specJson, similarity, encoding, log);
   }
 
   Encoder open(PrintWriter warnings) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.mmeb.eval.pipeline.EncoderSource;
 import org.mmeb.eval.pipeline.RunJob;
 import org.mmeb.eval.pipeline.TaskEncoding;
+import org.mmeb.eval.score.Similarity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,13 +57,21 @@ public final class RunCommand implements Callable<Integer> {
       description = "Embedding cache (default: ${DEFAULT-VALUE}).")
   Path cacheDir;
 
+  @Option(
+      names = "--similarity",
+      defaultValue = "cosine",
+      description =
+          "cosine or dot (default: ${DEFAULT-VALUE}). VLM2Vec's V1 baseline scripts rank by the"
+              + " raw dot product unless run with --normalize True; recorded in run.json.")
+  Similarity similarity;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     TaskEncoding.Settings encoding = TaskEncoding.Settings.of(cacheDir, batchSize, workers);
-    try (EncoderSource source = encoderOptions.source(encoding, err)) {
+    try (EncoderSource source = encoderOptions.source(encoding, similarity, err)) {
       new RunJob(RunJob.Settings.of(benchmark, data, tasks, out), err)
           .run(registry.load(), source)
           .print(spec.commandLine().getOut());
