@@ -6,55 +6,125 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
+import org.mmeb.eval.SafeFileName;
 import org.mmeb.eval.UserError;
 
 /**
- * Embeddings already computed for one (model fingerprint, task), kept in an append-only file so
- * that a killed run resumes where it stopped. Each record is {@code [int keyLength][key UTF-8][int
- * dim][dim float32 LE][long crc32]}; a record cut short by a kill, or failing its CRC, ends the
- * readable part and is overwritten by the next append.
+ * Embeddings already computed for one (model fingerprint, device kind, task), kept in an
+ * append-only file so that a killed run resumes where it stopped. Each record is {@code [int
+ * keyLength][key UTF-8][int dim][dim float32 LE][long crc32]}; a record cut short by a kill, or
+ * failing its CRC, ends the readable part and is overwritten by the next append.
+ *
+ * <p>One run at a time holds a cache file ({@link CacheFileLock}). Appends go to a writer thread,
+ * so the inference thread never waits on the disk: the writer takes every batch queued so far,
+ * writes them and forces them to disk once (a group commit), so a kill loses at most the batches of
+ * the sync in progress, and those are simply encoded again.
  */
 public final class EmbeddingCache implements AutoCloseable {
   private static final int MAX_KEY_BYTES = 1 << 20;
   private static final int MAX_DIM = 1 << 16;
+  private static final int MAX_QUEUED_BATCHES = 256;
+
+  /** Forces written bytes to disk (a seam for the group-commit test). */
+  interface Syncer {
+    void sync(FileChannel channel) throws IOException;
+  }
+
+  private record Batch(List<String> keys, float[][] vectors) {}
+
+  private static final Batch END = new Batch(List.of(), new float[0][]);
 
   private final Path file;
-  private final Map<String, float[]> embeddings = new HashMap<>();
+  private final Map<String, float[]> embeddings = new ConcurrentHashMap<>();
+  private final CacheFileLock lock;
   private final FileChannel channel;
   private final OutputStream out;
+  private final Syncer syncer;
+  private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(MAX_QUEUED_BATCHES);
+  private final Thread writer;
+  private final AtomicInteger syncs = new AtomicInteger();
+  private volatile Throwable writeFailure;
+  private boolean closed;
 
-  private EmbeddingCache(Path file) throws IOException {
+  private EmbeddingCache(Path file, CacheFileLock lock, Syncer syncer) throws IOException {
     this.file = file;
-    Files.createDirectories(file.toAbsolutePath().getParent());
+    this.lock = lock;
+    this.syncer = syncer;
     long validLength = Files.exists(file) ? readRecords(file, embeddings) : 0;
     channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     channel.truncate(validLength);
     channel.position(validLength);
-    out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+    out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+    writer = new Thread(this::writeLoop, "embedding-cache-writer " + file.getFileName());
+    writer.setDaemon(true);
+    writer.start();
   }
 
+  /**
+   * Opens (creating) a cache file, waiting with one line on {@code log} while another run has it.
+   */
+  public static EmbeddingCache open(Path file, PrintWriter log) {
+    return open(file, log, channel -> channel.force(false));
+  }
+
+  /** As {@link #open(Path, PrintWriter)}, any waiting line going to standard error. */
   public static EmbeddingCache open(Path file) {
+    return open(file, new PrintWriter(System.err, true));
+  }
+
+  static EmbeddingCache open(Path file, PrintWriter log, Syncer syncer) {
+    CacheFileLock lock = null;
     try {
-      return new EmbeddingCache(file);
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      lock = CacheFileLock.acquire(file, log);
+      return new EmbeddingCache(file, lock, syncer);
     } catch (IOException e) {
+      closeQuietly(lock);
       throw new UserError("cannot open the embedding cache " + file + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted while waiting for the embedding cache " + file, e);
     }
   }
 
-  /** The file for a task under a cache root: one folder per model fingerprint. */
-  public static Path fileFor(Path cacheRoot, String fingerprint, String benchmark, String task) {
-    String safeTask = task.replaceAll("[^A-Za-z0-9._-]", "_");
-    return cacheRoot.resolve(fingerprint).resolve(benchmark).resolve(safeTask + ".emb");
+  /**
+   * The file for a task under a cache root: one folder per model fingerprint and kind of device
+   * (vectors from a GPU differ from the CPU's in the last bits, so they never mix).
+   */
+  public static Path fileFor(
+      Path cacheRoot, String fingerprint, String device, String benchmark, String task) {
+    return cacheRoot
+        .resolve(SafeFileName.of(fingerprint))
+        .resolve(SafeFileName.of(deviceKind(device)))
+        .resolve(SafeFileName.of(benchmark))
+        .resolve(SafeFileName.of(task) + ".emb");
+  }
+
+  /**
+   * "cuda:0,1" and "cuda:1" are one kind ("cuda"): the same kernels give the same vectors on any
+   * GPU of a run; an execution provider, or a server, is a kind of its own.
+   */
+  static String deviceKind(String device) {
+    return device.replaceFirst("^(cpu|cuda|tensorrt|rocm|directml|coreml)(:[0-9,]*)?$", "$1");
   }
 
   public float[] get(String key) {
@@ -69,15 +139,73 @@ public final class EmbeddingCache implements AutoCloseable {
     return embeddings.size();
   }
 
-  /** Appends a batch and forces it to disk, so that a kill after this call loses none of it. */
-  public synchronized void putAll(java.util.List<String> keys, float[][] vectors)
-      throws IOException {
+  /** How many times the writer forced the file to disk so far. */
+  public int syncs() {
+    return syncs.get();
+  }
+
+  /**
+   * Makes a batch visible at once and queues it for the writer thread (waiting only when {@value
+   * #MAX_QUEUED_BATCHES} batches are already queued). A failed write surfaces here or at {@link
+   * #close}.
+   */
+  public void putAll(List<String> keys, float[][] vectors) throws IOException {
+    checkWriter();
     for (int i = 0; i < keys.size(); i++) {
-      out.write(encode(keys.get(i), vectors[i]));
       embeddings.put(keys.get(i), vectors[i]);
     }
-    out.flush();
-    channel.force(false);
+    enqueue(new Batch(List.copyOf(keys), vectors));
+  }
+
+  private void enqueue(Batch batch) throws IOException {
+    try {
+      while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+        checkWriter();
+        if (!writer.isAlive()) {
+          throw new IOException("the writer of " + file + " stopped");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while queueing a batch for " + file, e);
+    }
+  }
+
+  private void writeLoop() {
+    List<Batch> group = new ArrayList<>();
+    try {
+      while (true) {
+        group.clear();
+        group.add(queue.take());
+        queue.drainTo(group);
+        boolean end = false;
+        int records = 0;
+        for (Batch batch : group) {
+          end |= batch == END;
+          for (int i = 0; i < batch.keys().size(); i++, records++) {
+            out.write(encode(batch.keys().get(i), batch.vectors()[i]));
+          }
+        }
+        if (records > 0) {
+          out.flush();
+          syncer.sync(channel);
+          syncs.incrementAndGet();
+        }
+        if (end) {
+          return;
+        }
+      }
+    } catch (Throwable t) {
+      writeFailure = t;
+      queue.clear();
+    }
+  }
+
+  private void checkWriter() throws IOException {
+    Throwable failure = writeFailure;
+    if (failure != null) {
+      throw new IOException("cannot write the embedding cache " + file + ": " + failure, failure);
+    }
   }
 
   private static byte[] encode(String key, float[] vector) {
@@ -151,9 +279,37 @@ public final class EmbeddingCache implements AutoCloseable {
     }
   }
 
+  /** Writes and syncs everything queued, stops the writer and releases the lock. */
   @Override
   public synchronized void close() throws IOException {
-    out.flush();
-    channel.close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      checkWriter();
+      enqueue(END);
+      writer.join();
+      checkWriter();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing the embedding cache " + file, e);
+    } finally {
+      try {
+        channel.close();
+      } finally {
+        lock.close();
+      }
+    }
+  }
+
+  private static void closeQuietly(CacheFileLock lock) {
+    if (lock != null) {
+      try {
+        lock.close();
+      } catch (IOException ignored) {
+        // the open already failed; its error is the one to report
+      }
+    }
   }
 }

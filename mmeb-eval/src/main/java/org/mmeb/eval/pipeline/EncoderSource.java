@@ -55,8 +55,7 @@ public final class EncoderSource implements EmbeddingSource {
   @Override
   public TaskEmbeddings embed(TaskData data) throws Exception {
     TaskEncoding.Result encoded = encoding.encode(data);
-    EmbeddingCache cache = encoded.cache();
-    return new TaskEmbeddings(cache::get, cache::get, encoded.stats(), cache);
+    return new TaskEmbeddings(encoded::vector, encoded::vector, encoded.stats(), encoded);
   }
 
   @Override

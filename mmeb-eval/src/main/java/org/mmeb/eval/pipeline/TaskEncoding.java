@@ -1,8 +1,11 @@
 package org.mmeb.eval.pipeline;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.Item;
@@ -39,17 +42,20 @@ public final class TaskEncoding {
   public Result encode(TaskData data) throws Exception {
     long start = System.nanoTime();
     List<Item> unique = UniqueItems.of(data);
+    CacheKeys keys = CacheKeys.of(unique, data.images(), settings.workers() + 1);
     Path file =
         EmbeddingCache.fileFor(
             settings.cacheRoot(),
             encoder.fingerprint(),
+            encoder.device(),
             data.spec().benchmark(),
             data.spec().name());
-    EmbeddingCache cache = EmbeddingCache.open(file);
-    List<Item> missing = unique.stream().filter(item -> !cache.contains(item.key())).toList();
+    EmbeddingCache cache = EmbeddingCache.open(file, log);
+    List<Item> missing = unique.stream().filter(item -> !cache.contains(keys.of(item))).toList();
     Progress progress = new Progress(log, data.spec().name(), missing.size(), settings.terminal());
     AtomicLong inference = new AtomicLong();
     StageClock clock = new StageClock();
+    AtomicInteger dim = new AtomicInteger(cachedDim(unique, keys, cache));
     try {
       new PipelinedBatches<PreparedBatch>(settings.workers(), StageClock.devices(encoder))
           .run(
@@ -59,12 +65,16 @@ public final class TaskEncoding {
                 long t0 = System.nanoTime();
                 float[][] vectors = clock.infer(encoder, prepared);
                 inference.addAndGet(System.nanoTime() - t0);
-                checkShape(data, batch, vectors);
-                cache.putAll(batch.stream().map(Item::key).toList(), vectors);
+                checkShape(data, batch, vectors, dim);
+                cache.putAll(batch.stream().map(keys::of).toList(), vectors);
                 progress.advance(batch.size());
               });
     } catch (Exception e) {
-      cache.close();
+      try {
+        cache.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
       throw e;
     }
     progress.finish();
@@ -78,13 +88,50 @@ public final class TaskEncoding {
             clock.preprocessNanos(),
             inference.get(),
             System.nanoTime() - start);
-    return new Result(cache, stats);
+    return new Result(cache, keys, stats);
   }
 
-  /** The task's embeddings and what they cost. */
-  public record Result(EmbeddingCache cache, EncodingStats stats) {}
+  /** The task's embeddings and what they cost; close it to finish writing the cache. */
+  public static final class Result implements AutoCloseable {
+    private final EmbeddingCache cache;
+    private final CacheKeys keys;
+    private final EncodingStats stats;
 
-  private static void checkShape(TaskData data, List<Item> batch, float[][] vectors) {
+    private Result(EmbeddingCache cache, CacheKeys keys, EncodingStats stats) {
+      this.cache = cache;
+      this.keys = keys;
+      this.stats = stats;
+    }
+
+    /** The embedding of an item of this task, by its protocol key; null for an unknown key. */
+    public float[] vector(String itemKey) {
+      String cacheKey = keys.ofItemKey(itemKey);
+      return cacheKey == null ? null : cache.get(cacheKey);
+    }
+
+    public EncodingStats stats() {
+      return stats;
+    }
+
+    /** Writes what is still queued to the cache file and releases it. */
+    @Override
+    public void close() throws IOException {
+      cache.close();
+    }
+  }
+
+  private static int cachedDim(List<Item> unique, CacheKeys keys, EmbeddingCache cache) {
+    for (Item item : unique) {
+      float[] vector = cache.get(keys.of(item));
+      if (vector != null) {
+        return vector.length;
+      }
+    }
+    return -1;
+  }
+
+  private static void checkShape(
+      TaskData data, List<Item> batch, float[][] vectors, AtomicInteger dim) {
     if (vectors.length != batch.size()) {
       throw new UserError(
           data.spec().name()
@@ -95,6 +142,19 @@ public final class TaskEncoding {
               + " items");
     }
     for (int i = 0; i < vectors.length; i++) {
+      int length = vectors[i] == null ? 0 : vectors[i].length;
+      dim.compareAndSet(-1, length);
+      if (length == 0 || length != dim.get()) {
+        throw new UserError(
+            String.format(
+                Locale.ROOT,
+                "%s: the encoder returned a %d-dimensional embedding for item '%s' where the"
+                    + " others have %d dimensions",
+                data.spec().name(),
+                length,
+                batch.get(i).key(),
+                dim.get()));
+      }
       for (float v : vectors[i]) {
         if (!Float.isFinite(v)) {
           throw new UserError(

@@ -1,19 +1,32 @@
 package org.mmeb.eval.pipeline;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.UserError;
 
 class EmbeddingCacheTest {
   @TempDir Path dir;
 
   private Path file() {
-    return EmbeddingCache.fileFor(dir, "fp123", "mmeb-v1", "VisualNews_t2i");
+    return EmbeddingCache.fileFor(dir, "fp123", "cpu", "mmeb-v1", "VisualNews_t2i");
   }
 
   @Test
@@ -67,7 +80,154 @@ class EmbeddingCacheTest {
 
   @Test
   void taskNamesBecomeSafeFileNames() {
-    assertThat(EmbeddingCache.fileFor(dir, "fp", "b", "a/b c").getFileName().toString())
-        .isEqualTo("a_b_c.emb");
+    assertThat(EmbeddingCache.fileFor(dir, "fp", "cpu", "b", "a/b c").getFileName().toString())
+        .isEqualTo("a__b_c.emb");
+  }
+
+  @Test
+  void namesThatWouldLeaveTheCacheFolderAreRefused() {
+    assertThatThrownBy(() -> EmbeddingCache.fileFor(dir, "fp", "cpu", "..", "t"))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("'..'");
+    assertThat(EmbeddingCache.fileFor(dir, "fp", "cpu", "../../x", "t").normalize())
+        .startsWithRaw(dir);
+  }
+
+  @Test
+  void gpuAndCpuVectorsLiveInSeparateFilesWhateverTheGpuOrdinal() {
+    Path cpu = EmbeddingCache.fileFor(dir, "fp", "cpu", "b", "t");
+    Path cuda0 = EmbeddingCache.fileFor(dir, "fp", "cuda:0", "b", "t");
+    assertThat(cpu).isNotEqualTo(cuda0);
+    assertThat(EmbeddingCache.fileFor(dir, "fp", "cuda:0,1", "b", "t")).isEqualTo(cuda0);
+    assertThat(EmbeddingCache.fileFor(dir, "fp", "tensorrt:0", "b", "t"))
+        .isNotEqualTo(cuda0)
+        .isNotEqualTo(cpu);
+  }
+
+  @Test
+  void batchesQueuedDuringASyncAreForcedToDiskTogether() throws Exception {
+    CountDownLatch firstSyncStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger syncCalls = new AtomicInteger();
+    EmbeddingCache.Syncer blockingFirstSync =
+        channel -> {
+          if (syncCalls.getAndIncrement() == 0) {
+            firstSyncStarted.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              throw new IOException(e);
+            }
+          }
+          channel.force(false);
+        };
+    try (EmbeddingCache cache =
+        EmbeddingCache.open(file(), new PrintWriter(new StringWriter()), blockingFirstSync)) {
+      cache.putAll(List.of("k0"), new float[][] {{0f}});
+      firstSyncStarted.await();
+      for (int i = 1; i < 50; i++) {
+        cache.putAll(List.of("k" + i), new float[][] {{i}});
+      }
+      release.countDown();
+    }
+    assertThat(syncCalls.get()).isEqualTo(2);
+    assertThat(EmbeddingCache.countRecords(file())).isEqualTo(50);
+  }
+
+  @Test
+  void aFailedWriteSurfacesOnTheNextPutOrAtClose() {
+    EmbeddingCache cache =
+        EmbeddingCache.open(
+            file(),
+            new PrintWriter(new StringWriter()),
+            channel -> {
+              throw new IOException("disk full");
+            });
+    assertThatThrownBy(
+            () -> {
+              cache.putAll(List.of("a"), new float[][] {{1f}});
+              cache.close();
+            })
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("disk full");
+  }
+
+  @Test
+  void aSecondRunInTheSameProcessWaitsWithOneLine() throws Exception {
+    StringWriter log = new StringWriter();
+    CompletableFuture<Integer> second;
+    try (EmbeddingCache first = EmbeddingCache.open(file())) {
+      first.putAll(List.of("a"), new float[][] {{1f}});
+      second =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (EmbeddingCache cache = EmbeddingCache.open(file(), new PrintWriter(log))) {
+                  return cache.size();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      awaitLine(log, "waiting: the embedding cache");
+      assertThat(second).isNotDone();
+    }
+    assertThat(second.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(log.toString()).contains(file().toString()).contains("another run");
+  }
+
+  @Test
+  void aRunInAnotherProcessHoldsTheCacheUntilItFinishes() throws Exception {
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CacheHolder.class.getName(),
+                file().toString())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(holder.getInputStream(), UTF_8));
+      assertThat(out.readLine()).isEqualTo("held");
+      StringWriter log = new StringWriter();
+      CompletableFuture<float[]> waiting =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (EmbeddingCache cache = EmbeddingCache.open(file(), new PrintWriter(log))) {
+                  return cache.get("from-holder");
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      awaitLine(log, "waiting: the embedding cache");
+      assertThat(log.toString()).contains("process " + holder.pid());
+      assertThat(waiting).isNotDone();
+      holder.getOutputStream().close();
+      assertThat(waiting.get(60, TimeUnit.SECONDS)).containsExactly(7f);
+    } finally {
+      holder.destroyForcibly();
+    }
+  }
+
+  /** Holds a cache file (one record written) until its standard input closes. */
+  public static final class CacheHolder {
+    public static void main(String[] args) throws Exception {
+      try (EmbeddingCache cache = EmbeddingCache.open(Path.of(args[0]))) {
+        cache.putAll(List.of("from-holder"), new float[][] {{7f}});
+        System.out.println("held");
+        System.out.flush();
+        System.in.readAllBytes();
+      }
+    }
+  }
+
+  private static void awaitLine(StringWriter log, String text) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!log.toString().contains(text)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no line '" + text + "' in 60 s: " + log);
+      }
+      Thread.sleep(10);
+    }
   }
 }

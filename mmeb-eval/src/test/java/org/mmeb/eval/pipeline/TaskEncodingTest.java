@@ -76,7 +76,7 @@ class TaskEncodingTest {
   void encodesEachUniqueItemOnceAndARerunEncodesNothing() throws Exception {
     CountingEncoder encoder = new CountingEncoder();
     TaskEncoding.Result first = encoding(encoder).encode(data(20));
-    first.cache().close();
+    first.close();
     assertThat(encoder.encodedKeys).hasSize(7 + 20).doesNotHaveDuplicates();
     assertThat(first.stats().uniqueItems()).isEqualTo(27);
     assertThat(first.stats().referencedItems()).isEqualTo(60);
@@ -86,8 +86,8 @@ class TaskEncodingTest {
     TaskEncoding.Result second = encoding(again).encode(data(20));
     assertThat(again.encodedKeys).isEmpty();
     assertThat(second.stats().cacheHits()).isEqualTo(27);
-    assertThat(second.cache().get("c3")).containsExactly(9f, 'c');
-    second.cache().close();
+    assertThat(second.vector("c3")).containsExactly(9f, 'c');
+    second.close();
   }
 
   @Test
@@ -99,7 +99,7 @@ class TaskEncodingTest {
 
     CountingEncoder resumed = new CountingEncoder();
     TaskEncoding.Result result = encoding(resumed).encode(data(20));
-    result.cache().close();
+    result.close();
     assertThat(resumed.encodedKeys).hasSize(27 - 12).doesNotContainAnyElementsOf(dying.encodedKeys);
     assertThat(result.stats().cacheHits()).isEqualTo(12);
   }

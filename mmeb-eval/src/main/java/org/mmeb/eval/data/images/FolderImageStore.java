@@ -20,7 +20,13 @@ public final class FolderImageStore implements ImageStore {
     if (file == null) {
       throw new NoSuchFileException(path, null, "outside " + root);
     }
-    return Files.readAllBytes(file);
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "not a regular file");
+    }
+    ImageBytes.checkDeclared(Files.size(file), file.toString());
+    try (var in = Files.newInputStream(file)) {
+      return ImageBytes.readCapped(in, file.toString());
+    }
   }
 
   @Override

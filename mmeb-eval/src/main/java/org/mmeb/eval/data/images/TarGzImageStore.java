@@ -50,6 +50,7 @@ public final class TarGzImageStore implements ImageStore {
         String name = ArchiveNames.normalize(e.getName());
         ordinals.put(name, ordinal);
         if (kept + e.getSize() <= memoryBudget
+            && e.getSize() <= ImageBytes.MAX_BYTES
             && (wanted.test(name) || wanted.test(belowTop(name)))) {
           inMemory.put(name, tar.readAllBytes());
           kept += e.getSize();
@@ -95,7 +96,8 @@ public final class TarGzImageStore implements ImageStore {
     }
     for (TarArchiveEntry e = cursor.getNextEntry(); e != null; e = cursor.getNextEntry()) {
       if (cursorOrdinal++ == ordinal) {
-        return cursor.readAllBytes();
+        ImageBytes.checkDeclared(e.getSize(), archive + "!" + e.getName());
+        return ImageBytes.readCapped(cursor, archive + "!" + e.getName());
       }
     }
     throw new IOException(archive + ": entry " + ordinal + " vanished while reading");
