@@ -16,6 +16,7 @@ import org.mmeb.eval.pipeline.EncoderSource;
 import org.mmeb.eval.pipeline.TaskEncoding;
 import org.mmeb.eval.score.Similarity;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Which embedder to evaluate: an ONNX model spec, or an OpenAI-compatible embeddings server. */
@@ -41,6 +42,8 @@ public final class EncoderOptions {
           "cpu, cuda:N, cuda:0,1 (one session per GPU) or tensorrt:N (default: ${DEFAULT-VALUE};"
               + " falls back to CPU with one line when CUDA cannot load).")
   String device;
+
+  @Mixin DeviceOptions deviceOptions = new DeviceOptions();
 
   @Option(names = "--server-model", description = "Model name sent to the server.")
   String serverModel;
@@ -85,7 +88,7 @@ public final class EncoderOptions {
 
   Encoder open(PrintWriter warnings) {
     if (source.modelSpec != null) {
-      return OnnxEncoders.open(source.modelSpec, device, warnings);
+      return OnnxEncoders.open(source.modelSpec, device, deviceOptions.settings(), warnings);
     }
     if (serverModel == null) {
       throw new UserError("--server needs --server-model NAME");

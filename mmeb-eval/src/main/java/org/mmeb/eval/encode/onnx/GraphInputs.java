@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.Arrays;
 import org.mmeb.eval.encode.text.TokenBatch;
 
 /**
@@ -36,10 +37,49 @@ record GraphInputs(
     return new GraphInputs(tokens, ids, mask, typeIds, pixels, shape);
   }
 
+  /** Rows of the batch (text rows and pixel rows agree when a graph takes both). */
+  int rows() {
+    return tokens != null ? tokens.rows() : (int) pixelShape[0];
+  }
+
+  /** Rows {@code from} (inclusive) to {@code to} (exclusive), sharing this batch's buffers. */
+  GraphInputs rows(int from, int to) {
+    TokenBatch t = null;
+    if (tokens != null) {
+      int length = tokens.length();
+      t =
+          new TokenBatch(
+              Arrays.copyOfRange(tokens.ids(), from * length, to * length),
+              Arrays.copyOfRange(tokens.mask(), from * length, to * length),
+              to - from,
+              length);
+    }
+    long[] shape = null;
+    FloatBuffer p = null;
+    if (pixels != null) {
+      int rowSize = (int) (pixelShape[1] * pixelShape[2] * pixelShape[3]);
+      shape = pixelShape.clone();
+      shape[0] = to - from;
+      p = pixels.duplicate().position(from * rowSize).limit(to * rowSize).slice();
+    }
+    int length = tokens == null ? 0 : tokens.length();
+    return new GraphInputs(
+        t,
+        slice(ids, from * length, to * length),
+        slice(mask, from * length, to * length),
+        slice(typeIds, from * length, to * length),
+        p,
+        shape);
+  }
+
   static FloatBuffer directFloats(int count) {
     return ByteBuffer.allocateDirect(count * Float.BYTES)
         .order(ByteOrder.nativeOrder())
         .asFloatBuffer();
+  }
+
+  private static LongBuffer slice(LongBuffer buffer, int from, int to) {
+    return buffer == null ? null : buffer.duplicate().position(from).limit(to).slice();
   }
 
   private static LongBuffer direct(long[] values) {

@@ -6,6 +6,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.mmeb.eval.UserError;
 
 /**
@@ -27,12 +29,20 @@ final class GraphSession implements AutoCloseable {
   private final OrtSession session;
   private final GraphSpec spec;
   private final Path file;
+  private final String device;
+  private final Set<String> outputs;
+  private final OutOfMemorySplit split;
   private final Map<String, OnnxJavaType> inputTypes = new HashMap<>();
 
-  private GraphSession(OrtSession session, GraphSpec spec, Path file) throws OrtException {
+  private GraphSession(
+      OrtSession session, GraphSpec spec, Path file, String device, PrintWriter warnings)
+      throws OrtException {
     this.session = session;
     this.spec = spec;
     this.file = file;
+    this.device = device;
+    this.outputs = Set.of(spec.output());
+    this.split = new OutOfMemorySplit(file.getFileName() + " on " + device, warnings);
     for (Map.Entry<String, NodeInfo> input : session.getInputInfo().entrySet()) {
       if (input.getValue().getInfo() instanceof TensorInfo info) {
         inputTypes.put(input.getKey(), info.type);
@@ -42,16 +52,39 @@ final class GraphSession implements AutoCloseable {
 
   static GraphSession open(SessionFactory factory, Path file, GraphSpec spec, int device) {
     try {
-      OrtSession session = factory.open(file, device);
+      OrtSession session = factory.open(file, device, ShapeProfile.NONE);
       GraphContract.check(file, spec, session.getInputNames(), session.getOutputNames());
-      return new GraphSession(session, spec, file);
+      return new GraphSession(session, spec, file, factory.deviceName(device), factory.warnings());
     } catch (OrtException e) {
       throw new UserError(file + ": ONNX Runtime cannot load the graph: " + e.getMessage(), e);
     }
   }
 
-  /** Runs the graph and returns one pooled vector per row. */
-  float[][] run(GraphInputs in) throws OrtException {
+  /**
+   * Runs the graph and returns one pooled vector per row; a batch too large for the device's memory
+   * runs again in smaller parts. Any other ONNX Runtime error is one line naming graph and device.
+   */
+  float[][] run(GraphInputs in) {
+    try {
+      return split.run(in, this::runOnce);
+    } catch (OrtException e) {
+      throw new UserError(
+          file
+              + ": ONNX Runtime failed running the graph on "
+              + device
+              + ": "
+              + OrtMessages.reason(e),
+          e);
+    }
+  }
+
+  /** The largest batch this graph runs at once (lowered after running out of device memory). */
+  int rowLimit() {
+    return split.rowLimit();
+  }
+
+  /** One run of the whole batch, fetching only the spec's output. */
+  float[][] runOnce(GraphInputs in) throws OrtException {
     Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
     try {
       if (spec.inputIds() != null) {
@@ -65,7 +98,7 @@ final class GraphSession implements AutoCloseable {
             spec.pixelValues(),
             OnnxTensor.createTensor(SessionFactory.ENV, in.pixels().duplicate(), in.pixelShape()));
       }
-      try (OrtSession.Result result = session.run(feeds)) {
+      try (OrtSession.Result result = session.run(feeds, outputs)) {
         OnnxTensor out = (OnnxTensor) result.get(spec.output()).orElseThrow();
         return pool(out, in);
       }

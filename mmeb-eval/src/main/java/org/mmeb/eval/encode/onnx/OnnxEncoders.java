@@ -23,10 +23,16 @@ public final class OnnxEncoders {
 
   /** As {@link #open(Path, String)}, with the CPU-fallback warning written to {@code warnings}. */
   public static StagedEncoder open(Path specFile, String device, PrintWriter warnings) {
+    return open(specFile, device, DeviceSettings.DEFAULTS, warnings);
+  }
+
+  /** As {@link #open(Path, String, PrintWriter)}, with GPU memory and cuDNN settings. */
+  public static StagedEncoder open(
+      Path specFile, String device, DeviceSettings settings, PrintWriter warnings) {
     ModelSpec spec = ModelSpecs.read(specFile);
     Path dir = specFile.toAbsolutePath().getParent();
     String fingerprint = ModelFingerprint.of(spec, modelFiles(spec, dir));
-    SessionFactory factory = SessionFactory.forDevice(device, warnings);
+    SessionFactory factory = SessionFactory.forDevice(device, settings, warnings);
     ModelInputs inputs = new ModelInputs(spec, dir);
     try {
       return spec.architecture() == ModelSpec.Architecture.DUAL

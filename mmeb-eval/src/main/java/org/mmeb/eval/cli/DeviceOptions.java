@@ -1,0 +1,97 @@
+package org.mmeb.eval.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.mmeb.eval.encode.onnx.DeviceSettings;
+import org.mmeb.eval.encode.onnx.DeviceSettings.ArenaExtend;
+import org.mmeb.eval.encode.onnx.DeviceSettings.ConvAlgoSearch;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** How ONNX sessions use a GPU (ignored on CPU). */
+public final class DeviceOptions {
+  @Option(
+      names = "--gpu-mem-limit",
+      paramLabel = "SIZE",
+      converter = Size.class,
+      description = "CUDA memory arena limit per session and GPU, e.g. 6g (default: no limit).")
+  long gpuMemLimit;
+
+  @Option(
+      names = "--arena-extend",
+      paramLabel = "STRATEGY",
+      converter = ArenaExtendName.class,
+      defaultValue = "next_power_of_two",
+      description =
+          "How the CUDA arena grows: next_power_of_two or same_as_requested"
+              + " (default: ${DEFAULT-VALUE}).")
+  ArenaExtend arenaExtend = ArenaExtend.NEXT_POWER_OF_TWO;
+
+  @Option(
+      names = "--cudnn-conv-algo-search",
+      paramLabel = "MODE",
+      converter = ConvAlgoSearchName.class,
+      defaultValue = "heuristic",
+      description =
+          "cuDNN convolution algorithm search: heuristic, exhaustive (re-benchmarks every new batch"
+              + " shape) or default (default: ${DEFAULT-VALUE}).")
+  ConvAlgoSearch convAlgoSearch = ConvAlgoSearch.HEURISTIC;
+
+  @Option(
+      names = "--tensorrt-cache",
+      paramLabel = "DIR",
+      description =
+          "Folder for TensorRT's engine and timing caches, or none (default:"
+              + " .mmeb-cache/tensorrt).")
+  String tensorrtCache;
+
+  DeviceSettings settings() {
+    Path trtCache =
+        tensorrtCache == null
+            ? Path.of(".mmeb-cache", "tensorrt")
+            : tensorrtCache.equals("none") ? null : Path.of(tensorrtCache);
+    return new DeviceSettings(gpuMemLimit, arenaExtend, convAlgoSearch, trtCache);
+  }
+
+  static final class Size implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      try {
+        return DeviceSettings.parseBytes(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static final class ArenaExtendName implements ITypeConverter<ArenaExtend> {
+    @Override
+    public ArenaExtend convert(String value) {
+      return byName(ArenaExtend.class, value);
+    }
+  }
+
+  static final class ConvAlgoSearchName implements ITypeConverter<ConvAlgoSearch> {
+    @Override
+    public ConvAlgoSearch convert(String value) {
+      return byName(ConvAlgoSearch.class, value);
+    }
+  }
+
+  private static <E extends Enum<E>> E byName(Class<E> type, String value) {
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(
+          "'"
+              + value
+              + "' is not one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .collect(Collectors.joining(", ")));
+    }
+  }
+}

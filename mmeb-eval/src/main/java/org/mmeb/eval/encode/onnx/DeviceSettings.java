@@ -1,0 +1,73 @@
+package org.mmeb.eval.encode.onnx;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * How sessions use a GPU: the CUDA memory arena's limit and growth, cuDNN's convolution algorithm
+ * search, and where TensorRT keeps its engine and timing caches. CPU sessions ignore them.
+ *
+ * @param gpuMemLimitBytes the CUDA arena's limit per session; 0 = no limit (ONNX Runtime's default)
+ * @param tensorrtCache folder of TensorRT's engine and timing caches; null = no caches
+ */
+public record DeviceSettings(
+    long gpuMemLimitBytes,
+    ArenaExtend arenaExtend,
+    ConvAlgoSearch convAlgoSearch,
+    Path tensorrtCache) {
+
+  /** Heuristic cuDNN search, power-of-two arena growth, no limit, no TensorRT caches. */
+  public static final DeviceSettings DEFAULTS =
+      new DeviceSettings(0, ArenaExtend.NEXT_POWER_OF_TWO, ConvAlgoSearch.HEURISTIC, null);
+
+  /**
+   * How the CUDA arena grows: doubling (fewer allocations) or exactly as requested (less waste).
+   */
+  public enum ArenaExtend {
+    NEXT_POWER_OF_TWO("kNextPowerOfTwo"),
+    SAME_AS_REQUESTED("kSameAsRequested");
+
+    final String ortValue;
+
+    ArenaExtend(String ortValue) {
+      this.ortValue = ortValue;
+    }
+  }
+
+  /**
+   * cuDNN's convolution algorithm search. EXHAUSTIVE (ONNX Runtime's default) benchmarks every
+   * algorithm again for each new input shape, which with length-sorted batches is most batches;
+   * HEURISTIC picks from cuDNN's tables at no cost.
+   */
+  public enum ConvAlgoSearch {
+    HEURISTIC,
+    EXHAUSTIVE,
+    DEFAULT
+  }
+
+  public DeviceSettings {
+    if (gpuMemLimitBytes < 0) {
+      throw new IllegalArgumentException("gpu memory limit must be >= 0, got " + gpuMemLimitBytes);
+    }
+  }
+
+  /** Parses sizes such as {@code 6g}, {@code 512m}, {@code 1048576} (bytes). */
+  public static long parseBytes(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT).replaceFirst("b$", "");
+    long unit = 1;
+    if (!t.isEmpty() && "kmgt".indexOf(t.charAt(t.length() - 1)) >= 0) {
+      unit = 1L << (10 * ("kmgt".indexOf(t.charAt(t.length() - 1)) + 1));
+      t = t.substring(0, t.length() - 1);
+    }
+    try {
+      double value = Double.parseDouble(t);
+      if (value < 0 || !Double.isFinite(value)) {
+        throw new NumberFormatException();
+      }
+      return (long) (value * unit);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a size: expected bytes or a number with k, m, g or t (e.g. 6g)");
+    }
+  }
+}

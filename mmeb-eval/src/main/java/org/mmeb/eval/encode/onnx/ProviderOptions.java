@@ -1,0 +1,118 @@
+package org.mmeb.eval.encode.onnx;
+
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.providers.OrtCUDAProviderOptions;
+import ai.onnxruntime.providers.OrtTensorRTProviderOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ONNX Runtime options of a session on one device, as plain maps (tested without a GPU) and
+ * applied to a {@link OrtSession.SessionOptions}. Option names are those of ONNX Runtime's CUDA and
+ * TensorRT execution provider documentation (1.23).
+ */
+final class ProviderOptions {
+  private ProviderOptions() {}
+
+  /** CUDA provider options for {@code gpu}. */
+  static Map<String, String> cuda(int gpu, DeviceSettings settings) {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("device_id", Integer.toString(gpu));
+    options.put("cudnn_conv_algo_search", settings.convAlgoSearch().name());
+    options.put("arena_extend_strategy", settings.arenaExtend().ortValue);
+    if (settings.gpuMemLimitBytes() > 0) {
+      options.put("gpu_mem_limit", Long.toString(settings.gpuMemLimitBytes()));
+    }
+    return options;
+  }
+
+  /** TensorRT provider options for {@code gpu}: caches when configured, and the shape profile. */
+  static Map<String, String> tensorrt(int gpu, DeviceSettings settings, ShapeProfile profile) {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("device_id", Integer.toString(gpu));
+    if (settings.tensorrtCache() != null) {
+      String dir = settings.tensorrtCache().toAbsolutePath().toString();
+      options.put("trt_engine_cache_enable", "1");
+      options.put("trt_engine_cache_path", dir);
+      options.put("trt_timing_cache_enable", "1");
+      options.put("trt_timing_cache_path", dir);
+    }
+    if (!profile.isEmpty()) {
+      options.put("trt_profile_min_shapes", profile.min());
+      options.put("trt_profile_opt_shapes", profile.opt());
+      options.put("trt_profile_max_shapes", profile.max());
+    }
+    return options;
+  }
+
+  /**
+   * Session settings of a GPU session: the model runs on the device, so ONNX Runtime's CPU pools
+   * get one thread that does not spin (spinning threads, one per core per session, would take the
+   * cores the preprocessing workers need). CPU sessions keep ONNX Runtime's defaults.
+   */
+  static Map<String, String> gpuSessionConfig() {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("session.intra_op.allow_spinning", "0");
+    config.put("session.inter_op.allow_spinning", "0");
+    return config;
+  }
+
+  /**
+   * Session options and the provider options they reference, closed together once the session
+   * exists.
+   */
+  record Applied(OrtSession.SessionOptions session, List<AutoCloseable> providers)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      session.close();
+      for (AutoCloseable provider : providers) {
+        try {
+          provider.close();
+        } catch (Exception e) {
+          // provider options hold only native memory; nothing to report
+        }
+      }
+    }
+  }
+
+  /** Session options for {@code provider} on {@code gpu} (-1 for CPU). */
+  static Applied sessionOptions(
+      DevicePlan.Provider provider, int gpu, DeviceSettings settings, ShapeProfile profile)
+      throws OrtException {
+    Applied applied = new Applied(new OrtSession.SessionOptions(), new ArrayList<>());
+    OrtSession.SessionOptions options = applied.session();
+    try {
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      if (provider == DevicePlan.Provider.CPU) {
+        return applied;
+      }
+      options.setIntraOpNumThreads(1);
+      options.setInterOpNumThreads(1);
+      for (Map.Entry<String, String> e : gpuSessionConfig().entrySet()) {
+        options.addConfigEntry(e.getKey(), e.getValue());
+      }
+      if (provider == DevicePlan.Provider.TENSORRT) {
+        OrtTensorRTProviderOptions trt = new OrtTensorRTProviderOptions(gpu);
+        applied.providers().add(trt);
+        for (Map.Entry<String, String> e : tensorrt(gpu, settings, profile).entrySet()) {
+          trt.add(e.getKey(), e.getValue());
+        }
+        options.addTensorrt(trt);
+      }
+      OrtCUDAProviderOptions cuda = new OrtCUDAProviderOptions(gpu);
+      applied.providers().add(cuda);
+      for (Map.Entry<String, String> e : cuda(gpu, settings).entrySet()) {
+        cuda.add(e.getKey(), e.getValue());
+      }
+      options.addCUDA(cuda);
+      return applied;
+    } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
+      applied.close();
+      throw e;
+    }
+  }
+}
