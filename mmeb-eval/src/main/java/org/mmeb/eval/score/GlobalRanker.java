@@ -9,25 +9,35 @@ import java.util.stream.IntStream;
 /**
  * Ranks every query against one shared candidate set (V2 {@code global} tasks) without a full score
  * matrix or a full sort: candidates are visited in blocks, each block is scored against all queries
- * in parallel (chunks of queries per thread), and each query keeps a {@link TopK} heap plus a
- * counter of candidates ranked ahead of its best positive. Memory beyond the vectors is one
- * candidate block of references and O(k) per query, whatever the corpus size.
+ * in parallel (chunks of queries per thread) by the fast float kernel, and each query keeps a
+ * {@link BoundedRanking}: a top-k heap of exact scores, fed only with the candidates whose fast
+ * score (within its proven {@link ScoreErrorBound}) could place them there, and an exact count of
+ * the candidates ranked ahead of its best positive. Memory beyond the vectors is one candidate
+ * block and O(k) per query, whatever the corpus size.
  *
- * <p>The best positive is found first, with the same similarity function, so counting "ahead"
- * candidates gives the exact 1-based rank of the first positive under {@link Ranking}'s tie rule.
+ * <p>The best positive is scored exactly first, so counting "ahead" candidates gives the exact
+ * 1-based rank of the first positive under {@link Ranking}'s tie rule. Results are bit-identical to
+ * scoring every pair in double, whatever the thread or block order.
  */
 public final class GlobalRanker {
   private static final int QUERY_CHUNK = 16;
   private final Similarity similarity;
   private final int blockSize;
+  private final FloatDots dots;
+  private long exactScores;
 
   public GlobalRanker(Similarity similarity, int blockSize) {
-    this.similarity = similarity;
-    this.blockSize = blockSize;
+    this(similarity, blockSize, FloatDots.best());
   }
 
   public GlobalRanker(Similarity similarity) {
     this(similarity, 512);
+  }
+
+  GlobalRanker(Similarity similarity, int blockSize, FloatDots dots) {
+    this.similarity = similarity;
+    this.blockSize = blockSize;
+    this.dots = dots;
   }
 
   /**
@@ -39,34 +49,22 @@ public final class GlobalRanker {
       VectorSource candidates,
       List<String> candidateKeys,
       List<Map<String, Double>> relevance) {
-    int n = queries.size();
-    float[][] q = new float[n][];
-    double[] qWeight = new double[n];
-    for (int i = 0; i < n; i++) {
-      q[i] = queries.vector(i);
-      qWeight[i] = similarity.weight(q[i]);
-    }
+    WeightedVectors q = WeightedVectors.of(queries, 0, queries.size(), similarity);
+    int n = q.size();
     Map<String, Integer> indexOf = firstIndexByKey(candidateKeys);
     int[] posIndex = new int[n];
-    double[] posScore = new double[n];
+    BoundedRanking[] rankings = new BoundedRanking[n];
     for (int i = 0; i < n; i++) {
-      findBestPositive(
-          i, q[i], qWeight[i], candidates, indexOf, relevance.get(i), posIndex, posScore);
-    }
-    TopK[] heaps = new TopK[n];
-    long[] ahead = new long[n];
-    for (int i = 0; i < n; i++) {
-      heaps[i] = new TopK(MetricName.MAX_K);
+      rankings[i] = bestPositive(q, i, candidates, indexOf, relevance.get(i), posIndex);
     }
     int m = candidates.size();
-    for (int start = 0; start < m; start += blockSize) {
-      int end = Math.min(m, start + blockSize);
-      float[][] block = new float[end - start][];
-      double[] cWeight = new double[end - start];
-      for (int j = start; j < end; j++) {
-        block[j - start] = candidates.vector(j);
-        cWeight[j - start] = similarity.weight(block[j - start]);
-      }
+    int dims = n == 0 ? 0 : q.vector(0).length;
+    q.requireDims(dims);
+    ScoreErrorBound bound = new ScoreErrorBound(dots, dims);
+    for (int start = 0; start < m && n > 0; start += blockSize) {
+      WeightedVectors block =
+          WeightedVectors.of(candidates, start, Math.min(m, start + blockSize), similarity);
+      block.requireDims(dims);
       int first = start;
       IntStream.range(0, (n + QUERY_CHUNK - 1) / QUERY_CHUNK)
           .parallel()
@@ -76,97 +74,82 @@ public final class GlobalRanker {
                       chunk * QUERY_CHUNK,
                       Math.min(n, (chunk + 1) * QUERY_CHUNK),
                       q,
-                      qWeight,
                       block,
-                      cWeight,
                       first,
-                      heaps,
-                      ahead,
-                      posIndex,
-                      posScore));
+                      bound,
+                      rankings));
     }
-    List<QueryRanking> rankings = new ArrayList<>(n);
+    List<QueryRanking> result = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       List<String> top = new ArrayList<>();
-      for (int index : heaps[i].ranked()) {
+      for (int index : rankings[i].top()) {
         top.add(candidateKeys.get(index));
       }
       int rank =
           posIndex[i] >= 0
-              ? Math.toIntExact(ahead[i] + 1)
+              ? rankings[i].positiveRank()
               : relevance.get(i).isEmpty() ? QueryRanking.NO_LABELS : QueryRanking.NOT_RANKED;
-      rankings.add(new QueryRanking(top, rank));
+      result.add(new QueryRanking(top, rank));
+      exactScores += rankings[i].exactScores();
     }
-    return rankings;
+    return result;
+  }
+
+  /** Pairs scored in double by the last {@link #rank} call (the rest were decided fast). */
+  public long exactScores() {
+    return exactScores;
   }
 
   private void scoreChunk(
       int from,
       int to,
-      float[][] q,
-      double[] qWeight,
-      float[][] block,
-      double[] cWeight,
+      WeightedVectors q,
+      WeightedVectors block,
       int first,
-      TopK[] heaps,
-      long[] ahead,
-      int[] posIndex,
-      double[] posScore) {
-    double[] dots = new double[4];
-    int i = from;
-    for (; i + 3 < to; i += 4) {
-      for (int j = 0; j < block.length; j++) {
-        Similarity.dot4(block[j], q[i], q[i + 1], q[i + 2], q[i + 3], dots);
-        for (int u = 0; u < 4; u++) {
-          double s = dots[u] * qWeight[i + u] * cWeight[j];
-          record(i + u, s, first + j, heaps, ahead, posIndex, posScore);
-        }
-      }
-    }
-    for (; i < to; i++) {
-      for (int j = 0; j < block.length; j++) {
-        double s = similarity.score(q[i], qWeight[i], block[j], cWeight[j]);
-        record(i, s, first + j, heaps, ahead, posIndex, posScore);
+      ScoreErrorBound bound,
+      BoundedRanking[] rankings) {
+    int width = block.size();
+    float[] fast = new float[(to - from) * width];
+    dots.block(q.vectors(), from, to, block.vectors(), 0, width, fast, width);
+    for (int i = from; i < to; i++) {
+      float[] query = q.vector(i);
+      double qWeight = q.weight(i);
+      double e = bound.of(q.scale(i), qWeight, block.maxScale(), block.maxWeight());
+      BoundedRanking.ExactScore exact =
+          index ->
+              similarity.score(
+                  query, qWeight, block.vector(index - first), block.weight(index - first));
+      BoundedRanking ranking = rankings[i];
+      int row = (i - from) * width;
+      for (int j = 0; j < width; j++) {
+        double f = fast[row + j] * qWeight * block.weight(j);
+        ranking.offer(first + j, f, e, exact, true);
       }
     }
   }
 
-  private static void record(
-      int query,
-      double score,
-      int index,
-      TopK[] heaps,
-      long[] ahead,
-      int[] posIndex,
-      double[] posScore) {
-    heaps[query].offer(score, index);
-    if (posIndex[query] >= 0 && Ranking.precedes(score, index, posScore[query], posIndex[query])) {
-      ahead[query]++;
-    }
-  }
-
-  private void findBestPositive(
+  private BoundedRanking bestPositive(
+      WeightedVectors q,
       int i,
-      float[] query,
-      double qWeight,
       VectorSource candidates,
       Map<String, Integer> indexOf,
       Map<String, Double> relevant,
-      int[] posIndex,
-      double[] posScore) {
+      int[] posIndex) {
     posIndex[i] = -1;
+    double posScore = 0;
     for (String key : relevant.keySet()) {
       Integer index = indexOf.get(key);
       if (index == null) {
         continue;
       }
       float[] c = candidates.vector(index);
-      double s = similarity.score(query, qWeight, c, similarity.weight(c));
-      if (posIndex[i] < 0 || Ranking.precedes(s, index, posScore[i], posIndex[i])) {
+      double s = similarity.score(q.vector(i), q.weight(i), c, similarity.weight(c));
+      if (posIndex[i] < 0 || Ranking.precedes(s, index, posScore, posIndex[i])) {
         posIndex[i] = index;
-        posScore[i] = s;
+        posScore = s;
       }
     }
+    return new BoundedRanking(posIndex[i], posScore);
   }
 
   private static Map<String, Integer> firstIndexByKey(List<String> keys) {

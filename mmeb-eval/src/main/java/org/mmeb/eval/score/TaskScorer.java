@@ -1,9 +1,11 @@
 package org.mmeb.eval.score;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.QueryRow;
 import org.mmeb.eval.data.TaskData;
@@ -66,19 +68,46 @@ public final class TaskScorer {
     return new DatasetScore(task, mainMetric, metrics.get(mainMetric), n, metrics, outcomes);
   }
 
+  /**
+   * Rows in parallel (each row's ranking depends on that row alone); each distinct candidate's
+   * weight computed once for the task.
+   */
   private static List<QueryRanking> rankLocal(
       List<QueryRow> rows,
       EmbeddingLookup queries,
       EmbeddingLookup candidates,
       Similarity similarity) {
-    LocalRanker ranker = new LocalRanker(similarity);
-    List<QueryRanking> rankings = new ArrayList<>(rows.size());
+    Map<String, Integer> poolIndex = new HashMap<>();
+    List<float[]> poolVectors = new ArrayList<>();
+    List<int[]> positions = new ArrayList<>(rows.size());
     for (QueryRow row : rows) {
-      List<String> keys = row.candidates().stream().map(Item::key).toList();
-      List<float[]> vectors = keys.stream().map(candidates::get).toList();
-      rankings.add(ranker.rank(queries.get(row.query().key()), vectors, keys, row.relevance()));
+      int[] at = new int[row.candidates().size()];
+      for (int j = 0; j < at.length; j++) {
+        at[j] =
+            poolIndex.computeIfAbsent(
+                row.candidates().get(j).key(),
+                key -> {
+                  poolVectors.add(candidates.get(key));
+                  return poolVectors.size() - 1;
+                });
+      }
+      positions.add(at);
     }
-    return rankings;
+    WeightedVectors pool = WeightedVectors.of(poolVectors.toArray(new float[0][]), similarity);
+    LocalRanker ranker = new LocalRanker(similarity);
+    return IntStream.range(0, rows.size())
+        .parallel()
+        .mapToObj(
+            i -> {
+              QueryRow row = rows.get(i);
+              List<String> keys = row.candidates().stream().map(Item::key).toList();
+              return ranker.rank(
+                  queries.get(row.query().key()),
+                  pool.select(positions.get(i)),
+                  keys,
+                  row.relevance());
+            })
+        .toList();
   }
 
   private static List<QueryRanking> rankGlobal(

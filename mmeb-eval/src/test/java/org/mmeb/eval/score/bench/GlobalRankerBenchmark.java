@@ -15,7 +15,7 @@ import org.mmeb.eval.score.VectorSource;
  * Gaussian; each query has one positive. Arguments: queries candidates dims [blockSize].
  *
  * <pre>
- * java -Xmx4g -cp mmeb-eval/target/classes:mmeb-eval/target/test-classes:$(cat mmeb-eval/target/runtime-classpath.txt) \
+ * java -Xmx4g --add-modules jdk.incubator.vector -cp mmeb-eval/target/classes:mmeb-eval/target/test-classes:$(cat mmeb-eval/target/runtime-classpath.txt) \
  *   org.mmeb.eval.score.bench.GlobalRankerBenchmark 2000 20000 4096
  * </pre>
  */

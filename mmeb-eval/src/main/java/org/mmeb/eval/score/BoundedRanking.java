@@ -1,0 +1,83 @@
+package org.mmeb.eval.score;
+
+/**
+ * One query's {@link QueryRanking} built from fast scores and their error bound, exactly as if
+ * every candidate had been scored in double: a candidate is re-scored exactly only when its fast
+ * score cannot rule it out of the top {@link MetricName#MAX_K} (its upper bound reaches the k-th
+ * largest lower bound seen) or cannot tell whether it ranks ahead of the best positive (whose exact
+ * score is known beforehand). Everything exact goes through {@link Ranking#precedes}, so the result
+ * does not depend on the order in which candidates are offered.
+ */
+final class BoundedRanking {
+  /** The exact (double) score of a candidate, computed only when asked. */
+  interface ExactScore {
+    double of(int candidate);
+  }
+
+  private final TopK top = new TopK(MetricName.MAX_K);
+  private final LowerBounds lower = new LowerBounds(MetricName.MAX_K);
+  private final int positive;
+  private final double positiveScore;
+  private long ahead;
+  private long exactScores;
+
+  /**
+   * @param positive index of the best positive (its exact score given), or -1 when none is ranked
+   */
+  BoundedRanking(int positive, double positiveScore) {
+    this.positive = positive;
+    this.positiveScore = positiveScore;
+  }
+
+  /**
+   * A first pass over all candidates (when they are known in advance): afterwards {@link #offer}
+   * re-scores only what the final threshold cannot rule out.
+   */
+  void admitLowerBound(double fast, double bound) {
+    if (Double.isFinite(fast)) {
+      lower.offer(fast - bound);
+    }
+  }
+
+  /**
+   * @param countLowerBound false when {@link #admitLowerBound} already counted this candidate
+   */
+  void offer(int index, double fast, double bound, ExactScore exact, boolean countLowerBound) {
+    if (Double.isFinite(fast) && fast + bound < lower.threshold()) {
+      if (positive >= 0 && fast + bound >= positiveScore) {
+        if (fast - bound > positiveScore
+            || Ranking.precedes(exact(exact, index), index, positiveScore, positive)) {
+          ahead++;
+        }
+      }
+      return;
+    }
+    double score = exact(exact, index);
+    top.offer(score, index);
+    if (countLowerBound) {
+      lower.offer(score);
+    }
+    if (positive >= 0 && Ranking.precedes(score, index, positiveScore, positive)) {
+      ahead++;
+    }
+  }
+
+  private double exact(ExactScore exact, int index) {
+    exactScores++;
+    return exact.of(index);
+  }
+
+  /** How many candidates were scored exactly (for benchmarks). */
+  long exactScores() {
+    return exactScores;
+  }
+
+  int[] top() {
+    return top.ranked();
+  }
+
+  /** 1-based rank of the best positive; only meaningful when one was given. */
+  int positiveRank() {
+    return Math.toIntExact(ahead + 1);
+  }
+}

@@ -1,0 +1,100 @@
+package org.mmeb.eval.score;
+
+/**
+ * Vectors with what scoring needs of each, computed once: the similarity's weight (today's exact
+ * {@link Similarity#weight}) and the scale {@code norm * weight} that {@link ScoreErrorBound}
+ * needs, plus the largest of both.
+ */
+final class WeightedVectors {
+  private final float[][] vectors;
+  private final double[] weights;
+  private final double[] scales;
+  private double maxWeight;
+  private double maxScale;
+
+  private WeightedVectors(float[][] vectors, double[] weights, double[] scales) {
+    this.vectors = vectors;
+    this.weights = weights;
+    this.scales = scales;
+    for (int i = 0; i < vectors.length; i++) {
+      maxWeight = Math.max(maxWeight, weights[i]);
+      maxScale = Math.max(maxScale, scales[i]);
+    }
+  }
+
+  private WeightedVectors(float[][] vectors, Similarity similarity) {
+    this.vectors = vectors;
+    weights = new double[vectors.length];
+    scales = new double[vectors.length];
+    for (int i = 0; i < vectors.length; i++) {
+      double norm = Similarity.norm(vectors[i]);
+      weights[i] = similarity.weightOfNorm(norm);
+      scales[i] = norm * weights[i];
+      maxWeight = Math.max(maxWeight, weights[i]);
+      maxScale = Math.max(maxScale, scales[i]);
+    }
+  }
+
+  static WeightedVectors of(float[][] vectors, Similarity similarity) {
+    return new WeightedVectors(vectors, similarity);
+  }
+
+  static WeightedVectors of(VectorSource source, int from, int to, Similarity similarity) {
+    float[][] vectors = new float[to - from][];
+    for (int i = from; i < to; i++) {
+      vectors[i - from] = source.vector(i);
+    }
+    return new WeightedVectors(vectors, similarity);
+  }
+
+  /** The vectors at these positions, weights not recomputed. */
+  WeightedVectors select(int[] positions) {
+    float[][] v = new float[positions.length][];
+    double[] w = new double[positions.length];
+    double[] s = new double[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      v[i] = vectors[positions[i]];
+      w[i] = weights[positions[i]];
+      s[i] = scales[positions[i]];
+    }
+    return new WeightedVectors(v, w, s);
+  }
+
+  /** Fails when a vector's length is not {@code dims} (the kernels read {@code dims} of each). */
+  void requireDims(int dims) {
+    for (int i = 0; i < vectors.length; i++) {
+      if (vectors[i].length != dims) {
+        throw new IllegalArgumentException(
+            "vector " + i + " has " + vectors[i].length + " dimensions, the query " + dims);
+      }
+    }
+  }
+
+  int size() {
+    return vectors.length;
+  }
+
+  float[][] vectors() {
+    return vectors;
+  }
+
+  float[] vector(int i) {
+    return vectors[i];
+  }
+
+  double weight(int i) {
+    return weights[i];
+  }
+
+  double scale(int i) {
+    return scales[i];
+  }
+
+  double maxWeight() {
+    return maxWeight;
+  }
+
+  double maxScale() {
+    return maxScale;
+  }
+}

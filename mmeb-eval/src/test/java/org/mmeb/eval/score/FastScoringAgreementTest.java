@@ -1,0 +1,257 @@
+package org.mmeb.eval.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast rankers (float kernel + proven error bound + exact re-scoring) against the exact rankers
+ * they replaced (every pair scored in double, one full sort by {@link Ranking#order}): the same top
+ * lists and first-positive ranks, hence the same value of every metric, on random data and on data
+ * built to defeat a float kernel (exact ties, duplicates, zero vectors, candidates one ulp apart,
+ * magnitudes that underflow or overflow in float).
+ */
+class FastScoringAgreementTest {
+  private static final int[] DIMS = {1, 3, 17, 64, 257};
+
+  @Test
+  void randomVectors() {
+    forEveryCase("random", (random, dims) -> gaussian(random, dims, 1.0));
+  }
+
+  @Test
+  void exactTiesFromSmallIntegerComponents() {
+    forEveryCase(
+        "ties",
+        (random, dims) -> {
+          float[] v = new float[dims];
+          for (int d = 0; d < dims; d++) {
+            v[d] = random.nextInt(3) - 1;
+          }
+          return v;
+        });
+  }
+
+  @Test
+  void nearTiesOneUlpApart() {
+    SplittableRandom seeds = new SplittableRandom(5);
+    for (int dims : DIMS) {
+      float[] base = gaussian(seeds, dims, 1.0);
+      forEveryCase(
+          "ulp",
+          new int[] {dims},
+          (random, d) -> {
+            float[] v = base.clone();
+            int at = random.nextInt(d);
+            for (int step = random.nextInt(4); step > 0; step--) {
+              v[at] = random.nextBoolean() ? Math.nextUp(v[at]) : Math.nextDown(v[at]);
+            }
+            if (random.nextInt(5) == 0) {
+              for (int k = 0; k < d; k++) {
+                v[k] *= 1 + 0x1p-23f;
+              }
+            }
+            return v;
+          });
+    }
+  }
+
+  @Test
+  void duplicatesAndZeroVectors() {
+    forEveryCase(
+        "zeros",
+        (random, dims) -> {
+          float[] zeroOrDuplicate = new float[dims];
+          if (random.nextInt(3) > 0) {
+            java.util.Arrays.fill(zeroOrDuplicate, new float[] {1f, 2f, -1f}[random.nextInt(3)]);
+          }
+          return zeroOrDuplicate;
+        });
+  }
+
+  @Test
+  void magnitudesThatUnderflowOrOverflowInFloat() {
+    forEveryCase(
+        "magnitudes",
+        (random, dims) -> {
+          double[] scales = {1e-30, 1e-22, 1e-3, 1e18, 1e21};
+          return gaussian(random, dims, scales[random.nextInt(scales.length)]);
+        });
+  }
+
+  @Test
+  void theBoundHoldsForEveryPair() {
+    SplittableRandom random = new SplittableRandom(9);
+    for (FloatDots dots : List.of(FloatDots.best(), FloatDots.scalar())) {
+      for (Similarity similarity : Similarity.values()) {
+        for (int trial = 0; trial < 300; trial++) {
+          int dims = 1 + random.nextInt(600);
+          double scale = Math.pow(10, random.nextInt(-20, 20));
+          float[] q = gaussian(random, dims, scale);
+          float[] c = random.nextBoolean() ? q.clone() : gaussian(random, dims, scale);
+          WeightedVectors qs = WeightedVectors.of(new float[][] {q}, similarity);
+          WeightedVectors cs = WeightedVectors.of(new float[][] {c}, similarity);
+          float[] dot = new float[1];
+          dots.block(qs.vectors(), 0, 1, cs.vectors(), 0, 1, dot, 1);
+          double fast = dot[0] * qs.weight(0) * cs.weight(0);
+          double exact = similarity.score(q, qs.weight(0), c, cs.weight(0));
+          double bound =
+              new ScoreErrorBound(dots, dims)
+                  .of(qs.scale(0), qs.weight(0), cs.maxScale(), cs.maxWeight());
+          if (Double.isFinite(fast)) {
+            assertThat(Math.abs(fast - exact))
+                .as("%s %s dims %d scale %g", dots.name(), similarity, dims, scale)
+                .isLessThanOrEqualTo(bound);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void mostPairsAreDecidedWithoutAnExactScore() {
+    SplittableRandom random = new SplittableRandom(3);
+    List<float[]> queries = vectors(200, () -> gaussian(random, 96, 1.0));
+    List<float[]> candidates = vectors(3000, () -> gaussian(random, 96, 1.0));
+    GlobalRanker ranker = new GlobalRanker(Similarity.COSINE, 512);
+    ranker.rank(source(queries), source(candidates), keys(3000), relevance(200, 3000, random));
+    assertThat(ranker.exactScores()).isLessThan(200L * 3000 / 20);
+  }
+
+  interface VectorMaker {
+    float[] make(SplittableRandom random, int dims);
+  }
+
+  private static void forEveryCase(String name, VectorMaker maker) {
+    forEveryCase(name, DIMS, maker);
+  }
+
+  private static void forEveryCase(String name, int[] dimsList, VectorMaker maker) {
+    SplittableRandom random = new SplittableRandom(name.hashCode());
+    for (int dims : dimsList) {
+      List<float[]> queries = vectors(24, () -> maker.make(random, dims));
+      List<float[]> candidates = vectors(90, () -> maker.make(random, dims));
+      List<String> keys = keys(candidates.size());
+      List<Map<String, Double>> relevance = relevance(queries.size(), candidates.size(), random);
+      for (Similarity similarity : Similarity.values()) {
+        List<QueryRanking> expected = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+          expected.add(
+              exactRanking(similarity, queries.get(i), candidates, keys, relevance.get(i)));
+        }
+        for (FloatDots dots : List.of(FloatDots.best(), FloatDots.scalar())) {
+          String what = name + " " + similarity + " " + dots.name() + " dims " + dims;
+          for (int block : new int[] {1, 7, 64, 512}) {
+            assertThat(
+                    new GlobalRanker(similarity, block, dots)
+                        .rank(source(queries), source(candidates), keys, relevance))
+                .as(what + " global block " + block)
+                .isEqualTo(expected);
+          }
+          LocalRanker local = new LocalRanker(similarity, dots);
+          for (int i = 0; i < queries.size(); i++) {
+            // local lists repeat candidates (same key, same vector), as V1 rows may
+            List<float[]> list = new ArrayList<>(candidates);
+            List<String> listKeys = new ArrayList<>(keys);
+            list.add(candidates.get(i));
+            listKeys.add(keys.get(i));
+            assertThat(local.rank(queries.get(i), list, listKeys, relevance.get(i)))
+                .as(what + " local query " + i)
+                .isEqualTo(
+                    exactRanking(similarity, queries.get(i), list, listKeys, relevance.get(i)));
+          }
+        }
+      }
+    }
+  }
+
+  /** The ranker this harness had before the fast kernel: every pair in double, a full sort. */
+  private static QueryRanking exactRanking(
+      Similarity similarity,
+      float[] query,
+      List<float[]> candidates,
+      List<String> keys,
+      Map<String, Double> relevance) {
+    double qWeight = similarity.weight(query);
+    double[] scores = new double[candidates.size()];
+    for (int i = 0; i < scores.length; i++) {
+      float[] c = candidates.get(i);
+      scores[i] = similarity.score(query, qWeight, c, similarity.weight(c));
+    }
+    int[] order = Ranking.order(scores);
+    List<String> top = new ArrayList<>();
+    int firstPositive = relevance.isEmpty() ? QueryRanking.NO_LABELS : QueryRanking.NOT_RANKED;
+    for (int pos = 0; pos < order.length; pos++) {
+      String key = keys.get(order[pos]);
+      if (pos < MetricName.MAX_K) {
+        top.add(key);
+      }
+      if (firstPositive == QueryRanking.NOT_RANKED && relevance.containsKey(key)) {
+        firstPositive = pos + 1;
+      }
+    }
+    return new QueryRanking(top, firstPositive);
+  }
+
+  private static List<Map<String, Double>> relevance(
+      int queries, int candidates, SplittableRandom random) {
+    List<Map<String, Double>> relevance = new ArrayList<>();
+    for (int i = 0; i < queries; i++) {
+      Map<String, Double> grades = new HashMap<>();
+      for (int g = i % 4; g > 0; g--) {
+        grades.put("c" + random.nextInt(candidates), (double) g);
+      }
+      if (i % 5 == 0) {
+        grades.put("not-a-candidate", 1.0);
+      }
+      relevance.add(grades);
+    }
+    return relevance;
+  }
+
+  private static List<String> keys(int n) {
+    List<String> keys = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      keys.add("c" + j);
+    }
+    return keys;
+  }
+
+  private static List<float[]> vectors(int n, Supplier<float[]> maker) {
+    List<float[]> vectors = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      vectors.add(maker.get());
+    }
+    return vectors;
+  }
+
+  private static float[] gaussian(SplittableRandom random, int dims, double scale) {
+    float[] v = new float[dims];
+    for (int d = 0; d < dims; d++) {
+      double u = random.nextDouble(1e-12, 1);
+      double w = random.nextDouble();
+      v[d] = (float) (scale * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * w));
+    }
+    return v;
+  }
+
+  private static VectorSource source(List<float[]> vectors) {
+    return new VectorSource() {
+      @Override
+      public int size() {
+        return vectors.size();
+      }
+
+      @Override
+      public float[] vector(int index) {
+        return vectors.get(index);
+      }
+    };
+  }
+}
