@@ -58,7 +58,8 @@ def text(dtype, table, ids_type=TensorProto.INT64):
     mask = helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "tokens"])
     out = helper.make_tensor_value_info("last_hidden_state", dtype, ["batch", "tokens", 4])
     nodes = [
-        helper.make_node("Gather", ["E", "input_ids"], ["states"]),
+        helper.make_node("Cast", ["input_ids"], ["ids"], to=TensorProto.INT64),
+        helper.make_node("Gather", ["E", "ids"], ["states"]),
         helper.make_node("Cast", ["attention_mask"], ["m32"], to=TensorProto.FLOAT),
         helper.make_node("Unsqueeze", ["m32", "last_axis"], ["m3"]),
         helper.make_node("Mul", ["states", "m3"], ["masked"]),

@@ -1,21 +1,13 @@
 package org.mmeb.eval.encode.onnx;
 
-import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,30 +24,36 @@ final class GraphSession implements AutoCloseable {
   private final String device;
   private final Set<String> outputs;
   private final OutOfMemorySplit split;
-  private final Map<String, OnnxJavaType> inputTypes = new HashMap<>();
+  private final Map<String, OnnxJavaType> inputTypes;
 
   private GraphSession(
-      OrtSession session, GraphSpec spec, Path file, String device, PrintWriter warnings)
-      throws OrtException {
+      OrtSession session,
+      GraphSpec spec,
+      Path file,
+      String device,
+      Map<String, OnnxJavaType> inputTypes,
+      PrintWriter warnings) {
     this.session = session;
+    this.inputTypes = inputTypes;
     this.spec = spec;
     this.file = file;
     this.device = device;
     this.outputs = Set.of(spec.output());
     this.split = new OutOfMemorySplit(file.getFileName() + " on " + device, warnings);
-    for (Map.Entry<String, NodeInfo> input : session.getInputInfo().entrySet()) {
-      if (input.getValue().getInfo() instanceof TensorInfo info) {
-        inputTypes.put(input.getKey(), info.type);
-      }
-    }
   }
 
   static GraphSession open(SessionFactory factory, Path file, GraphSpec spec, int device) {
+    OrtSession session = null;
     try {
-      OrtSession session = factory.open(file, device, ShapeProfile.NONE);
-      GraphContract.check(file, spec, session.getInputNames(), session.getOutputNames());
-      return new GraphSession(session, spec, file, factory.deviceName(device), factory.warnings());
-    } catch (OrtException e) {
+      session = factory.open(file, device, ShapeProfile.NONE);
+      Map<String, OnnxJavaType> inputTypes = GraphContract.check(file, spec, session);
+      return new GraphSession(
+          session, spec, file, factory.deviceName(device), inputTypes, factory.warnings());
+    } catch (OrtException | RuntimeException e) {
+      closeQuietly(session);
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
       throw new UserError(file + ": ONNX Runtime cannot load the graph: " + e.getMessage(), e);
     }
   }
@@ -85,58 +83,26 @@ final class GraphSession implements AutoCloseable {
 
   /** One run of the whole batch, fetching only the spec's output. */
   float[][] runOnce(GraphInputs in) throws OrtException {
-    Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
-    try {
+    try (GraphFeeds feeds = new GraphFeeds(inputTypes)) {
       if (spec.inputIds() != null) {
         long[] shape = {in.tokens().rows(), in.tokens().length()};
-        put(feeds, spec.inputIds(), in.ids(), shape);
-        put(feeds, spec.attentionMask(), in.mask(), shape);
-        put(feeds, spec.tokenTypeIds(), in.typeIds(), shape);
+        feeds.putIds(spec.inputIds(), in.ids(), shape);
+        feeds.putIds(spec.attentionMask(), in.mask(), shape);
+        feeds.putIds(spec.tokenTypeIds(), in.typeIds(), shape);
       }
       if (spec.pixelValues() != null) {
-        feeds.put(
-            spec.pixelValues(),
-            OnnxTensor.createTensor(SessionFactory.ENV, in.pixels().duplicate(), in.pixelShape()));
+        feeds.putPixels(spec.pixelValues(), in.pixels(), in.pixelShape());
       }
-      try (OrtSession.Result result = session.run(feeds, outputs)) {
+      try (OrtSession.Result result = session.run(feeds.tensors(), outputs)) {
         OnnxTensor out = (OnnxTensor) result.get(spec.output()).orElseThrow();
         return pool(out, in);
       }
-    } finally {
-      feeds.values().forEach(OnnxTensor::close);
     }
-  }
-
-  private void put(Map<String, OnnxTensor> feeds, String name, LongBuffer values, long[] shape)
-      throws OrtException {
-    if (name == null) {
-      return;
-    }
-    if (inputTypes.get(name) != OnnxJavaType.INT32) {
-      feeds.put(name, OnnxTensor.createTensor(SessionFactory.ENV, values.duplicate(), shape));
-      return;
-    }
-    IntBuffer ints =
-        ByteBuffer.allocateDirect(values.capacity() * 4)
-            .order(ByteOrder.nativeOrder())
-            .asIntBuffer();
-    for (int i = 0; i < values.capacity(); i++) {
-      ints.put(i, Math.toIntExact(values.get(i)));
-    }
-    feeds.put(name, OnnxTensor.createTensor(SessionFactory.ENV, ints, shape));
   }
 
   private float[][] pool(OnnxTensor out, GraphInputs in) throws OrtException {
     long[] shape = out.getInfo().getShape();
-    if (out.getInfo().type != OnnxJavaType.FLOAT) {
-      throw new UserError(
-          file
-              + ": output '"
-              + spec.output()
-              + "' is "
-              + out.getInfo().type
-              + ", expected float32");
-    }
+    // float16 and bfloat16 outputs (checked when the graph opened) come back widened to float32
     FloatBuffer buffer = out.getFloatBuffer();
     float[] flat = new float[buffer.remaining()];
     buffer.get(flat);
@@ -173,6 +139,16 @@ final class GraphSession implements AutoCloseable {
       System.arraycopy(flat, r * dim, out[r], 0, dim);
     }
     return out;
+  }
+
+  private static void closeQuietly(OrtSession session) {
+    if (session != null) {
+      try {
+        session.close();
+      } catch (OrtException e) {
+        // the error being reported matters more
+      }
+    }
   }
 
   @Override
