@@ -22,9 +22,8 @@ public final class ImagePreprocessor {
       return resized;
     }
     int crop = spec.crop();
-    // Hugging Face's center_crop: integer halves of the margins, the odd pixel goes to the end.
-    int left = (resized.width() - crop) / 2;
-    int top = (resized.height() - crop) / 2;
+    int left = spec.cropOffsets().offset(resized.width() - crop);
+    int top = spec.cropOffsets().offset(resized.height() - crop);
     return resized.crop(left, top, crop, crop);
   }
 

@@ -1,5 +1,6 @@
 package org.mmeb.eval.encode.image;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
@@ -11,6 +12,8 @@ import java.util.Objects;
  *
  * @param size the shortest side for {@code shortest_side}; both sides for {@code exact} unless
  *     {@code width} and {@code height} are given
+ * @param cropRounding where the centre crop starts when the margin is odd; null = {@link
+ *     CropRounding#FLOOR}
  */
 public record ImageSpec(
     Resize resize,
@@ -20,7 +23,10 @@ public record ImageSpec(
     Integer crop,
     Double rescale,
     double[] mean,
-    double[] std) {
+    double[] std,
+    // Left null when absent so that specs without it keep their fingerprint.
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("crop_rounding")
+        CropRounding cropRounding) {
 
   /** How the image is resized before the crop. */
   public enum Resize {
@@ -28,6 +34,42 @@ public record ImageSpec(
     SHORTEST_SIDE,
     @JsonProperty("exact")
     EXACT
+  }
+
+  /** Where a centre crop starts: half the margin, rounded as the reference library does. */
+  public enum CropRounding {
+    /** Hugging Face image processors: {@code (size - crop) // 2}. */
+    @JsonProperty("floor")
+    FLOOR,
+    /**
+     * torchvision's {@code CenterCrop} (open_clip): {@code int(round((size - crop) / 2.0))},
+     * Python's round, halves to even: a margin of 3 starts at 2, a margin of 5 at 2, of 7 at 4.
+     */
+    @JsonProperty("round")
+    ROUND;
+
+    /** The offset of a crop of {@code margin} pixels less than the side. */
+    public int offset(int margin) {
+      int half = margin / 2;
+      boolean roundUp = this == ROUND && margin % 2 == 1 && half % 2 == 1;
+      return roundUp ? half + 1 : half;
+    }
+  }
+
+  public ImageSpec(
+      Resize resize,
+      int size,
+      Integer width,
+      Integer height,
+      Integer crop,
+      Double rescale,
+      double[] mean,
+      double[] std) {
+    this(resize, size, width, height, crop, rescale, mean, std, null);
+  }
+
+  public CropRounding cropOffsets() {
+    return cropRounding == null ? CropRounding.FLOOR : cropRounding;
   }
 
   public ImageSpec {

@@ -11,7 +11,8 @@ import org.mmeb.eval.encode.Prepared;
  * A CLIP/SigLIP-style model: a text graph and a vision graph. Text-only and image-only items take
  * one tower; a text+image item is the sum of its unnormalised text and image features (the MMEB
  * CLIP-style baselines), several images (video frames) are averaged first; then the optional L2
- * normalisation.
+ * normalisation. Whether an image's empty text still goes through the text tower is the spec's
+ * {@link ModelSpec.EmptyText} rule.
  */
 final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
 
@@ -54,16 +55,18 @@ final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
   public Prepared prepare(List<Item> items, ImageStore images) {
     boolean hasText = spec().textGraph() != null;
     boolean hasVision = spec().visionGraph() != null;
+    List<String> applied = items.stream().map(i -> inputs().instructionApplied(i.text())).toList();
+    boolean batchHasText = applied.stream().anyMatch(t -> !t.isEmpty());
     List<Integer> textRows = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
-      String text = inputs().instructionApplied(item.text());
+      String text = applied.get(i);
       if (item.hasImages() && !hasVision) {
         throw new UserError(
             name() + " has no vision graph; cannot embed images (item '" + item.key() + "')");
       }
-      if (!text.isBlank() || !item.hasImages()) {
+      if (!item.hasImages() || embedsTextOfImage(text, batchHasText)) {
         if (!hasText) {
           throw new UserError(
               name() + " has no text graph; cannot embed text (item '" + item.key() + "')");
@@ -73,6 +76,14 @@ final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
       }
     }
     return inputs().prepare(items, images, textRows, texts, false);
+  }
+
+  private boolean embedsTextOfImage(String text, boolean batchHasText) {
+    return switch (spec().emptyTextRule()) {
+      case IMAGE_ONLY -> !text.isBlank();
+      case FUSE -> true;
+      case FUSE_IF_BATCH_HAS_TEXT -> batchHasText;
+    };
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.mmeb.eval.encode.onnx;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.mmeb.eval.encode.image.ImageSpec;
 import org.mmeb.eval.encode.text.InstructionSpec;
@@ -11,6 +12,8 @@ import org.mmeb.eval.encode.text.TokenizerSpec;
  * {@code single} model has one graph taking ids, mask and pixels. See README "Model spec".
  *
  * @param normalize L2-normalise the final embedding (after fusing text and image features)
+ * @param emptyText whether a dual model adds the text tower's embedding of an image's empty text;
+ *     null = {@link EmptyText#IMAGE_ONLY}
  */
 public record ModelSpec(
     String name,
@@ -21,7 +24,9 @@ public record ModelSpec(
     TokenizerSpec tokenizer,
     ImageSpec image,
     InstructionSpec instruction,
-    Boolean normalize) {
+    Boolean normalize,
+    // Left null when absent so that specs without it keep their fingerprint.
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("empty_text") EmptyText emptyText) {
 
   /** How many graphs and how text and images meet. */
   public enum Architecture {
@@ -31,6 +36,31 @@ public record ModelSpec(
     /** One graph taking ids, attention mask and pixels. */
     @JsonProperty("single")
     SINGLE
+  }
+
+  /**
+   * What a dual model does with an item that has images and an empty text. VLM2Vec's V1 baseline
+   * scripts fuse the text tower's embedding of {@code ""} in two ways: LAVIS's BLIP-2 always (its
+   * text input is a one-element list, never falsy); the CLIP, OpenCLIP and SigLIP collators for
+   * every row of a batch in which any row has a non-empty text.
+   */
+  public enum EmptyText {
+    /** The image features alone (a blank text is no text). */
+    @JsonProperty("image_only")
+    IMAGE_ONLY,
+    /** Always add the text tower's embedding of the (empty) text. */
+    @JsonProperty("fuse")
+    FUSE,
+    /**
+     * Add it when any item of the same batch has a non-empty text, else the image alone; so the
+     * vector depends on which items share the batch.
+     */
+    @JsonProperty("fuse_if_batch_has_text")
+    FUSE_IF_BATCH_HAS_TEXT
+  }
+
+  public EmptyText emptyTextRule() {
+    return emptyText == null ? EmptyText.IMAGE_ONLY : emptyText;
   }
 
   public ModelSpec {

@@ -57,6 +57,9 @@ public final class ModelSpecs {
     } else {
       checkGraph(file, "graph", spec.graph(), true, true);
     }
+    if (!dual && spec.emptyText() != null) {
+      fail(file, "'empty_text' is for dual models (a single graph always takes the text)");
+    }
     boolean text = dual ? spec.textGraph() != null : true;
     boolean pixels = dual ? spec.visionGraph() != null : true;
     if (text && spec.tokenizer() == null) {

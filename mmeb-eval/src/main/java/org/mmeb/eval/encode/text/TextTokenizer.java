@@ -41,7 +41,7 @@ public final class TextTokenizer implements AutoCloseable {
     long[][] rows = new long[texts.size()][];
     int longest = 1;
     for (int i = 0; i < rows.length; i++) {
-      Encoding encoding = tokenizer.encode(texts.get(i));
+      Encoding encoding = tokenizer.encode(spec.textNormalizer().apply(texts.get(i)));
       rows[i] = encoding.getIds();
       longest = Math.max(longest, rows[i].length);
     }
@@ -54,6 +54,11 @@ public final class TextTokenizer implements AutoCloseable {
       int start = i * length + offset;
       System.arraycopy(rows[i], 0, ids, start, rows[i].length);
       Arrays.fill(mask, start, start + rows[i].length, 1L);
+    }
+    if (spec.maskRule() == TokenizerSpec.MaskRule.NOT_PAD) {
+      for (int t = 0; t < ids.length; t++) {
+        mask[t] = ids[t] != spec.padId() ? 1L : 0L;
+      }
     }
     return new TokenBatch(ids, mask, rows.length, length);
   }

@@ -3,6 +3,7 @@ package org.mmeb.eval.encode.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +105,29 @@ class ModelSpecCheckTest {
     Files.write(dir.resolve("text-copy.onnx"), text);
     assertThat(fingerprint(write(dual.replace("\"text.onnx\"", "\"text-copy.onnx\""))))
         .isEqualTo(base);
+  }
+
+  @Test
+  void specsWithoutTheBaselineRulesKeepTheFingerprintTheirCommittedRunsRecorded() throws Exception {
+    Path run = Path.of("results/mmeb-eval-demo/mmeb-mini/run.json");
+    String recorded =
+        new ObjectMapper().readTree(run.toFile()).get("model").get("fingerprint").asText();
+    assertThat(fingerprint(Path.of("models/demo/spec.json"))).isEqualTo(recorded);
+  }
+
+  @Test
+  void eachBaselineRuleChangesTheFingerprint() throws Exception {
+    String base = fingerprint(dir.resolve("dual.json"));
+    String[][] edits = {
+      {"\"pad_side\": \"right\"", "\"pad_side\": \"right\", \"mask\": \"not_pad\""},
+      {"\"pad_side\": \"right\"", "\"pad_side\": \"right\", \"normalizer\": \"siglip\""},
+      {"\"crop\": 32", "\"crop\": 32, \"crop_rounding\": \"round\""},
+      {"\"normalize\": true", "\"normalize\": true, \"empty_text\": \"fuse\""}
+    };
+    for (String[] edit : edits) {
+      assertThat(dual).contains(edit[0]);
+      assertThat(fingerprint(write(dual.replace(edit[0], edit[1])))).as(edit[1]).isNotEqualTo(base);
+    }
   }
 
   private String fingerprint(Path spec) throws Exception {

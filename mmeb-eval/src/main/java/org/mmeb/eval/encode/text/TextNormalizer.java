@@ -1,0 +1,103 @@
+package org.mmeb.eval.encode.text;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
+
+/**
+ * Text rewriting some reference tokenizers do before their vocabulary sees the text, which a {@code
+ * tokenizer.json} cannot express. Applied after the image placeholder is handled.
+ */
+public enum TextNormalizer {
+  /** The text as it is. */
+  @JsonProperty("none")
+  NONE,
+  /**
+   * Hugging Face's slow {@code SiglipTokenizer}: lowercased ({@code do_lower_case}), every ASCII
+   * punctuation character of Python's {@code string.punctuation} removed, runs of whitespace
+   * ({@code \s+}) made one space, then stripped. So {@code <|image_1|>} becomes {@code image1}.
+   */
+  @JsonProperty("siglip")
+  SIGLIP,
+  /**
+   * LAVIS's {@code BlipCaptionProcessor} (BLIP-2 feature extractor, eval): lowercased, each of
+   * {@code .!"()*#:;~} replaced by a space, runs of two or more whitespace characters made one
+   * space, trailing newlines and surrounding spaces stripped, then cut to the first 50 words.
+   */
+  @JsonProperty("lavis_caption")
+  LAVIS_CAPTION;
+
+  private static final String PYTHON_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+  private static final String LAVIS_SPACED = ".!\"()*#:;~";
+  private static final int LAVIS_MAX_WORDS = 50;
+
+  public String apply(String text) {
+    return switch (this) {
+      case NONE -> text;
+      case SIGLIP -> PythonText.strip(collapseWhitespace(removeAll(lower(text)), 1));
+      case LAVIS_CAPTION -> firstWords(lavisStrip(collapseWhitespace(spaced(lower(text)), 2)));
+    };
+  }
+
+  /** Python's {@code str.lower()} for the characters MMEB texts hold (Unicode full lowercase). */
+  private static String lower(String text) {
+    return text.toLowerCase(Locale.ROOT);
+  }
+
+  private static String removeAll(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.chars().filter(c -> PYTHON_PUNCTUATION.indexOf(c) < 0).forEach(c -> out.append((char) c));
+    return out.toString();
+  }
+
+  private static String spaced(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.chars().forEach(c -> out.append(LAVIS_SPACED.indexOf(c) >= 0 ? ' ' : (char) c));
+    return out.toString();
+  }
+
+  /** {@code re.sub(r"\s{n,}", " ", text)}: runs of at least {@code minRun} whitespace. */
+  private static String collapseWhitespace(String text, int minRun) {
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      int end = i;
+      while (end < text.length() && PythonText.isSpace(text.charAt(end))) {
+        end++;
+      }
+      if (end - i >= minRun) {
+        out.append(' ');
+        i = end;
+      } else if (end > i) {
+        out.append(text, i, end);
+        i = end;
+      } else {
+        out.append(text.charAt(i++));
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code caption.rstrip("\n").strip(" ")}. */
+  private static String lavisStrip(String text) {
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) == '\n') {
+      end--;
+    }
+    int start = 0;
+    while (start < end && text.charAt(start) == ' ') {
+      start++;
+    }
+    while (end > start && text.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  /** {@code " ".join(text.split(" ")[:50])} when there are more than 50 words. */
+  private static String firstWords(String text) {
+    String[] words = text.split(" ", -1);
+    return words.length > LAVIS_MAX_WORDS
+        ? String.join(" ", java.util.Arrays.copyOf(words, LAVIS_MAX_WORDS))
+        : text;
+  }
+}
