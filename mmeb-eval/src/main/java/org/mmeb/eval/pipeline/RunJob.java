@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.TaskData;
 import org.mmeb.eval.data.TaskFiles;
@@ -21,6 +22,7 @@ import org.mmeb.eval.score.DatasetScore;
 import org.mmeb.eval.score.TaskScorer;
 import org.mmeb.eval.task.TaskRegistry;
 import org.mmeb.eval.task.TaskRegistry.LoadedTask;
+import org.mmeb.eval.task.TaskSpec;
 
 /**
  * One benchmark for one {@link EmbeddingSource}: for each task, read → transform the queries →
@@ -63,11 +65,21 @@ public final class RunJob {
   /** Runs every selected task and returns the finished record (also written under results). */
   public Outcome run(TaskRegistry registry, EmbeddingSource source) throws Exception {
     List<LoadedTask> selected = select(registry, source);
+    RunRecord.ModelInfo model = source.model(selected);
     RunRecordBuilder record =
         new RunRecordBuilder(settings.benchmark(), registry.benchmark(settings.benchmark()))
-            .model(source.model(selected))
+            .model(model)
             .device(source.device())
             .bootstrap(settings.bootstrap());
+    EarlierRun.mergeInto(
+        record,
+        ResultsLayout.runFile(settings.resultsRoot(), model.name(), settings.benchmark()),
+        model,
+        selected.stream().map(t -> t.spec().name()).collect(Collectors.toSet()),
+        registry.benchmark(settings.benchmark()).stream()
+            .map(TaskSpec::name)
+            .collect(Collectors.toSet()),
+        log);
     Set<Path> hashed = new HashSet<>();
     Path runFile = null;
     for (LoadedTask task : selected) {

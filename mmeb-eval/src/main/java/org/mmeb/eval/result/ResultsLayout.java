@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mmeb.eval.SafeFileName;
 
 /**
  * Where results go: {@code <root>/<model>/<benchmark>/run.json}, and next to it VLM2Vec's shapes
@@ -14,7 +15,7 @@ public final class ResultsLayout {
   private ResultsLayout() {}
 
   public static Path runDir(Path root, String model, String benchmark) {
-    return root.resolve(safeName(model)).resolve(benchmark);
+    return root.resolve(safeName(model)).resolve(SafeFileName.of(benchmark));
   }
 
   public static Path runFile(Path root, String model, String benchmark) {
@@ -23,7 +24,7 @@ public final class ResultsLayout {
 
   /** Model names like {@code org/model} become one folder name: {@code org__model}. */
   public static String safeName(String model) {
-    return model.replace("/", "__").replaceAll("[^A-Za-z0-9._+-]", "_");
+    return SafeFileName.of(model);
   }
 
   /** Writes run.json and the VLM2Vec-shaped files; returns run.json's path. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class RunRecordBuilder {
   private String device = "unknown";
   private Bootstrap bootstrap = new Bootstrap();
   private Path checkout = Path.of("");
+  private boolean kept;
 
   /**
    * @param expected every task of the benchmark (for present/expected and group sizes)
@@ -112,7 +114,29 @@ public final class RunRecordBuilder {
     return this;
   }
 
+  /**
+   * Adds a dataset scored by an earlier run of the same model (a subset run merges into the model's
+   * run.json rather than replacing it), with that run's task and data file hashes.
+   */
+  public RunRecordBuilder keep(DatasetResult earlier, Provenance earlierProvenance) {
+    datasets.add(earlier);
+    mainValues.put(earlier.task(), earlier.outcomes().mainValue());
+    String taskHash = earlierProvenance.taskFiles().get(earlier.task());
+    if (taskHash != null) {
+      taskFiles.putIfAbsent(earlier.task(), taskHash);
+    }
+    earlierProvenance.dataFiles().forEach(dataFiles::putIfAbsent);
+    kept = true;
+    return this;
+  }
+
   public RunRecord build() {
+    if (kept) {
+      List<String> order = expected.stream().map(TaskSpec::name).toList();
+      datasets.sort(
+          Comparator.comparingInt(
+              d -> order.contains(d.task()) ? order.indexOf(d.task()) : order.size()));
+    }
     StageTimings totalTime = StageTimings.NONE;
     RunCounts totalCounts = RunCounts.NONE;
     Map<String, Double> scores = new LinkedHashMap<>();

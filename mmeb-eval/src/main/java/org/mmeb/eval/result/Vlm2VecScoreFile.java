@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mmeb.eval.SafeFileName;
 import org.mmeb.eval.UserError;
 
 /** Reads and writes VLM2Vec's per-dataset {@code {dataset}_score.json}. */
@@ -17,7 +18,7 @@ public final class Vlm2VecScoreFile {
   private Vlm2VecScoreFile() {}
 
   public static Path path(Path dir, String dataset) {
-    return dir.resolve(dataset + "_score.json");
+    return dir.resolve(SafeFileName.of(dataset) + "_score.json");
   }
 
   public static Vlm2VecScore read(Path file) {

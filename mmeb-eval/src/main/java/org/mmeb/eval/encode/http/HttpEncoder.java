@@ -2,10 +2,12 @@ package org.mmeb.eval.encode.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -13,7 +15,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
@@ -29,14 +35,27 @@ public final class HttpEncoder implements Encoder {
   public record Settings(
       URI baseUrl, String model, String apiKey, int concurrency, int retries, Duration timeout) {}
 
+  /**
+   * The largest response read: 32 vectors of 4096 dimensions are ~3.5 MB of JSON, so this leaves
+   * ample room while refusing a runaway body long before memory runs out.
+   */
+  static final long MAX_RESPONSE_BYTES = 64L << 20;
+
   private final Settings settings;
+  private final long maxResponseBytes;
+  private final AtomicInteger dimension = new AtomicInteger(-1);
   private final HttpClient client;
   private final EmbeddingRequests requests;
   private final ObjectMapper json = new ObjectMapper();
   private final Semaphore permits;
 
   public HttpEncoder(Settings settings) {
+    this(settings, MAX_RESPONSE_BYTES);
+  }
+
+  HttpEncoder(Settings settings, long maxResponseBytes) {
     this.settings = settings;
+    this.maxResponseBytes = maxResponseBytes;
     this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
     this.requests = new EmbeddingRequests(json, settings.model());
     this.permits = new Semaphore(Math.max(1, settings.concurrency()));
@@ -86,10 +105,67 @@ public final class HttpEncoder implements Encoder {
     if (settings.apiKey() != null && !settings.apiKey().isEmpty()) {
       request.header("Authorization", "Bearer " + settings.apiKey());
     }
-    HttpResponse<String> response =
-        client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    RetryingCall.checkStatus(response.statusCode(), response.body(), settings.baseUrl());
-    return EmbeddingResponse.parse(json.readTree(response.body()), expected, settings.baseUrl());
+    HttpResponse<byte[]> response = sendWithinDeadline(request.build());
+    RetryingCall.checkStatus(
+        response.statusCode(),
+        new String(response.body(), StandardCharsets.UTF_8),
+        settings.baseUrl());
+    float[][] vectors =
+        EmbeddingResponse.parse(readJson(response.body()), expected, settings.baseUrl());
+    checkDimension(vectors);
+    return vectors;
+  }
+
+  /**
+   * The request's timeout only covers the wait for the headers; this deadline covers the whole
+   * exchange, so a server that sends headers and then stalls the body is given up on in time.
+   */
+  private HttpResponse<byte[]> sendWithinDeadline(HttpRequest request) throws Exception {
+    CompletableFuture<HttpResponse<byte[]>> call =
+        client.sendAsync(request, CappedBody.handler(maxResponseBytes, settings.baseUrl()));
+    try {
+      return call.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      throw new HttpTimeoutException(
+          settings.baseUrl()
+              + ": no complete response within "
+              + settings.timeout().toSeconds()
+              + " s");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UserError userError) {
+        throw userError;
+      }
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw e;
+    }
+  }
+
+  private JsonNode readJson(byte[] body) {
+    try {
+      return json.readTree(body);
+    } catch (IOException e) {
+      String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new UserError(settings.baseUrl() + ": the response is not JSON: " + first, e);
+    }
+  }
+
+  /** One dimension for every vector of the run: a server cannot switch models half-way. */
+  private void checkDimension(float[][] vectors) {
+    for (float[] vector : vectors) {
+      dimension.compareAndSet(-1, vector.length);
+      if (vector.length != dimension.get()) {
+        throw new UserError(
+            settings.baseUrl()
+                + ": an embedding of "
+                + vector.length
+                + " dimensions where the earlier ones have "
+                + dimension.get());
+      }
+    }
   }
 
   private static float[][] join(CompletableFuture<float[][]> call) {
@@ -146,9 +222,31 @@ public final class HttpEncoder implements Encoder {
                   + ": malformed embedding entry "
                   + entry.toString().substring(0, Math.min(80, entry.toString().length())));
         }
-        out[index] = new float[vector.size()];
-        for (int d = 0; d < vector.size(); d++) {
-          out[index][d] = (float) vector.get(d).asDouble();
+        out[index] = values(vector, index, server);
+      }
+      return out;
+    }
+
+    /** Numbers only, each finite as a float32, at least one: never a silent 0 for "abc". */
+    private static float[] values(JsonNode vector, int index, URI server) {
+      if (vector.isEmpty()) {
+        throw new UserError(server + ": embedding " + index + " is empty");
+      }
+      float[] out = new float[vector.size()];
+      for (int d = 0; d < out.length; d++) {
+        JsonNode value = vector.get(d);
+        out[d] = value.isNumber() ? (float) value.doubleValue() : Float.NaN;
+        if (!Float.isFinite(out[d])) {
+          String text = value.toString();
+          throw new UserError(
+              server
+                  + ": embedding "
+                  + index
+                  + " has "
+                  + text.substring(0, Math.min(40, text.length()))
+                  + " at dimension "
+                  + d
+                  + " (expected a finite float32 number)");
         }
       }
       return out;

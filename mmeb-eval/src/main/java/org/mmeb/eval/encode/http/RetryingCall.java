@@ -47,7 +47,9 @@ final class RetryingCall {
   }
 
   private static String describe(IOException e) {
-    return e instanceof HttpTimeoutException ? "timed out" : e.getMessage();
+    return e instanceof HttpTimeoutException
+        ? "timed out (" + e.getMessage() + ")"
+        : e.getMessage();
   }
 
   private static void sleep(long millis) {

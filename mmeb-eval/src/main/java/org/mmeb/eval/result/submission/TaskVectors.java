@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.mmeb.eval.SafeFileName;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.QueryRow;
 import org.mmeb.eval.data.TaskData;
@@ -17,7 +18,7 @@ final class TaskVectors {
   private TaskVectors() {}
 
   static Path dir(Path submission, String task) {
-    return submission.resolve(task);
+    return submission.resolve(SafeFileName.of(task));
   }
 
   /** Every candidate key the task ranks, in first-occurrence order (rows, then global set). */
