@@ -14,4 +14,9 @@ public interface Prepared {
 
   /** Time spent on tokenization and image preprocessing (resize, crop, normalise). */
   long preprocessNanos();
+
+  /** Bytes held in the batch's model-ready (direct) buffers, which bound the batches in flight. */
+  default long bytes() {
+    return 0;
+  }
 }

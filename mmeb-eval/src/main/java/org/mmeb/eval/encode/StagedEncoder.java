@@ -18,7 +18,7 @@ public interface StagedEncoder extends Encoder {
   /** Runs the model on a prepared batch: one embedding per item, in the batch's order. */
   float[][] infer(Prepared prepared) throws Exception;
 
-  /** How many {@link #infer} calls can usefully run at once: one per device (GPU). */
+  /** How many {@link #infer} calls can usefully run at once: two per GPU, one on CPU. */
   default int devices() {
     return 1;
   }

@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.ToLongFunction;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.Item;
 
@@ -18,8 +20,9 @@ import org.mmeb.eval.data.Item;
  * Runs a two-stage batch job: {@code prepare} (decode, preprocess, tokenize) on worker threads,
  * {@code consume} (the model, then the cache) on {@code consumers} threads — one per device, so
  * several GPUs are busy at once; with one consumer it is the calling thread and batches are
- * consumed in plan order. At most {@code 2 × workers + consumers} prepared batches exist at any
- * time, so memory stays bounded while the devices are kept busy.
+ * consumed in plan order. Prepared batches waiting for the model are bounded in bytes (a {@link
+ * ByteWindow} over their direct buffers) and, to keep latency short, in number (at most {@code 2 ×
+ * workers + consumers}), so memory stays bounded while the devices are kept busy.
  */
 public final class PipelinedBatches<P> {
   /** The CPU-side stage; runs concurrently on worker threads. */
@@ -36,14 +39,33 @@ public final class PipelinedBatches<P> {
 
   private final int workers;
   private final int consumers;
+  private final long maxBytesInFlight;
+  private final ToLongFunction<P> bytesOf;
+  private long peakBytesInFlight;
 
   public PipelinedBatches(int workers) {
     this(workers, 1);
   }
 
   public PipelinedBatches(int workers, int consumers) {
+    this(workers, consumers, Long.MAX_VALUE, prepared -> 0);
+  }
+
+  /**
+   * @param maxBytesInFlight bytes of prepared batches that may wait for the model at once
+   * @param bytesOf the bytes a prepared batch holds (its direct buffers)
+   */
+  public PipelinedBatches(
+      int workers, int consumers, long maxBytesInFlight, ToLongFunction<P> bytesOf) {
     this.workers = Math.max(1, workers);
     this.consumers = Math.max(1, consumers);
+    this.maxBytesInFlight = maxBytesInFlight;
+    this.bytesOf = bytesOf;
+  }
+
+  /** The most bytes of prepared batches in flight at once during the last {@link #run}. */
+  public long peakBytesInFlight() {
+    return peakBytesInFlight;
   }
 
   public void run(List<List<Item>> batches, Prepare<P> prepare, Consume<P> consume)
@@ -55,6 +77,8 @@ public final class PipelinedBatches<P> {
       // Permits are taken in plan order by the one feeder thread and given back when a batch has
       // been consumed, so the batch a device waits for always gets prepared: no deadlock.
       Semaphore window = new Semaphore(2 * workers + consumers);
+      ByteWindow bytes = new ByteWindow(maxBytesInFlight);
+      AtomicLongArray weights = new AtomicLongArray(batches.size());
       List<CompletableFuture<P>> prepared = new ArrayList<>(batches.size());
       batches.forEach(b -> prepared.add(new CompletableFuture<>()));
       feeder.submit(
@@ -62,7 +86,19 @@ public final class PipelinedBatches<P> {
             for (int i = 0; i < batches.size(); i++) {
               window.acquire();
               int index = i;
-              preparers.submit(() -> complete(prepared.get(index), prepare, batches.get(index)));
+              weights.set(index, bytes.reserve());
+              preparers.submit(
+                  () ->
+                      complete(
+                          prepared.get(index),
+                          batch -> {
+                            P p = prepare.apply(batch);
+                            long actual = bytesOf.applyAsLong(p);
+                            bytes.settle(weights.get(index), actual);
+                            weights.set(index, actual);
+                            return p;
+                          },
+                          batches.get(index)));
             }
             return null;
           });
@@ -79,6 +115,7 @@ public final class PipelinedBatches<P> {
                 failed.set(true);
                 throw e;
               } finally {
+                bytes.release(weights.get(i));
                 window.release();
               }
             }
@@ -95,6 +132,7 @@ public final class PipelinedBatches<P> {
           await(future);
         }
       }
+      peakBytesInFlight = bytes.peak();
     } finally {
       feeder.shutdownNow();
       preparers.shutdownNow();

@@ -57,7 +57,11 @@ public final class TaskEncoding {
     StageClock clock = new StageClock();
     AtomicInteger dim = new AtomicInteger(cachedDim(unique, keys, cache));
     try {
-      new PipelinedBatches<PreparedBatch>(settings.workers(), StageClock.devices(encoder))
+      new PipelinedBatches<PreparedBatch>(
+              settings.workers(),
+              StageClock.devices(encoder),
+              ByteWindow.defaultBudget(),
+              PreparedBatch::bytes)
           .run(
               BatchPlan.of(missing, settings.batchSize()),
               batch -> clock.prepare(encoder, batch, data.images()),

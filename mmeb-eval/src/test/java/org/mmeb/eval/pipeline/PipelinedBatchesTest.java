@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.mmeb.eval.UserError;
@@ -50,6 +51,38 @@ class PipelinedBatchesTest {
               consumedCount.incrementAndGet();
             });
     assertThat(consumedCount.get()).isEqualTo(40);
+  }
+
+  @Test
+  void preparedBytesWaitingForTheModelStayWithinTheByteBudget() throws Exception {
+    long batchBytes = 154L << 20; // 32 items x 8 frames x 3 x 224 x 224 float32
+    long budget = 3 * batchBytes;
+    AtomicLong prepared = new AtomicLong();
+    AtomicLong consumed = new AtomicLong();
+    AtomicLong worst = new AtomicLong();
+    PipelinedBatches<Long> pipeline = new PipelinedBatches<>(4, 2, budget, bytes -> bytes);
+    pipeline.run(
+        batches(30),
+        batch -> {
+          prepared.addAndGet(batchBytes);
+          return batchBytes;
+        },
+        (batch, bytes) -> {
+          worst.accumulateAndGet(prepared.get() - consumed.get(), Math::max);
+          Thread.sleep(1);
+          consumed.addAndGet(bytes);
+        });
+    assertThat(consumed.get()).isEqualTo(30 * batchBytes);
+    assertThat(worst.get()).isLessThanOrEqualTo(budget);
+    assertThat(pipeline.peakBytesInFlight()).isLessThanOrEqualTo(budget);
+  }
+
+  @Test
+  void aBatchLargerThanTheWholeBudgetStillRuns() throws Exception {
+    AtomicInteger consumed = new AtomicInteger();
+    new PipelinedBatches<Long>(3, 1, 10, bytes -> bytes)
+        .run(batches(5), batch -> 1000L, (batch, bytes) -> consumed.incrementAndGet());
+    assertThat(consumed).hasValue(5);
   }
 
   @Test

@@ -58,6 +58,15 @@ record DevicePlan(Provider provider, List<Integer> gpus) {
     return gpus.stream().map(g -> prefix + g).toList();
   }
 
+  /**
+   * Batches run at once on each device: two per GPU, so the next batch's host-to-device copy and
+   * the previous one's results overlap the running kernels; one on CPU, where runs would only share
+   * the same cores.
+   */
+  int runsPerDevice() {
+    return provider == Provider.CPU ? 1 : 2;
+  }
+
   String describe() {
     return String.join(",", sessionNames());
   }

@@ -30,7 +30,7 @@ final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
   }
 
   DualTowerEncoder(ModelInputs inputs, SessionFactory factory, String fingerprint) {
-    super(inputs, fingerprint, factory.plan().describe(), openTowers(inputs, factory));
+    super(inputs, fingerprint, factory.plan(), openTowers(inputs, factory));
   }
 
   private static List<Towers> openTowers(ModelInputs inputs, SessionFactory factory) {

@@ -13,4 +13,17 @@ record OnnxBatch(
     PixelBatch pixels,
     long decodeNanos,
     long preprocessNanos)
-    implements Prepared {}
+    implements Prepared {
+
+  @Override
+  public long bytes() {
+    long bytes = 0;
+    if (text != null) {
+      bytes += 3L * text.ids().capacity() * Long.BYTES;
+    }
+    if (pixels != null) {
+      bytes += (long) pixels.pixels().capacity() * Float.BYTES;
+    }
+    return bytes;
+  }
+}

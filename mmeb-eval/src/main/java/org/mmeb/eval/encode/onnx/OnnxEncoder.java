@@ -13,11 +13,11 @@ abstract class OnnxEncoder<S extends AutoCloseable> implements StagedEncoder {
   private final String device;
   private final DevicePool<S> pool;
 
-  OnnxEncoder(ModelInputs inputs, String fingerprint, String device, List<S> sessionsPerDevice) {
+  OnnxEncoder(ModelInputs inputs, String fingerprint, DevicePlan plan, List<S> sessionsPerDevice) {
     this.inputs = inputs;
     this.fingerprint = fingerprint;
-    this.device = device;
-    this.pool = new DevicePool<>(sessionsPerDevice);
+    this.device = plan.describe();
+    this.pool = new DevicePool<>(sessionsPerDevice, plan.runsPerDevice());
   }
 
   /** Runs work on whichever device is free. */
@@ -27,7 +27,7 @@ abstract class OnnxEncoder<S extends AutoCloseable> implements StagedEncoder {
 
   @Override
   public int devices() {
-    return pool.size();
+    return pool.slots();
   }
 
   ModelInputs inputs() {

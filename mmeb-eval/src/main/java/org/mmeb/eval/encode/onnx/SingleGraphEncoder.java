@@ -16,7 +16,7 @@ import org.mmeb.eval.encode.Prepared;
 final class SingleGraphEncoder extends OnnxEncoder<GraphSession> {
 
   SingleGraphEncoder(ModelInputs inputs, SessionFactory factory, String fingerprint) {
-    super(inputs, fingerprint, factory.plan().describe(), openSessions(inputs, factory));
+    super(inputs, fingerprint, factory.plan(), openSessions(inputs, factory));
   }
 
   private static List<GraphSession> openSessions(ModelInputs inputs, SessionFactory factory) {
