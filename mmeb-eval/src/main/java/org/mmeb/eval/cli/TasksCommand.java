@@ -44,7 +44,7 @@ public final class TasksCommand implements Runnable {
           registry.load().all().stream()
               .map(LoadedTask::spec)
               .filter(t -> benchmark == null || t.benchmark().equalsIgnoreCase(benchmark))
-              .filter(t -> metaTask == null || t.metaTask().equalsIgnoreCase(metaTask))
+              .filter(t -> metaTask == null || t.metaTask().label().equalsIgnoreCase(metaTask))
               .toList();
       PrintWriter out = spec.commandLine().getOut();
       String row = "%-10s %-46s %-7s %-13s %-4s %-14s %-7s %8s%n";
@@ -66,8 +66,8 @@ public final class TasksCommand implements Runnable {
             t.benchmark(),
             t.name(),
             t.modality().label(),
-            t.metaTask(),
-            t.split() == null ? "-" : t.split(),
+            t.metaTask().label(),
+            t.split() == null ? "-" : t.splitLabel(),
             t.mainMetric(),
             t.evalType().name().toLowerCase(Locale.ROOT),
             t.expectedQueries());

@@ -44,7 +44,7 @@ public final class MmebV2ImageReader implements TaskReader {
     }
 
     static Parser of(TaskSpec spec) {
-      String parser = spec.parser() == null ? "" : spec.parser();
+      String parser = spec.parser() == null ? "" : spec.parser().label();
       return switch (parser) {
         case "image_cls", "image_i2t" -> CLASSIFICATION;
         case "image_qa" -> QUESTION;

@@ -35,7 +35,7 @@ final class VideoRows {
   }
 
   static Parser parser(TaskSpec spec) {
-    String parser = spec.parser() == null ? "" : spec.parser();
+    String parser = spec.parser() == null ? "" : spec.parser().label();
     return switch (parser) {
       case "video_classification" ->
           new Parser(List.of("video_id", "pos_text"), VideoRows::classification);

@@ -42,7 +42,7 @@ public final class BenchmarkColumns {
 
   private static List<Column> generic(List<TaskSpec> tasks) {
     List<Column> columns = new ArrayList<>();
-    tasks.stream().map(TaskSpec::metaTask).distinct().forEach(m -> columns.add(metaTask(m)));
+    tasks.stream().map(t -> t.metaTask().label()).distinct().forEach(m -> columns.add(metaTask(m)));
     List<String> modalities = tasks.stream().map(t -> t.modality().label()).distinct().toList();
     if (modalities.size() > 1) {
       modalities.forEach(m -> columns.add(new Column(m, GroupScore.MODALITY, m)));

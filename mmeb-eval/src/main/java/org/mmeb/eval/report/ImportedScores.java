@@ -64,7 +64,7 @@ public final class ImportedScores {
     for (TaskSpec task : registry.benchmark(chosen)) {
       Vlm2VecScore score = files.get(task.name());
       if (score != null) {
-        Double value = score.metric(task.mainMetric());
+        Double value = score.metric(task.mainMetric().toString());
         if (value == null) {
           throw new UserError(
               Vlm2VecScoreFile.path(dir, task.name())

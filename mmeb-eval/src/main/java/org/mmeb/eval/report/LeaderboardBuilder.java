@@ -98,7 +98,7 @@ public final class LeaderboardBuilder {
       if (x != null) {
         datasets.add(
             new LeaderboardRow.DatasetScoreCell(
-                task.name(), task.metaTask(), PaperRounding.dataset(x).doubleValue()));
+                task.name(), task.metaTask().label(), PaperRounding.dataset(x).doubleValue()));
       }
     }
     return new LeaderboardRow(

@@ -121,8 +121,8 @@ public final class RunComparator {
   private static boolean inGroup(TaskSpec task, BenchmarkColumns.Column column) {
     return switch (column.kind()) {
       case GroupScore.OVERALL -> true;
-      case GroupScore.META_TASK -> column.group().equals(task.metaTask());
-      case GroupScore.SPLIT -> column.group().equals(task.split());
+      case GroupScore.META_TASK -> column.group().equals(task.metaTask().label());
+      case GroupScore.SPLIT -> column.group().equals(task.splitLabel());
       case GroupScore.MODALITY -> column.group().equals(task.modality().label());
       default -> false;
     };

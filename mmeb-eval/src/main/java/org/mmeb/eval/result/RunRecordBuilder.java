@@ -98,8 +98,8 @@ public final class RunRecordBuilder {
         new DatasetResult(
             spec.name(),
             spec.modality().label(),
-            spec.metaTask(),
-            spec.split(),
+            spec.metaTask().label(),
+            spec.splitLabel(),
             score.mainMetric(),
             score.mainScore(),
             score.queries() == 0

@@ -31,7 +31,7 @@ public record Vlm2VecReport(
     Map<String, Double> scores = new LinkedHashMap<>();
     for (TaskSpec task : tasks) {
       Vlm2VecScore score = metrics.getOrDefault(task.modality().label(), Map.of()).get(task.name());
-      Double value = score == null ? null : score.metric(task.mainMetric());
+      Double value = score == null ? null : score.metric(task.mainMetric().toString());
       if (value != null) {
         scores.put(task.name(), value);
       }

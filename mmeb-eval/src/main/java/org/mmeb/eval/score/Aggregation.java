@@ -42,9 +42,9 @@ public final class Aggregation {
         severalModalities
             ? groups(GroupScore.MODALITY, expected, t -> t.modality().label(), mainScores)
             : List.of(),
-        groups(GroupScore.META_TASK, expected, TaskSpec::metaTask, mainScores),
+        groups(GroupScore.META_TASK, expected, t -> t.metaTask().label(), mainScores),
         expected.stream().allMatch(t -> t.split() != null)
-            ? groups(GroupScore.SPLIT, expected, TaskSpec::split, mainScores)
+            ? groups(GroupScore.SPLIT, expected, TaskSpec::splitLabel, mainScores)
             : List.of());
   }
 

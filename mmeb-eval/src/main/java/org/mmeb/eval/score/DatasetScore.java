@@ -2,6 +2,7 @@ package org.mmeb.eval.score;
 
 import java.util.List;
 import java.util.Map;
+import org.mmeb.eval.task.MetricName;
 
 /**
  * One task's score: every metric of {@link MetricName#ALL} as a fraction in [0, 1], unrounded (keys

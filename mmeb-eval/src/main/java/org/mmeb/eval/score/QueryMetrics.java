@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mmeb.eval.task.Metric;
+import org.mmeb.eval.task.MetricName;
 
 /**
  * One query's 24 metric values (in {@link MetricName#ALL} order) from its ranked candidate keys and

@@ -1,6 +1,7 @@
 package org.mmeb.eval.score;
 
 import java.util.List;
+import org.mmeb.eval.task.MetricName;
 
 /**
  * What scoring keeps of one query's ranking: the keys of the best {@link MetricName#MAX_K}

@@ -10,6 +10,7 @@ import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.QueryRow;
 import org.mmeb.eval.data.TaskData;
 import org.mmeb.eval.task.EvalType;
+import org.mmeb.eval.task.MetricName;
 
 /**
  * Scores one task from its data and embeddings: rank (local or global, one tie rule), per-query
@@ -44,11 +45,10 @@ public final class TaskScorer {
   /** Metrics, main score and outcomes from rankings already made. */
   public static DatasetScore summarize(
       String task,
-      String mainMetric,
+      MetricName main,
       List<QueryRow> rows,
       List<QueryRanking> rankings,
       List<Map<String, Double>> relevance) {
-    MetricName main = MetricName.parse(mainMetric);
     int n = rankings.size();
     double[][] byMetric = new double[MetricName.ALL.size()][n];
     List<QueryOutcome> outcomes = new ArrayList<>(n);
@@ -65,6 +65,7 @@ public final class TaskScorer {
     for (MetricName name : MetricName.ALL) {
       metrics.put(name.toString(), NumpyMean.of(byMetric[name.index()]));
     }
+    String mainMetric = main.toString();
     return new DatasetScore(task, mainMetric, metrics.get(mainMetric), n, metrics, outcomes);
   }
 

@@ -1,8 +1,5 @@
 package org.mmeb.eval.task;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,17 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.mmeb.eval.JsonInput;
 import org.mmeb.eval.UserError;
 
 /** The task registry: every task file under a root (one folder per benchmark) plus extra files. */
 public final class TaskRegistry {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .build();
-
   private final Map<String, LoadedTask> tasks = new LinkedHashMap<>();
 
   /** A task and the file it came from (for hashes in provenance and for error messages). */
@@ -44,9 +35,9 @@ public final class TaskRegistry {
 
   public static TaskSpec readTaskFile(Path file) {
     try {
-      return MAPPER.readValue(file.toFile(), TaskSpec.class);
+      return JsonInput.STRICT.readValue(file.toFile(), TaskSpec.class);
     } catch (IOException | RuntimeException e) {
-      throw new UserError(file + ": not a valid task file: " + firstLine(e.getMessage()), e);
+      throw new UserError(file + ": not a valid task file: " + JsonInput.problem(e), e);
     }
   }
 
@@ -107,13 +98,5 @@ public final class TaskRegistry {
     } catch (IOException e) {
       throw new UserError("cannot list task files under " + root + ": " + e.getMessage(), e);
     }
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -11,13 +11,13 @@ public record TaskSpec(
     String name,
     String benchmark,
     Modality modality,
-    @JsonProperty("meta_task") String metaTask,
-    String split,
-    @JsonProperty("main_metric") String mainMetric,
+    @JsonProperty("meta_task") MetaTask metaTask,
+    Split split,
+    @JsonProperty("main_metric") MetricName mainMetric,
     @JsonProperty("eval_type") EvalType evalType,
     @JsonProperty("dedupe_key") DedupeKey dedupeKey,
     Layout layout,
-    String parser,
+    ReferenceParser parser,
     @JsonProperty("query_modality") String queryModality,
     @JsonProperty("target_modality") String targetModality,
     @JsonProperty("query_instruction") String queryInstruction,
@@ -37,6 +37,11 @@ public record TaskSpec(
     Objects.requireNonNull(dedupeKey, "dedupe_key");
     Objects.requireNonNull(layout, "layout");
     Objects.requireNonNull(source, "source");
+  }
+
+  /** The V1 split as written in results and tables ("IND", "OOD"), null for tasks without one. */
+  public String splitLabel() {
+    return split == null ? null : split.name();
   }
 
   /** Where the task's files come from on the Hugging Face hub, and where they sit locally. */

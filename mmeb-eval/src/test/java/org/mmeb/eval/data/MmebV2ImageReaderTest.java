@@ -262,8 +262,9 @@ class MmebV2ImageReaderTest {
         .isInstanceOf(UserError.class)
         .hasMessageContaining("row 0: tgt_text has 2 entries but tgt_img_path has 1");
     assertThatThrownBy(
-            () -> TaskReaders.read(spec("W", "nope", EvalType.LOCAL, DedupeKey.TARGET_IMAGE), dir))
+            () ->
+                TaskReaders.read(spec("W", "vidore", EvalType.LOCAL, DedupeKey.TARGET_IMAGE), dir))
         .isInstanceOf(UserError.class)
-        .hasMessageContaining("parser 'nope'");
+        .hasMessageContaining("parser 'vidore'");
   }
 }

@@ -1,9 +1,13 @@
 package org.mmeb.eval.data;
 
+import java.util.Locale;
 import org.mmeb.eval.task.DedupeKey;
 import org.mmeb.eval.task.EvalType;
 import org.mmeb.eval.task.Layout;
+import org.mmeb.eval.task.MetaTask;
+import org.mmeb.eval.task.MetricName;
 import org.mmeb.eval.task.Modality;
+import org.mmeb.eval.task.ReferenceParser;
 import org.mmeb.eval.task.TaskSpec;
 
 /** Task specs for reader tests: only the fields the readers look at vary. */
@@ -42,13 +46,13 @@ final class TestSpecs {
         name,
         "test",
         layout == Layout.BEIR_VISDOC ? Modality.VISDOC : Modality.IMAGE,
-        "X",
+        MetaTask.CLS,
         null,
-        "hit@1",
+        MetricName.parse("hit@1"),
         evalType,
         dedupeKey,
         layout,
-        parser,
+        parser == null ? null : ReferenceParser.valueOf(parser.toUpperCase(Locale.ROOT)),
         "I",
         "T",
         queryInstruction,

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mmeb.eval.task.Metric;
+import org.mmeb.eval.task.MetricName;
 
 /**
  * Hand-computed values for every metric at 1, 5, 10, following metrics.py line by line. log2(3) =

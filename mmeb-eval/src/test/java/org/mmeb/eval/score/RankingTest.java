@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.mmeb.eval.task.MetricName;
 
 class RankingTest {
   @Test

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mmeb.eval.task.MetricName;
 
 /**
  * Our metrics against VLM2Vec's own {@code RankingMetrics.evaluate}, run on 12 datasets of random

@@ -3,7 +3,10 @@ package org.mmeb.eval.score;
 import org.mmeb.eval.task.DedupeKey;
 import org.mmeb.eval.task.EvalType;
 import org.mmeb.eval.task.Layout;
+import org.mmeb.eval.task.MetaTask;
+import org.mmeb.eval.task.MetricName;
 import org.mmeb.eval.task.Modality;
+import org.mmeb.eval.task.ReferenceParser;
 import org.mmeb.eval.task.TaskSpec;
 
 /** Task specs built in code for scorer tests. */
@@ -15,13 +18,13 @@ final class Tasks {
         name,
         "test",
         Modality.IMAGE,
-        "CLS",
+        MetaTask.CLS,
         null,
-        mainMetric,
+        MetricName.parse(mainMetric),
         evalType,
         DedupeKey.TEXT_AND_IMAGE,
         Layout.values()[0],
-        "test",
+        ReferenceParser.IMAGE_CLS,
         "T",
         "T",
         "",

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mmeb.eval.UserError;
 
 class TaskRegistryTest {
@@ -25,11 +27,11 @@ class TaskRegistryTest {
   void mmebV1HasThe36DatasetsOfThePaper() {
     List<TaskSpec> v1 = registry.benchmark("mmeb-v1");
     assertThat(v1).hasSize(36);
-    assertThat(countBy(v1, TaskSpec::metaTask))
+    assertThat(countBy(v1, t -> t.metaTask().label()))
         .containsExactlyInAnyOrderEntriesOf(Map.of("CLS", 10L, "VQA", 10L, "RET", 12L, "GD", 4L));
-    assertThat(countBy(v1, TaskSpec::split))
+    assertThat(countBy(v1, TaskSpec::splitLabel))
         .containsExactlyInAnyOrderEntriesOf(Map.of("IND", 20L, "OOD", 16L));
-    assertThat(v1).allSatisfy(t -> assertThat(t.mainMetric()).isEqualTo("hit@1"));
+    assertThat(v1).allSatisfy(t -> assertThat(t.mainMetric()).hasToString("hit@1"));
     assertThat(v1).allSatisfy(t -> assertThat(t.evalType()).isEqualTo(EvalType.LOCAL));
     assertThat(v1).allSatisfy(t -> assertThat(t.dedupeKey()).isEqualTo(DedupeKey.TEXT_AND_IMAGE));
     assertThat(v1).allSatisfy(t -> assertThat(t.expectedQueries()).isEqualTo(1000));
@@ -42,7 +44,7 @@ class TaskRegistryTest {
     assertThat(countBy(v2, TaskSpec::modality))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(Modality.IMAGE, 36L, Modality.VIDEO, 18L, Modality.VISDOC, 24L));
-    assertThat(countBy(v2, TaskSpec::metaTask))
+    assertThat(countBy(v2, t -> t.metaTask().label()))
         .containsExactlyInAnyOrderEntriesOf(
             Map.ofEntries(
                 Map.entry("I-CLS", 10L),
@@ -63,7 +65,7 @@ class TaskRegistryTest {
   void mainMetricFollowsTheModalityAsInTheReference() {
     for (TaskSpec t : registry.benchmark("mmeb-v2")) {
       String expected = t.modality() == Modality.VISDOC ? "ndcg_linear@5" : "hit@1";
-      assertThat(t.mainMetric()).as(t.name()).isEqualTo(expected);
+      assertThat(t.mainMetric()).as(t.name()).hasToString(expected);
     }
   }
 
@@ -72,8 +74,8 @@ class TaskRegistryTest {
     for (TaskSpec t : registry.benchmark("mmeb-v2")) {
       boolean global =
           t.modality() == Modality.VISDOC
-              || (t.metaTask().equals("V-CLS") && !t.name().equals("SmthSmthV2"))
-              || t.metaTask().equals("V-RET");
+              || (t.metaTask() == MetaTask.V_CLS && !t.name().equals("SmthSmthV2"))
+              || t.metaTask() == MetaTask.V_RET;
       assertThat(t.evalType()).as(t.name()).isEqualTo(global ? EvalType.GLOBAL : EvalType.LOCAL);
     }
   }
@@ -104,6 +106,42 @@ class TaskRegistryTest {
         .isInstanceOf(UserError.class)
         .hasMessageContaining("Mine.json")
         .hasMessageContaining("colour");
+  }
+
+  /** Every task file of the registry loads, with its protocol fields typed and checked. */
+  @Test
+  void everyTaskFileLoads() throws Exception {
+    try (var files = Files.walk(Path.of("tasks"))) {
+      List<Path> json = files.filter(f -> f.toString().endsWith(".json")).toList();
+      assertThat(registry.all()).hasSize(json.size());
+      for (Path file : json) {
+        TaskSpec spec = TaskRegistry.readTaskFile(file);
+        assertThat(spec.mainMetric()).as(file.toString()).isNotNull();
+        assertThat(spec.metaTask()).as(file.toString()).isNotNull();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: {1} -> {2}")
+  @CsvSource({
+    "main_metric, hit@1, hit@2, unknown metric 'hit@2'",
+    "meta_task, CLS, CLASSIFY, CLASSIFY",
+    "split, IND, MIDDLE, MIDDLE",
+    "parser, image_cls, image_clz, image_clz",
+  })
+  void aBadProtocolFieldFailsWhenTheRegistryLoads(
+      String field, String good, String bad, String found, @TempDir Path dir) throws Exception {
+    String json =
+        Files.readString(Path.of("tasks/mmeb-v1/ImageNet-1K.json"))
+            .replace("\"" + field + "\": \"" + good + "\"", "\"" + field + "\": \"" + bad + "\"");
+    assertThat(json).contains(bad);
+    Path file = dir.resolve("Bad.json");
+    Files.writeString(file, json);
+    assertThatThrownBy(() -> TaskRegistry.load(dir.resolve("none"), List.of(file)))
+        .isInstanceOf(UserError.class)
+        .hasMessageStartingWith(file + ": not a valid task file: field '" + field + "'")
+        .hasMessageContaining(found)
+        .hasMessageNotContaining("\n");
   }
 
   @Test

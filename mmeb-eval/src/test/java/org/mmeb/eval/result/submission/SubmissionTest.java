@@ -27,7 +27,10 @@ import org.mmeb.eval.score.TaskScorer;
 import org.mmeb.eval.task.DedupeKey;
 import org.mmeb.eval.task.EvalType;
 import org.mmeb.eval.task.Layout;
+import org.mmeb.eval.task.MetaTask;
+import org.mmeb.eval.task.MetricName;
 import org.mmeb.eval.task.Modality;
+import org.mmeb.eval.task.ReferenceParser;
 import org.mmeb.eval.task.TaskSpec;
 
 class SubmissionTest {
@@ -53,13 +56,13 @@ class SubmissionTest {
         name,
         "test",
         Modality.IMAGE,
-        "CLS",
+        MetaTask.CLS,
         null,
-        "hit@1",
+        MetricName.parse("hit@1"),
         type,
         DedupeKey.TEXT_AND_IMAGE,
         Layout.values()[0],
-        "test",
+        ReferenceParser.IMAGE_CLS,
         "T",
         "T",
         "",

@@ -1,4 +1,4 @@
-package org.mmeb.eval.score;
+package org.mmeb.eval.task;
 
 import java.util.Locale;
 

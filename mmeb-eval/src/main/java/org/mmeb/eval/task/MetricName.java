@@ -1,5 +1,7 @@
-package org.mmeb.eval.score;
+package org.mmeb.eval.task;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import org.mmeb.eval.UserError;
@@ -24,6 +26,7 @@ public record MetricName(Metric metric, int k) {
     return List.copyOf(names);
   }
 
+  @JsonCreator
   public static MetricName parse(String text) {
     for (MetricName name : ALL) {
       if (name.toString().equals(text)) {
@@ -46,6 +49,7 @@ public record MetricName(Metric metric, int k) {
     throw new IllegalStateException("cutoff " + k);
   }
 
+  @JsonValue
   @Override
   public String toString() {
     return metric.key() + "@" + k;
