@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.task.DedupeKey;
 import org.mmeb.eval.task.Layout;
+import org.mmeb.eval.task.ReferenceParser;
 import org.mmeb.eval.task.TaskRegistry;
 import org.mmeb.eval.task.TaskSpec;
 
@@ -33,7 +34,9 @@ class RegistryReadersTest {
     for (TaskSpec spec : tasks) {
       if (spec.layout() == Layout.MMEB_V2_IMAGE_PARQUET && spec.benchmark().equals("mmeb-v2")) {
         assertThat(MmebV2ImageReader.Parser.of(spec)).as(spec.name()).isNotNull();
-        assertThat(spec.dedupeKey()).as(spec.name()).isEqualTo(V2_IMAGE_NAMES.get(spec.parser()));
+        assertThat(spec.dedupeKey())
+            .as(spec.name())
+            .isEqualTo(V2_IMAGE_NAMES.get(spec.parser().label()));
       }
       if (spec.layout() == Layout.MMEB_V1_PARQUET) {
         assertThat(spec.dedupeKey()).as(spec.name()).isEqualTo(DedupeKey.TEXT_AND_IMAGE);
@@ -49,7 +52,7 @@ class RegistryReadersTest {
       if (spec.layout() != Layout.VIDEO_FRAMES) {
         continue;
       }
-      if (spec.parser().equals("momentseeker")) {
+      if (spec.parser() == ReferenceParser.MOMENTSEEKER) {
         assertThatThrownBy(() -> VideoRows.parser(spec))
             .isInstanceOf(UserError.class)
             .hasMessageContaining("not supported yet");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mmeb.eval.UserError;
+import org.mmeb.eval.task.MetaTask;
 import org.mmeb.eval.task.TaskRegistry;
 import org.mmeb.eval.task.TaskSpec;
 
@@ -19,7 +20,7 @@ class AggregationTest {
   /** Classification datasets all right, everything else all wrong. */
   private Map<String, Double> onlyClassificationRight() {
     Map<String, Double> scores = new LinkedHashMap<>();
-    v1.forEach(t -> scores.put(t.name(), t.metaTask().equals("CLS") ? 1.0 : 0.0));
+    v1.forEach(t -> scores.put(t.name(), t.metaTask() == MetaTask.CLS ? 1.0 : 0.0));
     return scores;
   }
 
@@ -58,7 +59,7 @@ class AggregationTest {
   @Test
   void aPartialRunSaysPresentOverExpected() {
     Map<String, Double> scores = onlyClassificationRight();
-    v1.stream().filter(t -> t.metaTask().equals("GD")).forEach(t -> scores.remove(t.name()));
+    v1.stream().filter(t -> t.metaTask() == MetaTask.GD).forEach(t -> scores.remove(t.name()));
     BenchmarkSummary summary = Aggregation.summarize("mmeb-v1", v1, scores);
     assertThat(summary.partial()).isTrue();
     assertThat(summary.overall().displayText()).isEqualTo("31.3 (partial 32/36)");
