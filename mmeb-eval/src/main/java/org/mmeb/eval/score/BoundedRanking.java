@@ -1,5 +1,7 @@
 package org.mmeb.eval.score;
 
+import org.mmeb.eval.task.MetricName;
+
 /**
  * One query's {@link QueryRanking} built from fast scores and their error bound, exactly as if
  * every candidate had been scored in double: a candidate is re-scored exactly only when its fast

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.mmeb.eval.task.MetricName;
 
 /**
  * Ranks every query against one shared candidate set (V2 {@code global} tasks) without a full score

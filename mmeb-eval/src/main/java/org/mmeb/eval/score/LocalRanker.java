@@ -3,7 +3,6 @@ package org.mmeb.eval.score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mmeb.eval.task.MetricName;
 
 /**
  * Ranks one query against its own candidate list (V1, and V2 {@code local} tasks): fast float

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.mmeb.eval.task.MetricName;
 
 /**
  * The fast rankers (float kernel + proven error bound + exact re-scoring) against the exact rankers
