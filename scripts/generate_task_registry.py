@@ -36,6 +36,15 @@ V2_DEDUPE = {
     "momentseeker": "video_id",
 }
 
+# mvbench_dataset.py: subset_meta's keys, the configs load_hf_dataset_multiple_subset concatenates
+MVBENCH_CONFIGS = [
+    "episodic_reasoning", "action_sequence", "action_prediction", "action_antonym",
+    "fine_grained_action", "unexpected_action", "object_existence", "object_interaction",
+    "object_shuffle", "moving_direction", "action_localization", "scene_transition",
+    "action_count", "moving_count", "moving_attribute", "state_change", "fine_grained_pose",
+    "character_order", "egocentric_navigation", "counterfactual_inference",
+]
+
 
 def v1_task(t):
     return {
@@ -60,6 +69,7 @@ def v1_task(t):
             "file_pattern": t["hf_config"] + "/test-00000-of-00001.parquet",
             "images": "images.zip",
             "revision": None,
+            "num_sample_per_subset": None,
         },
         "expected_queries": t["n_queries"],
         "candidates_per_query": t["n_candidates_per_query"],
@@ -85,16 +95,24 @@ def v2_source(t):
         pattern = "{queries,corpus,qrels}/*.parquet"
         images = None
     else:
-        pattern = "*.parquet"
+        # video tables are found by config and split as the hub lays them out (HubDataFiles)
+        pattern = None
         images = t.get("yaml", {}).get("frame_root")
-    return {
+        if t["dataset_parser"] == "mvbench":
+            config = MVBENCH_CONFIGS
+    source = {
         "repo": hf["repo"],
         "config": config,
         "split": hf["split"],
         "file_pattern": pattern,
         "images": images,
         "revision": None,
+        "num_sample_per_subset": None,
     }
+    limit = t.get("yaml", {}).get("num_sample_per_subset")
+    if isinstance(limit, int) or (isinstance(limit, str) and limit.isdigit()):
+        source["num_sample_per_subset"] = int(limit)
+    return source
 
 
 def v2_task(t):

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.images.ImageStores;
+import org.mmeb.eval.data.table.HubDataFiles;
 import org.mmeb.eval.task.Layout;
 import org.mmeb.eval.task.TaskSpec;
 
@@ -25,6 +27,9 @@ public final class DataLocations {
 
   /** The task's one table file (V1, V2 image, video layouts): a literal path or a simple glob. */
   public static Path tableFile(TaskSpec spec, Path dataRoot) {
+    if (spec.source().filePattern() == null) {
+      return tables(spec, dataRoot).get(0).file();
+    }
     List<Path> files = tableFiles(spec, dataRoot, spec.source().filePattern());
     if (files.isEmpty()) {
       throw new UserError(
@@ -52,11 +57,85 @@ public final class DataLocations {
     return List.of();
   }
 
+  /**
+   * A table file of a task and the hub config it belongs to ({@code subset} is set when the task
+   * reads several configs: the reference tags each row with its config, as MVBench's {@code subset}
+   * column).
+   */
+  public record TableSource(Path file, String subset) {}
+
+  /**
+   * Every table file the task reads, in reading order: the files matching {@code
+   * source.file_pattern} when the task names one; else, per config, the files of the config and
+   * split under {@code DIR/<source.repo>/} as the hub lays them out ({@link HubDataFiles}).
+   */
+  public static List<TableSource> tables(TaskSpec spec, Path dataRoot) {
+    TaskSpec.DataSource source = spec.source();
+    if (source.filePattern() != null) {
+      List<TableSource> files =
+          tableFiles(spec, dataRoot, source.filePattern()).stream()
+              .map(file -> new TableSource(file, null))
+              .toList();
+      if (files.isEmpty()) {
+        tableFile(spec, dataRoot); // throws the one-line error naming where it looked
+      }
+      return files;
+    }
+    Path repo = repoFolder(spec, dataRoot);
+    List<String> present = RepoFiles.list(repo);
+    List<String> configs =
+        source.configs().isEmpty() ? Arrays.asList((String) null) : source.configs();
+    List<TableSource> tables = new ArrayList<>();
+    for (String config : configs) {
+      List<String> files = HubDataFiles.select(present, config, source.split());
+      if (files.isEmpty()) {
+        throw new UserError(
+            spec.name()
+                + ": no table of "
+                + (config == null ? "" : "config '" + config + "', ")
+                + "split '"
+                + source.split()
+                + "' under "
+                + repo
+                + " (found: "
+                + HubDataFiles.describe(present)
+                + ")");
+      }
+      String subset = configs.size() > 1 ? config : null;
+      files.forEach(file -> tables.add(new TableSource(repo.resolve(file), subset)));
+    }
+    return tables;
+  }
+
+  /** {@code DIR/<source.repo>/}, where {@code data download} puts a hub repo's files. */
+  static Path repoFolder(TaskSpec spec, Path dataRoot) {
+    String repo = spec.source().repo();
+    if (repo == null || repo.isBlank()) {
+      throw new UserError(
+          spec.name() + ": the task names neither a file_pattern nor a hub repo (source.repo)");
+    }
+    Path folder = dataRoot.resolve(repo);
+    if (!Files.isDirectory(folder)) {
+      throw new UserError(
+          spec.name()
+              + ": "
+              + folder
+              + " not found (the files of hub repo "
+              + repo
+              + "; fetch them with data download)");
+    }
+    return folder;
+  }
+
   /** Whether the task's table files are there (all three parts for a BEIR task). */
   public static boolean tablesPresent(TaskSpec spec, Path dataRoot) {
     String pattern = spec.source().filePattern();
     if (pattern == null) {
-      return false;
+      try {
+        return !tables(spec, dataRoot).isEmpty();
+      } catch (UserError missing) {
+        return false;
+      }
     }
     List<String> patterns =
         spec.layout() == Layout.BEIR_VISDOC

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.mmeb.eval.data.parquet.ParquetRow;
+import org.mmeb.eval.data.table.TableRow;
 
 /**
  * Extracted video frames under a root: one folder per video (or clip) of .jpg/.jpeg/.png files,
@@ -23,7 +23,7 @@ final class FrameFolders {
   }
 
   /** The sampled frames of {@code folder} (relative to the root). */
-  List<String> sample(ParquetRow row, String folder) {
+  List<String> sample(TableRow row, String folder) {
     Path dir = root.resolve(folder);
     if (!Files.isDirectory(dir)) {
       throw row.error("no frame folder " + dir);
@@ -36,7 +36,7 @@ final class FrameFolders {
   }
 
   /** The sub-folders of {@code folder} (relative to the root), in natural order. */
-  List<String> subfolders(ParquetRow row, String folder) {
+  List<String> subfolders(TableRow row, String folder) {
     Path dir = root.resolve(folder);
     if (!Files.isDirectory(dir)) {
       throw row.error("no frame folder " + dir);
@@ -47,7 +47,7 @@ final class FrameFolders {
         .toList();
   }
 
-  private static List<String> list(ParquetRow row, Path dir) {
+  private static List<String> list(TableRow row, Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).sorted(NaturalOrder.INSTANCE).toList();
     } catch (IOException e) {

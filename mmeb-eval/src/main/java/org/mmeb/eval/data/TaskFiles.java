@@ -10,7 +10,7 @@ import org.mmeb.eval.task.TaskSpec;
 
 /**
  * The files a task's data is read from, for the data hashes of provenance: the table files the
- * reader opens ({@code source.file_pattern}; for BEIR each of queries, corpus and qrels, chosen as
+ * reader opens ({@link DataLocations#tables}; for BEIR each of queries, corpus and qrels, chosen as
  * {@link BeirVisdocReader} chooses them) and the image archive when the images come from one. A
  * folder of images is not hashed file by file.
  */
@@ -25,7 +25,7 @@ public final class TaskFiles {
         files.addAll(BeirVisdocReader.files(spec, dataRoot, part));
       }
     } else {
-      files.add(DataLocations.tableFile(spec, dataRoot));
+      DataLocations.tables(spec, dataRoot).forEach(table -> files.add(table.file()));
     }
     imageArchive(spec, dataRoot).ifPresent(files::add);
     return files;

@@ -5,30 +5,117 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.mmeb.eval.UserError;
+import org.mmeb.eval.data.DataLocations.TableSource;
 import org.mmeb.eval.data.images.FolderImageStore;
-import org.mmeb.eval.data.parquet.ParquetTable;
+import org.mmeb.eval.data.table.TableFiles;
+import org.mmeb.eval.data.table.TableRow;
+import org.mmeb.eval.task.EvalType;
 import org.mmeb.eval.task.TaskSpec;
 
 /**
  * Video tasks whose frames were extracted to {@code <source.images>/<video id>/} (the layout of
  * MMEB-V2's {@code video-tasks/frames/}): each video is the {@code frames} (default 8) frames that
  * {@link FrameSampler} picks from its .jpg/.jpeg/.png files in natural order ({@link
- * FrameFolders}). The rows per parser are built by {@link VideoRows}.
+ * FrameFolders}). The rows per parser are built by {@link VideoRows}, from every table the task
+ * reads ({@link DataLocations#tables}) one after another, cut to {@code num_sample_per_subset} rows
+ * as the reference's {@code sample_dataset} does; a row's index counts across the tables.
  */
 public final class VideoFramesReader implements TaskReader {
+  private static final String SUBSET = "subset";
+
   @Override
   public TaskData read(TaskSpec spec, Path dataRoot) throws IOException {
     VideoRows.Parser parser = VideoRows.parser(spec);
-    Path table = DataLocations.tableFile(spec, dataRoot);
+    List<TableSource> tables = DataLocations.tables(spec, dataRoot);
     Path frameRoot = DataLocations.imageLocation(spec, dataRoot);
     if (!Files.isDirectory(frameRoot)) {
       throw new UserError(spec.name() + ": " + frameRoot + " is not a folder of frame folders");
     }
     int frames = spec.frames() == null ? 8 : spec.frames();
     VideoRows rows = new VideoRows(spec, new FrameFolders(frameRoot, frames));
+    Integer limit = spec.source().numSamplePerSubset();
     List<QueryRow> read = new ArrayList<>();
-    ParquetTable.forEachRow(table, parser.columns(), row -> read.add(parser.build(rows, row)));
-    return TaskReaders.assemble(spec, read, new FolderImageStore(frameRoot));
+    for (TableSource table : tables) {
+      List<String> columns =
+          table.subset() == null
+              ? parser.columns()
+              : parser.columns().stream().filter(c -> !c.equals(SUBSET)).toList();
+      TableFiles.forEachRow(
+          table.file(),
+          columns,
+          row -> {
+            if (limit == null || read.size() < limit) {
+              TableRow tagged = table.subset() == null ? row : new SubsetRow(row, table.subset());
+              QueryRow built = parser.build(rows, tagged);
+              read.add(
+                  new QueryRow(read.size(), built.query(), built.candidates(), built.relevance()));
+            }
+          });
+    }
+    FolderImageStore images = new FolderImageStore(frameRoot);
+    return VideoLabelLists.of(spec)
+        .filter(labels -> spec.evalType() == EvalType.GLOBAL)
+        .map(labels -> withLabelList(spec, read, labels, images))
+        .orElseGet(() -> TaskReaders.assemble(spec, read, images));
+  }
+
+  /** Every label is a candidate, in the list's order; a row's label must be one of them. */
+  private static TaskData withLabelList(
+      TaskSpec spec, List<QueryRow> rows, List<String> labels, FolderImageStore images) {
+    Set<String> known = Set.copyOf(labels);
+    List<QueryRow> globalRows = new ArrayList<>(rows.size());
+    for (QueryRow row : rows) {
+      for (String label : row.relevance().keySet()) {
+        if (!known.contains(label)) {
+          throw new UserError(
+              spec.name()
+                  + " row "
+                  + row.row()
+                  + ": label '"
+                  + label
+                  + "' is not among the task's "
+                  + labels.size()
+                  + " labels");
+        }
+      }
+      globalRows.add(new QueryRow(row.row(), row.query(), List.of(), row.relevance()));
+    }
+    List<Item> candidates = labels.stream().map(label -> Item.textOnly(label, label)).toList();
+    return new TaskData(spec, globalRows, candidates, images);
+  }
+
+  /** A row with the config it came from as its {@code subset} column. */
+  private record SubsetRow(TableRow tagged, String subset) implements TableRow {
+    @Override
+    public int row() {
+      return tagged.row();
+    }
+
+    @Override
+    public Path file() {
+      return tagged.file();
+    }
+
+    @Override
+    public String stringOrNull(String column) {
+      return column.equals(SUBSET) ? subset : tagged.stringOrNull(column);
+    }
+
+    @Override
+    public List<String> stringList(String column) {
+      return tagged.stringList(column);
+    }
+
+    @Override
+    public String id(String column) {
+      return column.equals(SUBSET) ? subset : tagged.id(column);
+    }
+
+    @Override
+    public double number(String column) {
+      return tagged.number(column);
+    }
   }
 }

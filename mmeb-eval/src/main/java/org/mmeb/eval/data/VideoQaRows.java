@@ -3,7 +3,7 @@ package org.mmeb.eval.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mmeb.eval.data.parquet.ParquetRow;
+import org.mmeb.eval.data.table.TableRow;
 
 /**
  * Query rows of the video QA parsers (nextqa, egoschema, videomme, activitynetqa, mvbench in
@@ -29,7 +29,7 @@ final class VideoQaRows {
   static final List<String> NEXTQA =
       List.of("video", "question", "answer", "a0", "a1", "a2", "a3", "a4");
 
-  QueryRow nextqa(ParquetRow row) {
+  QueryRow nextqa(TableRow row) {
     List<String> options = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       options.add(row.string("a" + i));
@@ -41,7 +41,7 @@ final class VideoQaRows {
 
   static final List<String> EGOSCHEMA = List.of("video_idx", "question", "answer", "option");
 
-  QueryRow egoschema(ParquetRow row) {
+  QueryRow egoschema(TableRow row) {
     List<String> options = row.stringList("option");
     int answer = index(row, "answer", options.size());
     String query = processQuery(row.string("question") + String.join(" ", options));
@@ -51,7 +51,7 @@ final class VideoQaRows {
 
   static final List<String> VIDEOMME = List.of("question", "videoID", "options", "answer");
 
-  QueryRow videomme(ParquetRow row) {
+  QueryRow videomme(TableRow row) {
     List<String> options = row.stringList("options");
     int answer = LETTERS.indexOf(row.string("answer"));
     if (answer < 0 || answer >= options.size()) {
@@ -65,7 +65,7 @@ final class VideoQaRows {
 
   static final List<String> ACTIVITYNETQA = List.of("video_name", "question", "answer");
 
-  QueryRow activitynetqa(ParquetRow row) {
+  QueryRow activitynetqa(TableRow row) {
     String answer = row.string("answer");
     if (!YES_NO.contains(answer)) {
       throw row.error("answer", "expected yes or no, found '" + answer + "'");
@@ -77,7 +77,7 @@ final class VideoQaRows {
   static final List<String> MVBENCH =
       List.of("subset", "question", "video", "candidates", "answer");
 
-  QueryRow mvbench(ParquetRow row) {
+  QueryRow mvbench(TableRow row) {
     List<String> raw = row.stringList("candidates");
     String answer = row.string("answer");
     int answerIndex = raw.lastIndexOf(answer);
@@ -94,7 +94,7 @@ final class VideoQaRows {
   }
 
   private QueryRow row(
-      ParquetRow row,
+      TableRow row,
       String videoDir,
       String query,
       List<String> names,
@@ -145,7 +145,7 @@ final class VideoQaRows {
     return s.substring(start, end);
   }
 
-  private static int index(ParquetRow row, String column, int size) {
+  private static int index(TableRow row, String column, int size) {
     String value = row.id(column);
     try {
       int index = Integer.parseInt(value.strip());

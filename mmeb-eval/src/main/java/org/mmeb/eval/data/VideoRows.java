@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.mmeb.eval.UserError;
-import org.mmeb.eval.data.parquet.ParquetRow;
+import org.mmeb.eval.data.table.TableRow;
 import org.mmeb.eval.task.TaskSpec;
 
 /**
@@ -18,8 +18,8 @@ final class VideoRows {
   static final String RETRIEVAL_TARGET = "Understand the content of the provided video.";
 
   /** The columns a parser reads and how it turns a row into a query row. */
-  record Parser(List<String> columns, BiFunction<VideoRows, ParquetRow, QueryRow> builder) {
-    QueryRow build(VideoRows rows, ParquetRow row) {
+  record Parser(List<String> columns, BiFunction<VideoRows, TableRow, QueryRow> builder) {
+    QueryRow build(VideoRows rows, TableRow row) {
       return builder.apply(rows, row);
     }
   }
@@ -78,14 +78,14 @@ final class VideoRows {
     };
   }
 
-  private QueryRow classification(ParquetRow row) {
+  private QueryRow classification(TableRow row) {
     String label = row.string("pos_text");
     return new QueryRow(
         row.row(), videoQuery(row), List.of(Item.textOnly(label, label)), Map.of(label, 1.0));
   }
 
   /** SSv2 ranks its own candidate list ({@code neg_text}, which holds the positive too). */
-  private QueryRow ssv2(ParquetRow row) {
+  private QueryRow ssv2(TableRow row) {
     String label = row.string("pos_text");
     List<String> names = row.stringList("neg_text");
     if (!names.contains(label)) {
@@ -95,13 +95,13 @@ final class VideoRows {
     return new QueryRow(row.row(), videoQuery(row), candidates, Map.of(label, 1.0));
   }
 
-  private Item videoQuery(ParquetRow row) {
+  private Item videoQuery(TableRow row) {
     String instruction = spec.queryInstruction() == null ? "" : spec.queryInstruction();
     String text = instruction.replace("<video_token>", PromptTokens.VIDEO);
     return ItemKeys.byContent(text, frames.sample(row, row.id("video_id")));
   }
 
-  private QueryRow retrieval(ParquetRow row, String videoId, String caption) {
+  private QueryRow retrieval(TableRow row, String videoId, String caption) {
     String query = V2ImagePrompts.processInputText(instruction(), caption, false);
     String target = PromptTokens.VIDEO + " " + RETRIEVAL_TARGET;
     Item video = new Item(videoId, target, frames.sample(row, videoId));
@@ -114,7 +114,7 @@ final class VideoRows {
    * clips (every other sub-folder, in natural order where the reference takes os.listdir order);
    * the clip whose folder starts with "positive" is the answer (the last one, as there).
    */
-  private QueryRow moment(ParquetRow row) {
+  private QueryRow moment(TableRow row) {
     String video = baseName(row.string("video_path"));
     String text = PromptTokens.VIDEO + " " + instruction() + " " + row.string("query");
     Item query = ItemKeys.byContent(text, frames.sample(row, video + "/query"));
@@ -139,7 +139,7 @@ final class VideoRows {
     return instruction.replace("<video_token>", "").strip().replaceFirst("\\s*<[a-z_]+>$", "");
   }
 
-  private static String first(ParquetRow row, String column) {
+  private static String first(TableRow row, String column) {
     List<String> values = row.stringList(column);
     if (values.isEmpty()) {
       throw row.error(column, "empty caption list");

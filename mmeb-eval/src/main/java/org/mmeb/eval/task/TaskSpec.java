@@ -1,6 +1,8 @@
 package org.mmeb.eval.task;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,12 +46,32 @@ public record TaskSpec(
     return split == null ? null : split.name();
   }
 
-  /** Where the task's files come from on the Hugging Face hub, and where they sit locally. */
+  /**
+   * Where the task's files come from on the Hugging Face hub, and where they sit locally.
+   *
+   * @param configs the hub configs read, in order ({@code "config": "MC"} or a list; MVBench reads
+   *     20, each row tagged with its config as {@code subset}, as the reference's {@code
+   *     load_hf_dataset_multiple_subset})
+   * @param filePattern an explicit file (pattern); when null, the files are found from {@code
+   *     configs} and {@code split} as the hub lays them out ({@code HubDataFiles})
+   * @param numSamplePerSubset the reference's {@code num_sample_per_subset}: only the first N rows
+   *     are evaluated (SmthSmthV2: 1000); null = all
+   */
   public record DataSource(
       String repo,
-      String config,
+      @JsonProperty("config") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          List<String> configs,
       String split,
       @JsonProperty("file_pattern") String filePattern,
       String images,
-      String revision) {}
+      String revision,
+      @JsonProperty("num_sample_per_subset") Integer numSamplePerSubset) {
+    public DataSource {
+      configs = configs == null ? List.of() : List.copyOf(configs);
+      if (numSamplePerSubset != null && numSamplePerSubset < 1) {
+        throw new IllegalArgumentException(
+            "num_sample_per_subset must be at least 1, found " + numSamplePerSubset);
+      }
+    }
+  }
 }

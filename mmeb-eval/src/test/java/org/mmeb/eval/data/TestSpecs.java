@@ -1,5 +1,6 @@
 package org.mmeb.eval.data;
 
+import java.util.List;
 import java.util.Locale;
 import org.mmeb.eval.task.DedupeKey;
 import org.mmeb.eval.task.EvalType;
@@ -57,7 +58,7 @@ final class TestSpecs {
         "T",
         queryInstruction,
         null,
-        new TaskSpec.DataSource(null, name, "test", filePattern, images, null),
+        new TaskSpec.DataSource(null, List.of(name), "test", filePattern, images, null, null),
         0,
         null,
         8);

@@ -29,7 +29,7 @@ final class Tasks {
         "T",
         "",
         "",
-        new TaskSpec.DataSource("local", null, "test", null, null, null),
+        new TaskSpec.DataSource("local", null, "test", null, null, null, null),
         0,
         null,
         null);

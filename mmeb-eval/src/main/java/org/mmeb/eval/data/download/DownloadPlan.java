@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.images.ImageStores;
+import org.mmeb.eval.data.table.HubDataFiles;
 import org.mmeb.eval.task.Layout;
 import org.mmeb.eval.task.TaskSpec;
 
@@ -79,7 +80,7 @@ public final class DownloadPlan {
     String repo = spec.source().repo();
     String pattern = spec.source().filePattern();
     if (pattern == null || pattern.isBlank()) {
-      throw new UserError(spec.name() + ": the task names no file pattern (source.file_pattern)");
+      return hubLayoutFiles(spec, home, revision, to);
     }
     if (!pattern.contains("*") && !pattern.contains("{")) {
       return List.of(
@@ -90,13 +91,7 @@ public final class DownloadPlan {
     List<RemoteFile> matches = new ArrayList<>();
     for (HubTree.Entry entry : tree(repo, revision)) {
       if (glob.matcher(entry.path()).matches()) {
-        ExpectedChecksum known =
-            entry.lfsSha256() == null
-                ? ExpectedChecksum.NONE
-                : ExpectedChecksum.fromEtag(entry.lfsSha256());
-        matches.add(
-            new RemoteFile(
-                repo, revision, entry.path(), local(to, repo, home, entry.path()), known));
+        matches.add(remote(repo, revision, entry, local(to, repo, home, entry.path())));
       }
     }
     if (matches.isEmpty()) {
@@ -104,6 +99,51 @@ public final class DownloadPlan {
           spec.name() + ": no file of " + repo + "@" + revision + " matches '" + pattern + "'");
     }
     return matches;
+  }
+
+  /** The files of each config and split, chosen from the tree as the readers choose them. */
+  private List<RemoteFile> hubLayoutFiles(TaskSpec spec, String home, String revision, Path to)
+      throws IOException {
+    String repo = spec.source().repo();
+    List<HubTree.Entry> entries = tree(repo, revision);
+    List<String> paths = entries.stream().map(HubTree.Entry::path).toList();
+    List<String> configs =
+        spec.source().configs().isEmpty()
+            ? java.util.Arrays.asList((String) null)
+            : spec.source().configs();
+    List<RemoteFile> files = new ArrayList<>();
+    for (String config : configs) {
+      List<String> chosen = HubDataFiles.select(paths, config, spec.source().split());
+      if (chosen.isEmpty()) {
+        throw new UserError(
+            spec.name()
+                + ": no table of "
+                + (config == null ? "" : "config '" + config + "', ")
+                + "split '"
+                + spec.source().split()
+                + "' in "
+                + repo
+                + "@"
+                + revision
+                + " (found: "
+                + HubDataFiles.describe(paths)
+                + ")");
+      }
+      for (HubTree.Entry entry : entries) {
+        if (chosen.contains(entry.path())) {
+          files.add(remote(repo, revision, entry, local(to, repo, home, entry.path())));
+        }
+      }
+    }
+    return files;
+  }
+
+  private static RemoteFile remote(String repo, String revision, HubTree.Entry entry, Path target) {
+    ExpectedChecksum known =
+        entry.lfsSha256() == null
+            ? ExpectedChecksum.NONE
+            : ExpectedChecksum.fromEtag(entry.lfsSha256());
+    return new RemoteFile(repo, revision, entry.path(), target, known);
   }
 
   private List<HubTree.Entry> tree(String repo, String revision) throws IOException {

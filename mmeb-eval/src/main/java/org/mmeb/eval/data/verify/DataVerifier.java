@@ -36,8 +36,7 @@ public final class DataVerifier {
 
   public static TaskCheck check(TaskSpec spec, Path dataRoot) {
     if (!DataLocations.tablesPresent(spec, dataRoot)) {
-      String line =
-          spec.name() + ": missing: no file matching '" + spec.source().filePattern() + "'";
+      String line = spec.name() + ": missing: " + missingTables(spec, dataRoot);
       return new TaskCheck(
           spec.name(), "missing", 0, spec.expectedQueries(), 0, 0, 0, List.of(line), 1);
     }
@@ -53,6 +52,20 @@ public final class DataVerifier {
       return checkContents(spec, dataRoot, data);
     } catch (IOException e) {
       throw new UserError(spec.name() + ": cannot close " + data.images().describe(), e);
+    }
+  }
+
+  private static String missingTables(TaskSpec spec, Path dataRoot) {
+    if (spec.source().filePattern() != null) {
+      return "no file matching '" + spec.source().filePattern() + "'";
+    }
+    try {
+      DataLocations.tables(spec, dataRoot);
+      return "no table files";
+    } catch (UserError e) {
+      String prefix = spec.name() + ": ";
+      String message = e.getMessage();
+      return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
   }
 
@@ -116,10 +129,9 @@ public final class DataVerifier {
 
   /** Every image path once, with where it is first named ("file row N" or "corpus-id X"). */
   private static Map<String, String> imageLocations(TaskSpec spec, Path dataRoot, TaskData data) {
-    String table =
-        spec.layout() == Layout.BEIR_VISDOC
-            ? null
-            : DataLocations.tableFile(spec, dataRoot).toString();
+    List<DataLocations.TableSource> tables =
+        spec.layout() == Layout.BEIR_VISDOC ? List.of() : DataLocations.tables(spec, dataRoot);
+    String table = tables.size() == 1 ? tables.get(0).file().toString() : null;
     Map<String, String> where = new LinkedHashMap<>();
     for (QueryRow row : data.rows()) {
       String at =

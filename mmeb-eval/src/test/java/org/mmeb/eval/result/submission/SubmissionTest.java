@@ -67,7 +67,7 @@ class SubmissionTest {
         "T",
         "",
         "",
-        new TaskSpec.DataSource("local", null, "test", null, null, null),
+        new TaskSpec.DataSource("local", null, "test", null, null, null, null),
         0,
         null,
         null);
