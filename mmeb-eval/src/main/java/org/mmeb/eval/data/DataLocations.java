@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.mmeb.eval.UserError;
@@ -83,24 +82,11 @@ public final class DataLocations {
     }
     Path repo = repoFolder(spec, dataRoot);
     List<String> present = RepoFiles.list(repo);
-    List<String> configs =
-        source.configs().isEmpty() ? Arrays.asList((String) null) : source.configs();
+    List<String> configs = HubDataFiles.configs(source);
     List<TableSource> tables = new ArrayList<>();
     for (String config : configs) {
-      List<String> files = HubDataFiles.select(present, config, source.split());
-      if (files.isEmpty()) {
-        throw new UserError(
-            spec.name()
-                + ": no table of "
-                + (config == null ? "" : "config '" + config + "', ")
-                + "split '"
-                + source.split()
-                + "' under "
-                + repo
-                + " (found: "
-                + HubDataFiles.describe(present)
-                + ")");
-      }
+      List<String> files =
+          HubDataFiles.selectOrFail(spec.name(), present, config, source.split(), repo.toString());
       String subset = configs.size() > 1 ? config : null;
       files.forEach(file -> tables.add(new TableSource(repo.resolve(file), subset)));
     }

@@ -107,28 +107,11 @@ public final class DownloadPlan {
     String repo = spec.source().repo();
     List<HubTree.Entry> entries = tree(repo, revision);
     List<String> paths = entries.stream().map(HubTree.Entry::path).toList();
-    List<String> configs =
-        spec.source().configs().isEmpty()
-            ? java.util.Arrays.asList((String) null)
-            : spec.source().configs();
     List<RemoteFile> files = new ArrayList<>();
-    for (String config : configs) {
-      List<String> chosen = HubDataFiles.select(paths, config, spec.source().split());
-      if (chosen.isEmpty()) {
-        throw new UserError(
-            spec.name()
-                + ": no table of "
-                + (config == null ? "" : "config '" + config + "', ")
-                + "split '"
-                + spec.source().split()
-                + "' in "
-                + repo
-                + "@"
-                + revision
-                + " (found: "
-                + HubDataFiles.describe(paths)
-                + ")");
-      }
+    for (String config : HubDataFiles.configs(spec.source())) {
+      List<String> chosen =
+          HubDataFiles.selectOrFail(
+              spec.name(), paths, config, spec.source().split(), repo + "@" + revision);
       for (HubTree.Entry entry : entries) {
         if (chosen.contains(entry.path())) {
           files.add(remote(repo, revision, entry, local(to, repo, home, entry.path())));

@@ -1,9 +1,12 @@
 package org.mmeb.eval.data.table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.task.TaskSpec;
 
 /**
  * Which files of a hub dataset repo hold a config's split, by the hub's layout conventions (the
@@ -76,8 +79,33 @@ public final class HubDataFiles {
     return false;
   }
 
+  /** The configs a task reads: its list, or the repo's only config (null). */
+  public static List<String> configs(TaskSpec.DataSource source) {
+    return source.configs().isEmpty() ? Arrays.asList((String) null) : source.configs();
+  }
+
+  /** {@link #select}, or a one-line error naming the task, config, split and what is there. */
+  public static List<String> selectOrFail(
+      String task, List<String> repoPaths, String config, String split, String where) {
+    List<String> files = select(repoPaths, config, split);
+    if (files.isEmpty()) {
+      throw new UserError(
+          task
+              + ": no table of "
+              + (config == null ? "" : "config '" + config + "', ")
+              + "split '"
+              + split
+              + "' in "
+              + where
+              + " (found: "
+              + describe(repoPaths)
+              + ")");
+    }
+    return files;
+  }
+
   /** Where nothing matched: what the repo has, for the error message. */
-  public static String describe(List<String> repoPaths) {
+  static String describe(List<String> repoPaths) {
     List<String> tables =
         new ArrayList<>(repoPaths.stream().filter(TableFiles::isTable).sorted().toList());
     int shown = Math.min(tables.size(), 8);
