@@ -47,6 +47,16 @@ final class FrameFolders {
         .toList();
   }
 
+  /** The sub-folders of {@code folder} in the file system's order (Python's os.listdir order). */
+  List<String> subfoldersInDirectoryOrder(TableRow row, String folder) {
+    Path dir = root.resolve(folder);
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(Files::isDirectory).map(p -> folder + "/" + p.getFileName()).toList();
+    } catch (IOException e) {
+      throw row.error("cannot list " + dir + ": " + e.getMessage());
+    }
+  }
+
   private static List<String> list(TableRow row, Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).sorted(NaturalOrder.INSTANCE).toList();

@@ -103,7 +103,7 @@ public final class MmebV2ImageReader implements TaskReader {
       TaskSpec spec, Parser parser, ParquetRow row, List<String> captions) {
     String inst = row.string("tgt_inst");
     List<String> paths = row.stringList("tgt_img_path");
-    boolean captioned = !captions.get(0).strip().isEmpty();
+    boolean captioned = !PythonStrings.strip(captions.get(0)).isEmpty();
     if ((captioned || parser == Parser.GROUNDING) && captions.size() != paths.size()) {
       throw row.error(
           "tgt_text has " + captions.size() + " entries but tgt_img_path has " + paths.size());

@@ -29,7 +29,7 @@ public final class V2ImagePrompts {
 
   /** image_qa and image_i2i_vg queries: the instruction stripped, on its own line. */
   public static String questionQuery(String qryInst, String qryText) {
-    String inst = "\n" + qryInst.replace(IMAGE, "").strip();
+    String inst = "\n" + PythonStrings.strip(qryInst.replace(IMAGE, ""));
     return processInputText(inst, qryText, true).replace(" \n", "\n") + "\n";
   }
 
@@ -54,14 +54,6 @@ public final class V2ImagePrompts {
 
   /** Python's {@code str.strip('"')}. */
   public static String stripQuotes(String caption) {
-    int start = 0;
-    int end = caption.length();
-    while (start < end && caption.charAt(start) == '"') {
-      start++;
-    }
-    while (end > start && caption.charAt(end - 1) == '"') {
-      end--;
-    }
-    return caption.substring(start, end);
+    return PythonStrings.strip(caption, "\"");
   }
 }

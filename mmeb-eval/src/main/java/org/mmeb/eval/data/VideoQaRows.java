@@ -118,7 +118,7 @@ final class VideoQaRows {
     for (int i = 0; i < options.size(); i++) {
       text.append('(').append((char) ('A' + i)).append(") ").append(options.get(i)).append('\n');
     }
-    return text.toString().stripTrailing();
+    return PythonStrings.rstrip(text.toString());
   }
 
   /** {@code o[o.find('. '):].strip('. ')}: "A. text" → "text" (find's -1 keeps the last char). */
@@ -128,27 +128,15 @@ final class VideoQaRows {
       int at = option.indexOf(". ");
       String tail =
           at < 0 ? option.substring(Math.max(0, option.length() - 1)) : option.substring(at);
-      texts.add(stripChars(tail, ". "));
+      texts.add(PythonStrings.strip(tail, ". "));
     }
     return texts;
-  }
-
-  private static String stripChars(String s, String chars) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && chars.indexOf(s.charAt(start)) >= 0) {
-      start++;
-    }
-    while (end > start && chars.indexOf(s.charAt(end - 1)) >= 0) {
-      end--;
-    }
-    return s.substring(start, end);
   }
 
   private static int index(TableRow row, String column, int size) {
     String value = row.id(column);
     try {
-      int index = Integer.parseInt(value.strip());
+      int index = Integer.parseInt(PythonStrings.strip(value));
       if (index >= 0 && index < size) {
         return index;
       }

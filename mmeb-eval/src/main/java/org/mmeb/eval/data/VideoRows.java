@@ -111,22 +111,28 @@ final class VideoRows {
 
   /**
    * moment_retrieval: the video ({@code <name>/query}) and the scene's description rank the video's
-   * clips (every other sub-folder, in natural order where the reference takes os.listdir order);
-   * the clip whose folder starts with "positive" is the answer (the last one, as there).
+   * clips (every other sub-folder, in natural order; the reference's os.listdir order only matters
+   * for ties). The answer is the clip whose folder starts with "positive"; with several, the last
+   * one in directory order, as the reference's loop over os.listdir keeps the last (Java's
+   * Files.list and os.listdir both return the file system's readdir order). The query text is
+   * process_input_text's: no space after the instruction when the description is empty.
    */
   private QueryRow moment(TableRow row) {
     String video = baseName(row.string("video_path"));
-    String text = PromptTokens.VIDEO + " " + instruction() + " " + row.string("query");
-    Item query = ItemKeys.byContent(text, frames.sample(row, video + "/query"));
+    String prompt = V2ImagePrompts.processInputText(instruction(), row.string("query"), false);
+    Item query =
+        ItemKeys.byContent(PromptTokens.VIDEO + " " + prompt, frames.sample(row, video + "/query"));
     String target = PromptTokens.VIDEO + " " + RETRIEVAL_TARGET;
     List<Item> clips = new java.util.ArrayList<>();
-    String positive = null;
     for (String clip : frames.subfolders(row, video)) {
-      String name = clip.substring(clip.lastIndexOf('/') + 1);
-      if (!name.equals("query")) {
+      if (!clip.endsWith("/query")) {
         clips.add(new Item(clip, target, frames.sample(row, clip)));
-        positive = name.startsWith("positive") ? clip : positive;
       }
+    }
+    String positive = null;
+    for (String clip : frames.subfoldersInDirectoryOrder(row, video)) {
+      String name = clip.substring(clip.lastIndexOf('/') + 1);
+      positive = name.startsWith("positive") ? clip : positive;
     }
     if (positive == null) {
       throw row.error("no clip folder named positive* under " + video);
@@ -136,7 +142,8 @@ final class VideoRows {
 
   private String instruction() {
     String instruction = spec.queryInstruction() == null ? "" : spec.queryInstruction();
-    return instruction.replace("<video_token>", "").strip().replaceFirst("\\s*<[a-z_]+>$", "");
+    return PythonStrings.strip(instruction.replace("<video_token>", ""))
+        .replaceFirst("\\s*<[a-z_]+>$", "");
   }
 
   private static String first(TableRow row, String column) {

@@ -202,4 +202,46 @@ class VideoFramesReaderTest {
         .containsExactly("vid9/negative_2", "vid9/negative_10", "vid9/positive_0");
     assertThat(row.relevance()).containsOnlyKeys("vid9/positive_0");
   }
+
+  @Test
+  void
+      momentRetrievalWithAnEmptyDescriptionHasNoTrailingSpaceAndTakesTheLastPositiveInListdirOrder()
+          throws IOException {
+    frames("vid9/query", 8);
+    frames("vid9/positive_a", 8);
+    frames("vid9/positive_b", 8);
+    frames("vid9/positive_c", 8);
+    new ParquetTableWriter()
+        .string("query")
+        .string("video_path")
+        .write(
+            dir.resolve("M/test.parquet"),
+            List.of(Map.of("query", "", "video_path", "videos/vid9.mp4")));
+    TaskSpec spec =
+        TestSpecs.spec(
+            "QVHighlight",
+            Layout.VIDEO_FRAMES,
+            "moment_retrieval",
+            EvalType.LOCAL,
+            DedupeKey.VIDEO_ID,
+            "M/test.parquet",
+            "frames",
+            "<video_token> Find the clip that corresponds to the described scene in the given video: <query>");
+    QueryRow row = TaskReaders.read(spec, dir).rows().get(0);
+    // process_input_text: `if text:` is false for "", so no " " + text
+    assertThat(row.query().text())
+        .isEqualTo(
+            "<|video_1|> Find the clip that corresponds to the described scene in the given video:");
+    // os.listdir returns readdir order, as Files.list does; the reference's loop keeps the last
+    String lastInListdirOrder;
+    try (var listing = Files.list(dir.resolve("frames/vid9"))) {
+      lastInListdirOrder =
+          listing
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.startsWith("positive"))
+              .reduce((a, b) -> b)
+              .orElseThrow();
+    }
+    assertThat(row.relevance()).containsOnlyKeys("vid9/" + lastInListdirOrder);
+  }
 }
