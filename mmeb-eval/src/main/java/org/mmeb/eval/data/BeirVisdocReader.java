@@ -31,9 +31,10 @@ public final class BeirVisdocReader implements TaskReader {
   static final List<String> PART_NAMES = List.of("queries", "corpus", "qrels");
 
   @Override
-  public TaskData read(TaskSpec spec, Path dataRoot) throws IOException {
+  public TaskData read(TaskSpec spec, Path dataRoot, PromptProfile profile) throws IOException {
     Map<String, byte[]> pages = new LinkedHashMap<>();
-    List<Item> corpus = readCorpus(spec, files(spec, dataRoot, "corpus"), pages);
+    V2ImagePrompts prompts = new V2ImagePrompts(profile);
+    List<Item> corpus = readCorpus(spec, files(spec, dataRoot, "corpus"), pages, prompts);
     Map<String, Integer> corpusIds = new HashMap<>();
     corpus.forEach(item -> corpusIds.put(item.key(), corpusIds.size()));
     Qrels qrels = readQrels(files(spec, dataRoot, "qrels"));
@@ -42,7 +43,7 @@ public final class BeirVisdocReader implements TaskReader {
       ParquetTable.forEachRow(
           file,
           List.of("query-id", "query"),
-          row -> rows.add(toQueryRow(row, qrels, corpusIds.keySet())));
+          row -> rows.add(toQueryRow(row, qrels, corpusIds.keySet(), prompts)));
     }
     String where = "page images of " + spec.name() + " (corpus parquet)";
     return new TaskData(spec, rows, corpus, new EmbeddedImageStore(pages, where));
@@ -84,9 +85,10 @@ public final class BeirVisdocReader implements TaskReader {
     return chosen;
   }
 
-  private static List<Item> readCorpus(TaskSpec spec, List<Path> files, Map<String, byte[]> pages)
+  private static List<Item> readCorpus(
+      TaskSpec spec, List<Path> files, Map<String, byte[]> pages, V2ImagePrompts prompts)
       throws IOException {
-    String text = V2ImagePrompts.processInputText(TARGET_INSTRUCTION, "", true);
+    String text = prompts.processInputText(TARGET_INSTRUCTION, "", true);
     List<Item> corpus = new ArrayList<>();
     for (Path file : files) {
       ParquetTable.forEachRow(
@@ -141,7 +143,8 @@ public final class BeirVisdocReader implements TaskReader {
     return new Qrels(grades, origins);
   }
 
-  private static QueryRow toQueryRow(ParquetRow row, Qrels qrels, java.util.Set<String> corpusIds) {
+  private static QueryRow toQueryRow(
+      ParquetRow row, Qrels qrels, java.util.Set<String> corpusIds, V2ImagePrompts prompts) {
     String queryId = row.id("query-id");
     Map<String, Double> relevance = qrels.grades().get(queryId);
     if (relevance == null) {
@@ -158,7 +161,7 @@ public final class BeirVisdocReader implements TaskReader {
                 + ") is not in the corpus");
       }
     }
-    String text = V2ImagePrompts.processInputText(QUERY_INSTRUCTION, row.string("query"), false);
+    String text = prompts.processInputText(QUERY_INSTRUCTION, row.string("query"), false);
     return new QueryRow(row.row(), ItemKeys.byContent(text, ""), List.of(), relevance);
   }
 }

@@ -21,7 +21,7 @@ public final class MmebV1Reader implements TaskReader {
       List.of("qry_text", "qry_img_path", "tgt_text", "tgt_img_path");
 
   @Override
-  public TaskData read(TaskSpec spec, Path dataRoot) throws IOException {
+  public TaskData read(TaskSpec spec, Path dataRoot, PromptProfile profile) throws IOException {
     Path file = DataLocations.tableFile(spec, dataRoot);
     List<QueryRow> rows = new ArrayList<>();
     ParquetTable.forEachRow(file, COLUMNS, row -> rows.add(toQueryRow(row)));

@@ -19,11 +19,14 @@ import org.mmeb.eval.task.TaskSpec;
  */
 public final class MmebV2ImageReader implements TaskReader {
   @Override
-  public TaskData read(TaskSpec spec, Path dataRoot) throws IOException {
+  public TaskData read(TaskSpec spec, Path dataRoot, PromptProfile profile) throws IOException {
     Parser parser = Parser.of(spec);
     Path file = DataLocations.tableFile(spec, dataRoot);
     List<QueryRow> rows = new ArrayList<>();
-    ParquetTable.forEachRow(file, parser.columns, row -> rows.add(toQueryRow(spec, parser, row)));
+    ParquetTable.forEachRow(
+        file,
+        parser.columns,
+        row -> rows.add(toQueryRow(spec, parser, row, new V2ImagePrompts(profile))));
     ImageStore images =
         ImageStores.open(
             DataLocations.imageLocation(spec, dataRoot), TaskReaders.imagePaths(rows)::contains);
@@ -61,32 +64,31 @@ public final class MmebV2ImageReader implements TaskReader {
     }
   }
 
-  static QueryRow toQueryRow(TaskSpec spec, Parser parser, ParquetRow row) {
+  static QueryRow toQueryRow(TaskSpec spec, Parser parser, ParquetRow row, V2ImagePrompts prompts) {
     List<String> texts = row.stringList("tgt_text");
     if (texts.isEmpty()) {
       throw row.error("tgt_text", "empty candidate list (candidate 0 must be the positive)");
     }
-    Item query = query(spec, parser, row);
+    Item query = query(spec, parser, row, prompts);
     List<Item> candidates =
         switch (parser) {
           case CLASSIFICATION, QUESTION -> textCandidates(spec, row, texts);
-          case TEXT_TO_IMAGE, GROUNDING -> imageCandidates(spec, parser, row, texts);
+          case TEXT_TO_IMAGE, GROUNDING -> imageCandidates(spec, parser, row, texts, prompts);
         };
     return new QueryRow(row.row(), query, candidates, Map.of(candidates.get(0).key(), 1.0));
   }
 
-  private static Item query(TaskSpec spec, Parser parser, ParquetRow row) {
+  private static Item query(TaskSpec spec, Parser parser, ParquetRow row, V2ImagePrompts prompts) {
     String inst = row.string("qry_inst");
     String text = row.string("qry_text");
     return switch (parser) {
       case CLASSIFICATION ->
-          ItemKeys.byContent(
-              V2ImagePrompts.classificationQuery(inst, text), row.string("qry_img_path"));
+          ItemKeys.byContent(prompts.classificationQuery(inst, text), row.string("qry_img_path"));
       case QUESTION, GROUNDING ->
-          ItemKeys.byContent(V2ImagePrompts.questionQuery(inst, text), row.string("qry_img_path"));
+          ItemKeys.byContent(prompts.questionQuery(inst, text), row.string("qry_img_path"));
       case TEXT_TO_IMAGE ->
           ItemKeys.byContent(
-              V2ImagePrompts.textToImageQuery(inst, text, spec.name().equals("VisDial")), "");
+              prompts.textToImageQuery(inst, text, spec.name().equals("VisDial")), "");
     };
   }
 
@@ -100,7 +102,7 @@ public final class MmebV2ImageReader implements TaskReader {
   }
 
   private static List<Item> imageCandidates(
-      TaskSpec spec, Parser parser, ParquetRow row, List<String> captions) {
+      TaskSpec spec, Parser parser, ParquetRow row, List<String> captions, V2ImagePrompts prompts) {
     String inst = row.string("tgt_inst");
     List<String> paths = row.stringList("tgt_img_path");
     boolean captioned = !PythonStrings.strip(captions.get(0)).isEmpty();
@@ -111,11 +113,11 @@ public final class MmebV2ImageReader implements TaskReader {
     if (paths.isEmpty()) {
       throw row.error("tgt_img_path", "empty candidate list (candidate 0 must be the positive)");
     }
-    String bare = V2ImagePrompts.bareTarget(inst, parser == Parser.TEXT_TO_IMAGE);
+    String bare = prompts.bareTarget(inst, parser == Parser.TEXT_TO_IMAGE);
     List<Item> candidates = new ArrayList<>(paths.size());
     for (int i = 0; i < paths.size(); i++) {
       String caption = captioned || parser == Parser.GROUNDING ? captions.get(i) : "";
-      String text = captioned ? V2ImagePrompts.captionedTarget(inst, caption) : bare;
+      String text = captioned ? prompts.captionedTarget(inst, caption) : bare;
       Item item = new Item("", text, List.of(paths.get(i)));
       String key = CandidateNames.of(spec, row, caption, paths.get(i), item);
       candidates.add(new Item(key, text, item.images()));

@@ -6,5 +6,6 @@ import org.mmeb.eval.task.TaskSpec;
 
 /** Reads one task's data from a local benchmark folder; one implementation per {@code Layout}. */
 public interface TaskReader {
-  TaskData read(TaskSpec spec, Path dataRoot) throws IOException;
+  /** The task's data, texts composed as the profile's backbone has them. */
+  TaskData read(TaskSpec spec, Path dataRoot, PromptProfile profile) throws IOException;
 }

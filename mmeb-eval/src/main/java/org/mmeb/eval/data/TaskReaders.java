@@ -18,10 +18,16 @@ public final class TaskReaders {
   private TaskReaders() {}
 
   public static TaskData read(TaskSpec spec, Path dataRoot) throws IOException {
+    return read(spec, dataRoot, PromptProfile.MMEB);
+  }
+
+  /** The task's data with texts as the reference composes them for a backbone. */
+  public static TaskData read(TaskSpec spec, Path dataRoot, PromptProfile profile)
+      throws IOException {
     if (!Files.isDirectory(dataRoot)) {
       throw new UserError(dataRoot + ": data folder not found");
     }
-    return readerFor(spec).read(spec, dataRoot);
+    return readerFor(spec).read(spec, dataRoot, profile);
   }
 
   public static TaskReader readerFor(TaskSpec spec) {

@@ -26,7 +26,7 @@ public final class VideoFramesReader implements TaskReader {
   private static final String SUBSET = "subset";
 
   @Override
-  public TaskData read(TaskSpec spec, Path dataRoot) throws IOException {
+  public TaskData read(TaskSpec spec, Path dataRoot, PromptProfile profile) throws IOException {
     VideoRows.Parser parser = VideoRows.parser(spec);
     List<TableSource> tables = DataLocations.tables(spec, dataRoot);
     Path frameRoot = DataLocations.imageLocation(spec, dataRoot);
@@ -34,7 +34,7 @@ public final class VideoFramesReader implements TaskReader {
       throw new UserError(spec.name() + ": " + frameRoot + " is not a folder of frame folders");
     }
     int frames = spec.frames() == null ? 8 : spec.frames();
-    VideoRows rows = new VideoRows(spec, new FrameFolders(frameRoot, frames));
+    VideoRows rows = new VideoRows(spec, new FrameFolders(frameRoot, frames), profile);
     Integer limit = spec.source().numSamplePerSubset();
     List<QueryRow> read = new ArrayList<>();
     for (TableSource table : tables) {

@@ -21,9 +21,11 @@ final class VideoQaRows {
   private static final List<String> YES_NO = List.of("yes", "no");
 
   private final FrameFolders frames;
+  private final PromptProfile profile;
 
-  VideoQaRows(FrameFolders frames) {
+  VideoQaRows(FrameFolders frames, PromptProfile profile) {
     this.frames = frames;
+    this.profile = profile;
   }
 
   static final List<String> NEXTQA =
@@ -108,8 +110,9 @@ final class VideoQaRows {
     return new QueryRow(row.row(), video, candidates, Map.of(positive, 1.0));
   }
 
-  static String processQuery(String query) {
-    return PromptTokens.VIDEO + " " + PROMPT + " " + query;
+  /** process_query with {@code VLM_VIDEO_TOKENS[backbone]} (GME's too: no special case here). */
+  String processQuery(String query) {
+    return profile.video() + " " + PROMPT + " " + query;
   }
 
   /** qa_template: the question, "Options:" and one "(A) option" line each, right-stripped. */

@@ -26,12 +26,14 @@ final class VideoRows {
 
   private final TaskSpec spec;
   private final FrameFolders frames;
+  private final PromptProfile profile;
   private final VideoQaRows qa;
 
-  VideoRows(TaskSpec spec, FrameFolders frames) {
+  VideoRows(TaskSpec spec, FrameFolders frames, PromptProfile profile) {
     this.spec = spec;
     this.frames = frames;
-    this.qa = new VideoQaRows(frames);
+    this.profile = profile;
+    this.qa = new VideoQaRows(frames, profile);
   }
 
   static Parser parser(TaskSpec spec) {
@@ -97,13 +99,16 @@ final class VideoRows {
 
   private Item videoQuery(TableRow row) {
     String instruction = spec.queryInstruction() == null ? "" : spec.queryInstruction();
-    String text = instruction.replace("<video_token>", PromptTokens.VIDEO);
+    // the registry writes DATASET_INSTRUCTION as "<video_token> " + instruction
+    String text =
+        profile.processInputText(
+            instruction.replaceFirst("^<video_token> ", ""), null, true, false);
     return ItemKeys.byContent(text, frames.sample(row, row.id("video_id")));
   }
 
   private QueryRow retrieval(TableRow row, String videoId, String caption) {
-    String query = V2ImagePrompts.processInputText(instruction(), caption, false);
-    String target = PromptTokens.VIDEO + " " + RETRIEVAL_TARGET;
+    String query = profile.processInputText(instruction(), caption, false, false);
+    String target = profile.processInputText(RETRIEVAL_TARGET, null, true, false);
     Item video = new Item(videoId, target, frames.sample(row, videoId));
     return new QueryRow(
         row.row(), ItemKeys.byContent(query, ""), List.of(video), Map.of(videoId, 1.0));
@@ -119,10 +124,9 @@ final class VideoRows {
    */
   private QueryRow moment(TableRow row) {
     String video = baseName(row.string("video_path"));
-    String prompt = V2ImagePrompts.processInputText(instruction(), row.string("query"), false);
-    Item query =
-        ItemKeys.byContent(PromptTokens.VIDEO + " " + prompt, frames.sample(row, video + "/query"));
-    String target = PromptTokens.VIDEO + " " + RETRIEVAL_TARGET;
+    String text = profile.processInputText(instruction(), row.string("query"), true, false);
+    Item query = ItemKeys.byContent(text, frames.sample(row, video + "/query"));
+    String target = profile.processInputText(RETRIEVAL_TARGET, null, true, false);
     List<Item> clips = new java.util.ArrayList<>();
     for (String clip : frames.subfolders(row, video)) {
       if (!clip.endsWith("/query")) {

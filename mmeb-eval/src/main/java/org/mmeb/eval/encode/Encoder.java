@@ -3,6 +3,7 @@ package org.mmeb.eval.encode;
 import java.util.List;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
+import org.mmeb.eval.data.PromptProfile;
 
 /**
  * Items in, one embedding per item out (same order). Implementations are ONNX, HTTP, precomputed.
@@ -12,6 +13,11 @@ public interface Encoder extends AutoCloseable {
 
   /** Model bytes hash + preprocessing config: keys the embedding cache and goes into provenance. */
   String fingerprint();
+
+  /** Whose texts the model expects (a model spec's {@code prompt_profile}); MMEB's by default. */
+  default PromptProfile promptProfile() {
+    return PromptProfile.MMEB;
+  }
 
   /** Where the encoder runs (e.g. "cuda:0", "cpu"), for provenance. */
   String device();

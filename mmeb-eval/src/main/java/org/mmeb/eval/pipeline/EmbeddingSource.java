@@ -1,6 +1,7 @@
 package org.mmeb.eval.pipeline;
 
 import java.util.List;
+import org.mmeb.eval.data.PromptProfile;
 import org.mmeb.eval.data.TaskData;
 import org.mmeb.eval.result.RunRecord;
 import org.mmeb.eval.score.Similarity;
@@ -18,6 +19,11 @@ public interface EmbeddingSource extends AutoCloseable {
 
   /** Where the vectors are computed, for provenance. */
   String device();
+
+  /** Whose texts the readers compose for this source (see {@link PromptProfile}). */
+  default PromptProfile promptProfile() {
+    return PromptProfile.MMEB;
+  }
 
   /** How query and candidate vectors are compared. */
   Similarity similarity();

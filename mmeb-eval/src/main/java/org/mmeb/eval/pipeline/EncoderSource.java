@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import org.mmeb.eval.data.PromptProfile;
 import org.mmeb.eval.data.TaskData;
 import org.mmeb.eval.encode.Encoder;
 import org.mmeb.eval.result.RunRecord;
@@ -45,6 +46,11 @@ public final class EncoderSource implements EmbeddingSource {
   @Override
   public String device() {
     return encoder.device();
+  }
+
+  @Override
+  public PromptProfile promptProfile() {
+    return encoder.promptProfile();
   }
 
   @Override

@@ -111,7 +111,7 @@ public final class RunJob {
   private void runTask(
       LoadedTask task, EmbeddingSource source, RunRecordBuilder record, Set<Path> hashed)
       throws Exception {
-    TaskData read = TaskReaders.read(task.spec(), settings.dataRoot());
+    TaskData read = TaskReaders.read(task.spec(), settings.dataRoot(), source.promptProfile());
     try (var images = read.images()) {
       for (Path file : TaskFiles.of(task.spec(), settings.dataRoot())) {
         if (hashed.add(file)) {

@@ -46,7 +46,8 @@ class PythonStringsTest {
 
   @Test
   void theReadersUsePythonsStrip() {
-    assertThat(V2ImagePrompts.questionQuery("\u00a0<|image_1|> Answer the question.\u202f", "Q?"))
+    assertThat(
+            V2ImagePrompts.MMEB.questionQuery("\u00a0<|image_1|> Answer the question.\u202f", "Q?"))
         .isEqualTo("<|image_1|>\nAnswer the question. Q?\n");
     assertThat(VideoQaRows.qaTemplate("q", List.of("a\u00a0", "b\u2007")))
         .isEqualTo("q\nOptions:\n(A) a\u00a0\n(B) b");

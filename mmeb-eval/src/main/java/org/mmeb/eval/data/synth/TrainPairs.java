@@ -63,9 +63,10 @@ final class TrainPairs {
       case 3 -> {
         save(imageDir, image, ShapePainter.object(concept, size, random));
         String query =
-            V2ImagePrompts.textToImageQuery(
+            V2ImagePrompts.MMEB.textToImageQuery(
                 MiniPrompts.T2I_INST, MiniPrompts.caption(concept, random), false);
-        yield row(query, "", V2ImagePrompts.bareTarget(MiniPrompts.T2I_TARGET_INST, true), image);
+        yield row(
+            query, "", V2ImagePrompts.MMEB.bareTarget(MiniPrompts.T2I_TARGET_INST, true), image);
       }
       case 4 -> grounding(imageDir, index, concept, random);
       case 5 -> {
@@ -74,10 +75,10 @@ final class TrainPairs {
             image,
             ShapePainter.page("DOC " + index % 40, concept, MiniDocsAndVideos.PAGE_SIZE, random));
         String query =
-            V2ImagePrompts.processInputText(
+            V2ImagePrompts.MMEB.processInputText(
                 BeirVisdocReader.QUERY_INSTRUCTION, MiniPrompts.docQuery(concept, random), false);
         String target =
-            V2ImagePrompts.processInputText(BeirVisdocReader.TARGET_INSTRUCTION, "", true);
+            V2ImagePrompts.MMEB.processInputText(BeirVisdocReader.TARGET_INSTRUCTION, "", true);
         yield row(query, "", target, image);
       }
       default -> {
@@ -120,9 +121,13 @@ final class TrainPairs {
         imageDir,
         cropPath,
         ShapePainter.crop(scene, (targetCell % 2) * cell, (targetCell / 2) * cell, cell, size));
-    String query = V2ImagePrompts.questionQuery(MiniPrompts.GD_INST, MiniPrompts.quoted(target));
+    String query =
+        V2ImagePrompts.MMEB.questionQuery(MiniPrompts.GD_INST, MiniPrompts.quoted(target));
     return row(
-        query, scenePath, V2ImagePrompts.bareTarget(MiniPrompts.GD_TARGET_INST, false), cropPath);
+        query,
+        scenePath,
+        V2ImagePrompts.MMEB.bareTarget(MiniPrompts.GD_TARGET_INST, false),
+        cropPath);
   }
 
   private static void save(Path imageDir, String relative, BufferedImage image) throws IOException {

@@ -2,6 +2,7 @@ package org.mmeb.eval.encode.onnx;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.mmeb.eval.data.PromptProfile;
 import org.mmeb.eval.encode.image.ImageSpec;
 import org.mmeb.eval.encode.text.InstructionSpec;
 import org.mmeb.eval.encode.text.TokenizerSpec;
@@ -12,6 +13,9 @@ import org.mmeb.eval.encode.text.TokenizerSpec;
  * {@code single} model has one graph taking ids, mask and pixels. See README "Model spec".
  *
  * @param normalize L2-normalise the final embedding (after fusing text and image features)
+ * @param promptProfile the backbone whose texts the readers compose ({@link PromptProfile}); null =
+ *     MMEB's placeholders, which {@code instruction} handles. With a profile, {@code instruction}
+ *     defaults to {@code keep}: the texts already carry the backbone's own tokens.
  * @param emptyText whether a dual model adds the text tower's embedding of an image's empty text;
  *     null = {@link EmptyText#IMAGE_ONLY}
  */
@@ -26,7 +30,9 @@ public record ModelSpec(
     InstructionSpec instruction,
     Boolean normalize,
     // Left null when absent so that specs without it keep their fingerprint.
-    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("empty_text") EmptyText emptyText) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("empty_text") EmptyText emptyText,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("prompt_profile")
+        String promptProfile) {
 
   /** How many graphs and how text and images meet. */
   public enum Architecture {
@@ -64,6 +70,10 @@ public record ModelSpec(
   }
 
   public ModelSpec {
-    instruction = instruction == null ? InstructionSpec.STRIP : instruction;
+    PromptProfile.named(promptProfile); // an unknown name fails when the spec is read
+    instruction =
+        instruction != null
+            ? instruction
+            : promptProfile == null ? InstructionSpec.STRIP : InstructionSpec.KEEP;
   }
 }

@@ -1,6 +1,7 @@
 package org.mmeb.eval.encode.onnx;
 
 import java.util.List;
+import org.mmeb.eval.data.PromptProfile;
 import org.mmeb.eval.encode.StagedEncoder;
 
 /**
@@ -32,6 +33,11 @@ abstract class OnnxEncoder<S extends AutoCloseable> implements StagedEncoder {
 
   ModelInputs inputs() {
     return inputs;
+  }
+
+  @Override
+  public PromptProfile promptProfile() {
+    return PromptProfile.named(spec().promptProfile());
   }
 
   ModelSpec spec() {

@@ -13,6 +13,7 @@ public record InstructionSpec(
 
   public static final String MMEB_IMAGE_TOKEN = "<|image_1|>";
   public static final InstructionSpec STRIP = new InstructionSpec(Mode.STRIP, null, null);
+  public static final InstructionSpec KEEP = new InstructionSpec(Mode.KEEP, null, null);
 
   /** The three ways to handle the placeholder. */
   public enum Mode {
