@@ -12,10 +12,12 @@ Writes mmeb-eval/src/test/resources/encode/baseline-rules/:
   exactly as the reference code calls them: transformers' slow SiglipTokenizer (do_lower_case,
   then canonicalize_text: str.translate removing string.punctuation, re.sub(r"\\s+", " "), strip)
   and LAVIS's BlipCaptionProcessor.pre_caption with max_words=50 (lower, re.sub of [.!"()*#:;~]
-  by a space, re.sub(r"\\s{2,}", " "), rstrip("\\n"), strip(" "), first 50 of split(" ")). Neither
-  transformers nor LAVIS is packaged by Debian, so these lines are the audited reference lines,
-  run by the Python that the reference runs on.
+  by a space, re.sub(r"\\s{2,}", " "), rstrip("\\n"), strip(" "), first 50 of split(" ")), and
+  open_clip's SimpleTokenizer cleaning without its first step ftfy.fix_text (html.unescape twice,
+  strip, " ".join(split()), lower). None of transformers, LAVIS, open_clip or ftfy is packaged by
+  Debian, so these lines are the audited reference lines, run by the Python the reference runs on.
 """
+import html
 import json
 import os
 import re
@@ -55,6 +57,8 @@ TEXTS = [
     " ".join("w%d" % i for i in range(60)),
     " ".join("W%d." % i for i in range(55)),
     "a \n b",
+    "AT&amp;T &quot;quoted&quot; it&#39;s &lt;b&gt; &amp;amp; double &AMP;lt; &copy2024 &notit; &notin;",
+    "&#x1F600; &#128; &#0; &#xD800; &#99999999999; &#1; &#x7f; &bogus; &ampx &#65 &#x41z & ;",
 ]
 
 
@@ -76,6 +80,11 @@ def lavis_caption(caption, max_words=50):
     return caption
 
 
+def open_clip_without_ftfy(text):
+    text = html.unescape(html.unescape(text)).strip()  # basic_clean after ftfy.fix_text
+    return " ".join(text.split()).strip().lower()  # whitespace_clean, then lower
+
+
 def source_image(w, h, seed):
     rng = np.random.RandomState(seed)
     return Image.fromarray(rng.randint(0, 256, size=(h, w, 3)).astype(np.uint8), "RGB")
@@ -95,7 +104,8 @@ def main():
         crops.append({"name": name, "source": name + "_in.png", "size": size, "crop": crop})
     with open(os.path.join(OUT, "crops.json"), "w") as f:
         json.dump({"torchvision": torchvision.__version__, "cases": crops}, f, indent=1)
-    texts = [{"text": t, "siglip": siglip_slow(t), "lavis_caption": lavis_caption(t)} for t in TEXTS]
+    texts = [{"text": t, "siglip": siglip_slow(t), "lavis_caption": lavis_caption(t),
+              "open_clip": open_clip_without_ftfy(t)} for t in TEXTS]
     with open(os.path.join(OUT, "texts.json"), "w", encoding="utf-8") as f:
         json.dump(texts, f, indent=1, ensure_ascii=True)
 

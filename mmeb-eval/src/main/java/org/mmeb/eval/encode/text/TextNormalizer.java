@@ -24,7 +24,14 @@ public enum TextNormalizer {
    * space, trailing newlines and surrounding spaces stripped, then cut to the first 50 words.
    */
   @JsonProperty("lavis_caption")
-  LAVIS_CAPTION;
+  LAVIS_CAPTION,
+  /**
+   * open_clip's {@code SimpleTokenizer} cleaning without ftfy: {@code html.unescape} twice, strip,
+   * whitespace runs made one space, lowercased. {@code ftfy.fix_text}, which open_clip runs first
+   * (mojibake repair, curly quotes, ligatures, full-width forms), is not reproduced.
+   */
+  @JsonProperty("open_clip")
+  OPEN_CLIP;
 
   private static final String PYTHON_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
   private static final String LAVIS_SPACED = ".!\"()*#:;~";
@@ -35,6 +42,11 @@ public enum TextNormalizer {
       case NONE -> text;
       case SIGLIP -> PythonText.strip(collapseWhitespace(removeAll(lower(text)), 1));
       case LAVIS_CAPTION -> firstWords(lavisStrip(collapseWhitespace(spaced(lower(text)), 2)));
+      case OPEN_CLIP ->
+          lower(
+              PythonText.strip(
+                  collapseWhitespace(
+                      PythonText.strip(HtmlUnescape.unescape(HtmlUnescape.unescape(text))), 1)));
     };
   }
 

@@ -24,7 +24,7 @@ class BaselineTemplatesTest {
   @ParameterizedTest
   @CsvSource({
     "clip, 768, NOT_PAD, NONE, FUSE_IF_BATCH_HAS_TEXT",
-    "openclip, 512, REAL_TOKENS, NONE, FUSE_IF_BATCH_HAS_TEXT",
+    "openclip, 512, REAL_TOKENS, OPEN_CLIP, FUSE_IF_BATCH_HAS_TEXT",
     "siglip, 1152, NOT_PAD, SIGLIP, FUSE_IF_BATCH_HAS_TEXT",
     "blip2, 768, REAL_TOKENS, LAVIS_CAPTION, FUSE"
   })

@@ -10,15 +10,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The SigLIP and LAVIS text normalisers against Python's own str and re running the reference lines
- * ({@code scripts/make_baseline_rule_goldens.py}), plus the hand-checked cases the baselines hinge
- * on.
+ * The SigLIP, LAVIS and open_clip text normalisers against Python's own str and re running the
+ * reference lines ({@code scripts/make_baseline_rule_goldens.py}), plus the hand-checked cases the
+ * baselines hinge on.
  */
 class TextNormalizerGoldenTest {
   private static final Path TEXTS =
       Path.of("mmeb-eval/src/test/resources/encode/baseline-rules/texts.json");
 
-  record Case(String text, String siglip, String lavisCaption) {
+  record Case(String text, String siglip, String lavisCaption, String openClip) {
     @Override
     public String toString() {
       return text.length() > 40 ? text.substring(0, 40) + "..." : text;
@@ -34,7 +34,8 @@ class TextNormalizerGoldenTest {
                 new Case(
                     n.get("text").asText(),
                     n.get("siglip").asText(),
-                    n.get("lavis_caption").asText()));
+                    n.get("lavis_caption").asText(),
+                    n.get("open_clip").asText()));
   }
 
   @ParameterizedTest
@@ -49,8 +50,15 @@ class TextNormalizerGoldenTest {
     assertThat(TextNormalizer.LAVIS_CAPTION.apply(c.text())).isEqualTo(c.lavisCaption());
   }
 
+  @ParameterizedTest
+  @MethodSource("cases")
+  void openClipEqualsSimpleTokenizerCleaningWithoutFtfy(Case c) {
+    assertThat(TextNormalizer.OPEN_CLIP.apply(c.text())).isEqualTo(c.openClip());
+  }
+
   @Test
   void handCheckedCases() {
+    assertThat(TextNormalizer.OPEN_CLIP.apply("  AT&amp;amp;T\n&lt;b&gt;  ")).isEqualTo("at&t <b>");
     assertThat(TextNormalizer.SIGLIP.apply("<|image_1|>\nRepresent the given image."))
         .isEqualTo("image1 represent the given image");
     assertThat(TextNormalizer.LAVIS_CAPTION.apply("<|image_1|>\nRepresent the given image."))
