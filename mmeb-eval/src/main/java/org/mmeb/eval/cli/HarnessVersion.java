@@ -1,16 +1,12 @@
 package org.mmeb.eval.cli;
 
+import org.mmeb.eval.result.HarnessBuild;
 import picocli.CommandLine.IVersionProvider;
 
-/** The harness version, from the jar manifest when packaged. */
+/** {@code --version}: the harness version recorded in provenance. */
 public final class HarnessVersion implements IVersionProvider {
-  public static String version() {
-    String v = HarnessVersion.class.getPackage().getImplementationVersion();
-    return v == null ? "0.1.0-SNAPSHOT" : v;
-  }
-
   @Override
   public String[] getVersion() {
-    return new String[] {"mmeb-eval " + version()};
+    return new String[] {"mmeb-eval " + HarnessBuild.version()};
   }
 }

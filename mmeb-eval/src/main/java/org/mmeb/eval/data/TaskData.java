@@ -9,4 +9,9 @@ import org.mmeb.eval.task.TaskSpec;
  * the image store that resolves the items' image paths.
  */
 public record TaskData(
-    TaskSpec spec, List<QueryRow> rows, List<Item> globalCandidates, ImageStore images) {}
+    TaskSpec spec, List<QueryRow> rows, List<Item> globalCandidates, ImageStore images) {
+  /** The rows and candidates to rank, without the image store. */
+  public RankingTask ranking() {
+    return new RankingTask(spec, rows, globalCandidates);
+  }
+}

@@ -122,7 +122,8 @@ public final class RunJob {
       try (TaskEmbeddings vectors = source.embed(data)) {
         long scoringStart = System.nanoTime();
         DatasetScore score =
-            TaskScorer.score(data, vectors.queries(), vectors.candidates(), source.similarity());
+            TaskScorer.score(
+                data.ranking(), vectors.queries(), vectors.candidates(), source.similarity());
         long scoringNanos = System.nanoTime() - scoringStart;
         EncodingStats stats = vectors.stats();
         record.dataset(task.spec(), score, timings(stats, scoringNanos), counts(data, stats));

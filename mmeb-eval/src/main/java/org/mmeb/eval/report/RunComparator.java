@@ -9,6 +9,8 @@ import org.mmeb.eval.UserError;
 import org.mmeb.eval.score.Aggregation;
 import org.mmeb.eval.score.BenchmarkSummary;
 import org.mmeb.eval.score.GroupScore;
+import org.mmeb.eval.score.PairedOutcomes;
+import org.mmeb.eval.score.PairedPermutationTest;
 import org.mmeb.eval.task.TaskSpec;
 
 /**

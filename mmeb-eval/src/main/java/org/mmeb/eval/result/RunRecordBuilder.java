@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mmeb.eval.cli.HarnessVersion;
 import org.mmeb.eval.score.Aggregation;
 import org.mmeb.eval.score.BenchmarkSummary;
 import org.mmeb.eval.score.Bootstrap;
@@ -28,7 +27,7 @@ import org.mmeb.eval.task.TaskSpec;
  * RunRecordBuilder run = new RunRecordBuilder("mmeb-v2", registry.benchmark("mmeb-v2"));
  * run.model(name, encoder.fingerprint(), specJson, "cosine").device(encoder.device());
  * run.taskFile(spec.name(), taskFile).dataFile(dataRoot, parquetFile);
- * run.dataset(spec, TaskScorer.score(data, lookup), timings, counts);
+ * run.dataset(spec, TaskScorer.score(data.ranking(), lookup), timings, counts);
  * RunRecordFile.write(ResultsLayout.runFile(resultsRoot, name, "mmeb-v2"), run.build());
  * }</pre>
  */
@@ -190,7 +189,7 @@ public final class RunRecordBuilder {
 
   private Provenance provenance(Instant finished) {
     return new Provenance(
-        HarnessVersion.version(),
+        HarnessBuild.version(),
         GitCommit.of(checkout),
         started.toString(),
         finished.toString(),

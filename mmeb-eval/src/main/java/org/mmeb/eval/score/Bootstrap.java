@@ -61,6 +61,10 @@ public final class Bootstrap {
     return sum / values.length;
   }
 
+  /**
+   * The harness's one percentile definition: linear interpolation between the two nearest ranks, as
+   * numpy's default {@code np.percentile(x, 100 * q)} ({@code method="linear"}).
+   */
   static double percentile(double[] sorted, double q) {
     double position = q * (sorted.length - 1);
     int below = (int) Math.floor(position);

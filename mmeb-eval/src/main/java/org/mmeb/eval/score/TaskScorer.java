@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.QueryRow;
-import org.mmeb.eval.data.TaskData;
+import org.mmeb.eval.data.RankingTask;
 import org.mmeb.eval.task.EvalType;
 import org.mmeb.eval.task.MetricName;
 
@@ -21,25 +21,28 @@ public final class TaskScorer {
   private TaskScorer() {}
 
   /** Cosine similarity, as the reference (see {@link Similarity}). */
-  public static DatasetScore score(TaskData data, EmbeddingLookup embeddings) {
-    return score(data, embeddings, Similarity.COSINE);
+  public static DatasetScore score(RankingTask task, EmbeddingLookup embeddings) {
+    return score(task, embeddings, Similarity.COSINE);
   }
 
   public static DatasetScore score(
-      TaskData data, EmbeddingLookup embeddings, Similarity similarity) {
-    return score(data, embeddings, embeddings, similarity);
+      RankingTask task, EmbeddingLookup embeddings, Similarity similarity) {
+    return score(task, embeddings, embeddings, similarity);
   }
 
   /** Queries and candidates looked up separately (e.g. a submission's two files). */
   public static DatasetScore score(
-      TaskData data, EmbeddingLookup queries, EmbeddingLookup candidates, Similarity similarity) {
-    List<QueryRow> rows = data.rows();
+      RankingTask task,
+      EmbeddingLookup queries,
+      EmbeddingLookup candidates,
+      Similarity similarity) {
+    List<QueryRow> rows = task.rows();
     List<QueryRanking> rankings =
-        data.spec().evalType() == EvalType.GLOBAL
-            ? rankGlobal(data, queries, candidates, similarity)
+        task.spec().evalType() == EvalType.GLOBAL
+            ? rankGlobal(task, queries, candidates, similarity)
             : rankLocal(rows, queries, candidates, similarity);
     List<Map<String, Double>> relevance = rows.stream().map(QueryRow::relevance).toList();
-    return summarize(data.spec().name(), data.spec().mainMetric(), rows, rankings, relevance);
+    return summarize(task.spec().name(), task.spec().mainMetric(), rows, rankings, relevance);
   }
 
   /** Metrics, main score and outcomes from rankings already made. */
@@ -112,9 +115,12 @@ public final class TaskScorer {
   }
 
   private static List<QueryRanking> rankGlobal(
-      TaskData data, EmbeddingLookup queries, EmbeddingLookup candidates, Similarity similarity) {
-    List<QueryRow> rows = data.rows();
-    List<String> keys = data.globalCandidates().stream().map(Item::key).toList();
+      RankingTask task,
+      EmbeddingLookup queries,
+      EmbeddingLookup candidates,
+      Similarity similarity) {
+    List<QueryRow> rows = task.rows();
+    List<String> keys = task.globalCandidates().stream().map(Item::key).toList();
     return new GlobalRanker(similarity)
         .rank(
             vectors(rows.stream().map(r -> r.query().key()).toList(), queries),

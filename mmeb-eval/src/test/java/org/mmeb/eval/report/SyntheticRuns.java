@@ -44,7 +44,8 @@ public final class SyntheticRuns {
       TaskSpec spec = registry.find("mmeb-v1", name).orElseThrow().spec();
       Map<String, float[]> vectors = new HashMap<>();
       TaskData data = data(spec, vectors, noise.getOrDefault(name, 2.5), seed);
-      run.dataset(spec, TaskScorer.score(data, vectors::get), StageTimings.NONE, RunCounts.NONE);
+      run.dataset(
+          spec, TaskScorer.score(data.ranking(), vectors::get), StageTimings.NONE, RunCounts.NONE);
     }
     return ResultsLayout.write(results, run.build());
   }

@@ -36,7 +36,7 @@ class RunRecordFileTest {
     for (String name : List.of("ImageNet-1K", "CIRR")) {
       TaskRegistry.LoadedTask task = registry.find("mmeb-v1", name).orElseThrow();
       run.taskFile(name, task.file());
-      DatasetScore score = TaskScorer.score(tinyData(task.spec()), key -> vectorOf(key));
+      DatasetScore score = TaskScorer.score(tinyData(task.spec()).ranking(), key -> vectorOf(key));
       run.dataset(
           task.spec(), score, StageTimings.ofNanos(1, 2, 3, 4, 10), new RunCounts(4, 5, 1, 4));
     }

@@ -1,6 +1,7 @@
 package org.mmeb.eval.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,5 +47,18 @@ class BootstrapTest {
     ConfidenceInterval one = new Bootstrap().dataset(hits(1000, 500));
     assertThat(overall.lowPercent()).isLessThan(50.0).isGreaterThan(one.lowPercent());
     assertThat(overall.highPercent()).isGreaterThan(50.0).isLessThan(one.highPercent());
+  }
+
+  @Test
+  void percentileIsNumpysLinearInterpolation() {
+    // np.percentile([1, 2, 3, 4], [0, 2.5, 25, 26, 50, 97.5, 100])
+    double[] sorted = {1, 2, 3, 4};
+    assertThat(Bootstrap.percentile(sorted, 0.0)).isEqualTo(1.0);
+    assertThat(Bootstrap.percentile(sorted, 0.025)).isCloseTo(1.075, within(1e-12));
+    assertThat(Bootstrap.percentile(sorted, 0.25)).isEqualTo(1.75);
+    assertThat(Bootstrap.percentile(sorted, 0.26)).isCloseTo(1.78, within(1e-12));
+    assertThat(Bootstrap.percentile(sorted, 0.5)).isEqualTo(2.5);
+    assertThat(Bootstrap.percentile(sorted, 0.975)).isCloseTo(3.925, within(1e-12));
+    assertThat(Bootstrap.percentile(sorted, 1.0)).isEqualTo(4.0);
   }
 }

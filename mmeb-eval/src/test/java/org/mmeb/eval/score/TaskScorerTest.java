@@ -35,7 +35,7 @@ class TaskScorerTest {
   private DatasetScore scoreLocal(Similarity similarity) {
     TaskData data =
         new TaskData(Tasks.spec("v1-like", "hit@1", EvalType.LOCAL), rows, List.of(), null);
-    return TaskScorer.score(data, vectors::get, similarity);
+    return TaskScorer.score(data.ranking(), vectors::get, similarity);
   }
 
   @Test
@@ -90,7 +90,7 @@ class TaskScorerTest {
     rows.add(new QueryRow(1, Item.textOnly("q", "q"), List.of(), Map.of("d12", 1.0)));
     TaskData data = new TaskData(Tasks.spec("const", "hit@1", EvalType.GLOBAL), rows, corpus, null);
 
-    DatasetScore score = TaskScorer.score(data, vectors::get);
+    DatasetScore score = TaskScorer.score(data.ranking(), vectors::get);
 
     assertThat(score.outcomes().stream().map(QueryOutcome::firstPositiveRank))
         .containsExactly(1, 13);
@@ -111,7 +111,7 @@ class TaskScorerTest {
     TaskData data =
         new TaskData(Tasks.spec("docs", "ndcg_linear@5", EvalType.GLOBAL), rows, corpus, null);
 
-    DatasetScore score = TaskScorer.score(data, vectors::get);
+    DatasetScore score = TaskScorer.score(data.ranking(), vectors::get);
 
     // q0 ranks d2, d0, d1: ideal order, ndcg 1. q1 ranks d0, d2, d1: ndcg 1/log2(4) = 0.5.
     assertThat(score.outcomes().stream().map(QueryOutcome::firstPositiveRank))

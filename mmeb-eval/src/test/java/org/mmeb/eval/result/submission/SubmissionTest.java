@@ -120,8 +120,8 @@ class SubmissionTest {
     for (TaskData data : List.of(localTask(), globalTask())) {
       Submission.TaskEmbeddings read = submission.load(data);
       DatasetScore fromFiles =
-          TaskScorer.score(data, read.queries(), read.candidates(), Similarity.COSINE);
-      DatasetScore direct = TaskScorer.score(data, this::vector);
+          TaskScorer.score(data.ranking(), read.queries(), read.candidates(), Similarity.COSINE);
+      DatasetScore direct = TaskScorer.score(data.ranking(), this::vector);
       assertThat(fromFiles).isEqualTo(direct);
     }
     assertThat(submission.manifest().tasks().get("Local").candidates()).isEqualTo(12);

@@ -1,4 +1,4 @@
-package org.mmeb.eval.report;
+package org.mmeb.eval.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.mmeb.eval.report;
+package org.mmeb.eval.score;
 
 import java.util.Arrays;
 import java.util.List;
