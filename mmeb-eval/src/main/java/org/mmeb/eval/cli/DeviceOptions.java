@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.mmeb.eval.UserError;
 import org.mmeb.eval.encode.onnx.DeviceSettings;
 import org.mmeb.eval.encode.onnx.DeviceSettings.ArenaExtend;
 import org.mmeb.eval.encode.onnx.DeviceSettings.ConvAlgoSearch;
@@ -48,12 +49,34 @@ public final class DeviceOptions {
               + " .mmeb-cache/tensorrt).")
   String tensorrtCache;
 
+  @Option(
+      names = "--token-multiple",
+      paramLabel = "N",
+      defaultValue = "8",
+      description =
+          "On GPU, round each batch's token length up to a multiple of N, so cuDNN and TensorRT"
+              + " see few shapes (graphs with an attention mask; default: ${DEFAULT-VALUE}; 1 = off).")
+  int tokenMultiple = 8;
+
+  @Option(
+      names = "--pad-batch",
+      paramLabel = "ROWS",
+      defaultValue = "0",
+      description =
+          "Pad every model run to a multiple of ROWS rows (padding rows are dropped), so a graph"
+              + " sees one batch size (default: off).")
+  int padBatch;
+
   DeviceSettings settings() {
     Path trtCache =
         tensorrtCache == null
             ? Path.of(".mmeb-cache", "tensorrt")
             : tensorrtCache.equals("none") ? null : Path.of(tensorrtCache);
-    return new DeviceSettings(gpuMemLimit, arenaExtend, convAlgoSearch, trtCache);
+    if (tokenMultiple < 1 || padBatch < 0) {
+      throw new UserError("--token-multiple must be >= 1 and --pad-batch >= 0");
+    }
+    return new DeviceSettings(
+        gpuMemLimit, arenaExtend, convAlgoSearch, trtCache, tokenMultiple, padBatch);
   }
 
   static final class Size implements ITypeConverter<Long> {

@@ -9,16 +9,31 @@ import java.util.Locale;
  *
  * @param gpuMemLimitBytes the CUDA arena's limit per session; 0 = no limit (ONNX Runtime's default)
  * @param tensorrtCache folder of TensorRT's engine and timing caches; null = no caches
+ * @param tokenMultiple on GPU, token lengths are rounded up to a multiple of this ({@link
+ *     TokenBuckets}); 1 = off
+ * @param batchRows when > 0, every run's rows are padded up to a multiple of this, so a graph sees
+ *     one batch size (the padding rows are dropped from the output)
  */
 public record DeviceSettings(
     long gpuMemLimitBytes,
     ArenaExtend arenaExtend,
     ConvAlgoSearch convAlgoSearch,
-    Path tensorrtCache) {
+    Path tensorrtCache,
+    int tokenMultiple,
+    int batchRows) {
 
   /** Heuristic cuDNN search, power-of-two arena growth, no limit, no TensorRT caches. */
   public static final DeviceSettings DEFAULTS =
       new DeviceSettings(0, ArenaExtend.NEXT_POWER_OF_TWO, ConvAlgoSearch.HEURISTIC, null);
+
+  /** Token lengths in multiples of 8 on GPU, batches not padded. */
+  public DeviceSettings(
+      long gpuMemLimitBytes,
+      ArenaExtend arenaExtend,
+      ConvAlgoSearch convAlgoSearch,
+      Path tensorrtCache) {
+    this(gpuMemLimitBytes, arenaExtend, convAlgoSearch, tensorrtCache, 8, 0);
+  }
 
   /**
    * How the CUDA arena grows: doubling (fewer allocations) or exactly as requested (less waste).
@@ -48,6 +63,13 @@ public record DeviceSettings(
   public DeviceSettings {
     if (gpuMemLimitBytes < 0) {
       throw new IllegalArgumentException("gpu memory limit must be >= 0, got " + gpuMemLimitBytes);
+    }
+    if (tokenMultiple < 1 || batchRows < 0) {
+      throw new IllegalArgumentException(
+          "token multiple must be >= 1 and batch rows >= 0, got "
+              + tokenMultiple
+              + ", "
+              + batchRows);
     }
   }
 

@@ -42,11 +42,15 @@ final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
               spec.textGraph() == null
                   ? null
                   : GraphSession.open(
-                      factory, inputs.resolve(spec.textGraph().file()), spec.textGraph(), d),
+                      factory, inputs.resolve(spec.textGraph().file()), spec.textGraph(), spec, d),
               spec.visionGraph() == null
                   ? null
                   : GraphSession.open(
-                      factory, inputs.resolve(spec.visionGraph().file()), spec.visionGraph(), d)));
+                      factory,
+                      inputs.resolve(spec.visionGraph().file()),
+                      spec.visionGraph(),
+                      spec,
+                      d)));
     }
     return towers;
   }

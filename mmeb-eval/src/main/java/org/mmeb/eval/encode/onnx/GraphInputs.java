@@ -72,6 +72,36 @@ record GraphInputs(
         shape);
   }
 
+  /**
+   * This batch with rows added up to {@code target}: a one-token row of {@code padId} (an empty
+   * mask would make mean pooling divide by zero) and zero pixels. Their outputs are dropped.
+   */
+  GraphInputs padRows(int target, long padId) {
+    int extra = target - rows();
+    if (extra <= 0) {
+      return this;
+    }
+    GraphInputs padded = this;
+    if (tokens != null) {
+      int length = tokens.length();
+      long[] ids = Arrays.copyOf(tokens.ids(), target * length);
+      long[] mask = Arrays.copyOf(tokens.mask(), target * length);
+      for (int r = tokens.rows(); r < target; r++) {
+        Arrays.fill(ids, r * length, (r + 1) * length, padId);
+        mask[r * length] = 1;
+      }
+      padded = text(new TokenBatch(ids, mask, target, length));
+    }
+    if (pixels != null) {
+      FloatBuffer more = directFloats((int) (pixels.capacity() / pixelShape[0] * target));
+      more.put(pixels.duplicate().rewind()).rewind();
+      long[] shape = pixelShape.clone();
+      shape[0] = target;
+      padded = padded.withPixels(more, shape);
+    }
+    return padded;
+  }
+
   static FloatBuffer directFloats(int count) {
     return ByteBuffer.allocateDirect(count * Float.BYTES)
         .order(ByteOrder.nativeOrder())

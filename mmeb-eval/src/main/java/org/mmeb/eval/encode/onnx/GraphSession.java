@@ -4,7 +4,6 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.io.PrintWriter;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,30 +24,51 @@ final class GraphSession implements AutoCloseable {
   private final Set<String> outputs;
   private final OutOfMemorySplit split;
   private final Map<String, OnnxJavaType> inputTypes;
+  private final int batchRows;
+  private final long padId;
 
   private GraphSession(
       OrtSession session,
       GraphSpec spec,
       Path file,
-      String device,
       Map<String, OnnxJavaType> inputTypes,
-      PrintWriter warnings) {
+      SessionFactory factory,
+      int device,
+      ModelSpec model) {
     this.session = session;
     this.inputTypes = inputTypes;
+    this.batchRows = factory.settings().batchRows();
+    this.padId = model != null && model.tokenizer() != null ? model.tokenizer().padId() : 0;
     this.spec = spec;
     this.file = file;
-    this.device = device;
+    this.device = factory.deviceName(device);
     this.outputs = Set.of(spec.output());
-    this.split = new OutOfMemorySplit(file.getFileName() + " on " + device, warnings);
+    // TensorRT only runs shapes inside its profile: larger batches go in parts from the start
+    int maxRows =
+        factory.plan().provider() == DevicePlan.Provider.TENSORRT
+            ? ShapeProfile.MAX_ROWS
+            : Integer.MAX_VALUE;
+    this.split =
+        new OutOfMemorySplit(
+            file.getFileName() + " on " + this.device, factory.warnings(), maxRows);
   }
 
   static GraphSession open(SessionFactory factory, Path file, GraphSpec spec, int device) {
+    return open(factory, file, spec, null, device);
+  }
+
+  /**
+   * Opens {@code file} on the factory's {@code device}-th device; {@code model} (may be null) gives
+   * the TensorRT shape profile and the pad id of padding rows.
+   */
+  static GraphSession open(
+      SessionFactory factory, Path file, GraphSpec spec, ModelSpec model, int device) {
     OrtSession session = null;
     try {
-      session = factory.open(file, device, ShapeProfile.NONE);
+      ShapeProfile profile = model == null ? ShapeProfile.NONE : ShapeProfile.of(spec, model);
+      session = factory.open(file, device, profile);
       Map<String, OnnxJavaType> inputTypes = GraphContract.check(file, spec, session);
-      return new GraphSession(
-          session, spec, file, factory.deviceName(device), inputTypes, factory.warnings());
+      return new GraphSession(session, spec, file, inputTypes, factory, device, model);
     } catch (OrtException | RuntimeException e) {
       closeQuietly(session);
       if (e instanceof RuntimeException runtime) {
@@ -64,7 +84,7 @@ final class GraphSession implements AutoCloseable {
    */
   float[][] run(GraphInputs in) {
     try {
-      return split.run(in, this::runOnce);
+      return split.run(in, this::runPadded);
     } catch (OrtException e) {
       throw new UserError(
           file
@@ -79,6 +99,15 @@ final class GraphSession implements AutoCloseable {
   /** The largest batch this graph runs at once (lowered after running out of device memory). */
   int rowLimit() {
     return split.rowLimit();
+  }
+
+  /** With {@code batchRows}, the run sees its rows padded to a multiple of it. */
+  private float[][] runPadded(GraphInputs in) throws OrtException {
+    if (batchRows <= 0 || in.rows() % batchRows == 0) {
+      return runOnce(in);
+    }
+    int target = (in.rows() + batchRows - 1) / batchRows * batchRows;
+    return Arrays.copyOf(runOnce(in.padRows(target, padId)), in.rows());
   }
 
   /** One run of the whole batch, fetching only the spec's output. */

@@ -16,10 +16,24 @@ final class ModelInputs implements AutoCloseable {
   private final Path dir;
   private final TextTokenizer tokenizer;
   private final ImagePreprocessor preprocessor;
+  private final int tokenMultiple;
 
   ModelInputs(ModelSpec spec, Path dir) {
+    this(spec, dir, 1);
+  }
+
+  /**
+   * @param tokenMultiple round token lengths up to a multiple of this (see {@link TokenBuckets}); 1
+   *     = pad to the longest row only
+   */
+  ModelInputs(ModelSpec spec, Path dir, int tokenMultiple) {
     this.spec = spec;
     this.dir = dir;
+    GraphSpec textGraph = spec.textGraph() != null ? spec.textGraph() : spec.graph();
+    this.tokenMultiple =
+        spec.tokenizer() != null && TokenBuckets.applies(textGraph, spec.tokenizer())
+            ? tokenMultiple
+            : 1;
     this.tokenizer =
         spec.tokenizer() == null
             ? null
@@ -50,7 +64,11 @@ final class ModelInputs implements AutoCloseable {
       List<String> texts,
       boolean pixelsForEveryRow) {
     long t0 = System.nanoTime();
-    GraphInputs text = texts.isEmpty() ? null : GraphInputs.text(tokenizer.tokenize(texts));
+    GraphInputs text =
+        texts.isEmpty()
+            ? null
+            : GraphInputs.text(
+                TokenBuckets.roundUp(tokenizer.tokenize(texts), tokenMultiple, spec.tokenizer()));
     long tokenizeNanos = System.nanoTime() - t0;
     boolean anyImage = items.stream().anyMatch(Item::hasImages);
     PixelBatch pixels =

@@ -33,7 +33,8 @@ public final class OnnxEncoders {
     Path dir = specFile.toAbsolutePath().getParent();
     String fingerprint = ModelFingerprint.of(spec, modelFiles(spec, dir));
     SessionFactory factory = SessionFactory.forDevice(device, settings, warnings);
-    ModelInputs inputs = new ModelInputs(spec, dir);
+    boolean gpu = factory.plan().provider() != DevicePlan.Provider.CPU;
+    ModelInputs inputs = new ModelInputs(spec, dir, gpu ? settings.tokenMultiple() : 1);
     try {
       return spec.architecture() == ModelSpec.Architecture.DUAL
           ? new DualTowerEncoder(inputs, factory, fingerprint)

@@ -21,12 +21,20 @@ final class OutOfMemorySplit {
 
   private final String where;
   private final PrintWriter warnings;
-  private final AtomicInteger rowLimit = new AtomicInteger(Integer.MAX_VALUE);
+  private final AtomicInteger rowLimit;
   private final AtomicBoolean warned = new AtomicBoolean();
 
   OutOfMemorySplit(String where, PrintWriter warnings) {
+    this(where, warnings, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param maxRows rows run at once even before any out-of-memory error
+   */
+  OutOfMemorySplit(String where, PrintWriter warnings, int maxRows) {
     this.where = where;
     this.warnings = warnings;
+    this.rowLimit = new AtomicInteger(maxRows);
   }
 
   /** The largest batch (rows) run at once since the last out-of-memory error. */

@@ -37,6 +37,10 @@ final class SessionFactory {
     return plan;
   }
 
+  DeviceSettings settings() {
+    return settings;
+  }
+
   /** Where sessions report what the user should know (out-of-memory splits). */
   PrintWriter warnings() {
     return warnings;

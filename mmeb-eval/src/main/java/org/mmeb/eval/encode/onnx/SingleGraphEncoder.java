@@ -23,7 +23,8 @@ final class SingleGraphEncoder extends OnnxEncoder<GraphSession> {
     GraphSpec graph = inputs.spec().graph();
     List<GraphSession> sessions = new ArrayList<>();
     for (int d = 0; d < factory.plan().sessionNames().size(); d++) {
-      sessions.add(GraphSession.open(factory, inputs.resolve(graph.file()), graph, d));
+      sessions.add(
+          GraphSession.open(factory, inputs.resolve(graph.file()), graph, inputs.spec(), d));
     }
     return sessions;
   }
