@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.TaskData;
 import org.mmeb.eval.data.TaskReaders;
 import org.mmeb.eval.encode.Encoder;
+import org.mmeb.eval.encode.StagedEncoder;
+import org.mmeb.eval.pipeline.DeviceCeiling;
 import org.mmeb.eval.pipeline.EncodeBenchmark;
 import org.mmeb.eval.pipeline.TaskEncoding;
 import org.mmeb.eval.pipeline.UniqueItems;
@@ -46,6 +50,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "5")
   int rounds;
 
+  @Option(
+      names = "--replay",
+      paramLabel = "RUNS",
+      description =
+          "Device-only mode: prepare one batch once and run it RUNS times on every device slot at"
+              + " once (two per GPU): the devices' own ceiling, with no decoding or cache.")
+  Integer replay;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -57,6 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
     int threads = TaskEncoding.Settings.of(null, batchSize, workers).workers();
     try (Encoder encoder = encoderOptions.open(spec.commandLine().getErr());
         var images = taskData.images()) {
+      if (replay != null) {
+        return replay(out, encoder, items, images);
+      }
       EncodeBenchmark.Report report =
           new EncodeBenchmark(encoder, batchSize, threads).run(items, images, rounds);
       out.printf(
@@ -79,6 +94,31 @@ public final class BenchCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "  speed-up (pipelined / serial): %.2fx%n", report.speedup());
     }
+    return 0;
+  }
+
+  private int replay(PrintWriter out, Encoder encoder, List<Item> items, ImageStore images)
+      throws Exception {
+    if (!(encoder instanceof StagedEncoder staged)) {
+      throw new UserError("--replay needs an ONNX model (--model): a server has no device to time");
+    }
+    if (replay < 1) {
+      throw new UserError("--replay must be >= 1, got " + replay);
+    }
+    List<Item> batch = DeviceCeiling.replayedBatch(items, batchSize);
+    DeviceCeiling.Report report = DeviceCeiling.measure(staged, batch, images, replay);
+    out.printf(
+        Locale.ROOT,
+        "%s/%s: one batch of %d items (%d with images) replayed %d times, device %s,"
+            + " %d runs at once%n  device ceiling %9.1f items/s%n",
+        benchmark,
+        task,
+        report.batchItems(),
+        batch.stream().filter(Item::hasImages).count(),
+        report.runs(),
+        encoder.device(),
+        report.concurrent(),
+        report.itemsPerSecond());
     return 0;
   }
 }

@@ -2,6 +2,7 @@ package org.mmeb.eval.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.encode.Encoder;
@@ -53,23 +54,27 @@ public final class EncodeBenchmark {
   private double[] once(List<List<Item>> batches, ImageStore images, boolean pipelined)
       throws Exception {
     StageClock clock = new StageClock();
-    long[] inference = new long[1];
+    AtomicLong inference = new AtomicLong();
+    // every device slot runs batches (cuda:0,1 is measured with both GPUs busy)
+    int consumers = pipelined ? StageClock.devices(encoder) : 1;
     long start = System.nanoTime();
     PipelinedBatches.Consume<PreparedBatch> infer =
         (batch, prepared) -> {
           long t0 = System.nanoTime();
           clock.infer(encoder, prepared);
-          inference[0] += System.nanoTime() - t0;
+          inference.addAndGet(System.nanoTime() - t0);
         };
     if (pipelined) {
-      new PipelinedBatches<PreparedBatch>(workers)
+      new PipelinedBatches<PreparedBatch>(
+              workers, consumers, ByteWindow.defaultBudget(), PreparedBatch::bytes)
           .run(batches, batch -> clock.prepare(encoder, batch, images), infer);
     } else {
       for (List<Item> batch : batches) {
         infer.accept(batch, clock.prepare(encoder, batch, images));
       }
     }
-    return new double[] {System.nanoTime() - start, inference[0]};
+    double wall = System.nanoTime() - start;
+    return new double[] {wall, inference.get() / (double) consumers};
   }
 
   private static Mode median(String name, List<double[]> samples, int items) {

@@ -1,0 +1,65 @@
+package org.mmeb.eval.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bench --replay: one prepared batch run again and again on the devices (here the CPU). */
+class BenchReplayTest {
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void synth() {
+    assertThat(CliRun.of("data", "synth", "--out", dir.toString(), "--seed", "3").exitCode())
+        .isZero();
+  }
+
+  @Test
+  void replaysOneFullBatchAndPrintsTheDeviceCeiling() {
+    CliRun run =
+        CliRun.of(
+            "bench",
+            "--model",
+            "models/demo/spec.json",
+            "--device",
+            "cpu",
+            "--benchmark",
+            "mmeb-mini",
+            "--task",
+            "MiniGrounding",
+            "--data",
+            dir.toString(),
+            "--batch-size",
+            "16",
+            "--replay",
+            "3");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("one batch of 16 items (16 with images) replayed 3 times, device cpu, 1 runs")
+        .containsPattern("device ceiling +[0-9.]+ items/s");
+  }
+
+  @Test
+  void replayNeedsAModelWithADevice() {
+    CliRun run =
+        CliRun.of(
+            "bench",
+            "--server",
+            "http://127.0.0.1:9/",
+            "--server-model",
+            "m",
+            "--benchmark",
+            "mmeb-mini",
+            "--task",
+            "MiniGrounding",
+            "--data",
+            dir.toString(),
+            "--replay",
+            "3");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--replay needs an ONNX model");
+  }
+}
