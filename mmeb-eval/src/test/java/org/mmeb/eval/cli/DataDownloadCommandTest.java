@@ -148,4 +148,62 @@ class DataDownloadCommandTest {
             "error: TIGER-Lab/MMEB-eval/N24News/test-00000-of-00001.parquet@main: not found on the hub (HTTP 404)");
     assertThat(Files.exists(dir.resolve("N24News/test-00000-of-00001.parquet"))).isFalse();
   }
+
+  @Test
+  void mmebV2VideoTasksAsTheHubServesThemAndAFailingTaskDoesNotStopTheRest() throws IOException {
+    String home = "TIGER-Lab/MMEB-V2";
+    hub.putBytes(home, "video-tasks/frames/video_cls.tar.gz", new byte[] {1, 2, 3});
+    for (int part = 0; part < 5; part++) {
+      hub.putBytes(home, "video-tasks/frames/video_qa.tar.gz-0" + part, new byte[] {(byte) part});
+    }
+    hub.putBytes(home, "video-tasks/frames/video_ret.tar.gz", new byte[] {9});
+    hub.redirectRegularFiles();
+    hub.putText(
+        "VLM2Vec/UCF101", "data/test.jsonl", "{\"video_id\": \"a\", \"pos_text\": \"Biking\"}\n");
+    hub.putText("VLM2Vec/UCF101", "README.md", "# UCF101\n");
+    List<String> configs = task("mmeb-v2", "MVBench").source().configs();
+    for (String config : configs) {
+      hub.putText("VLM2Vec/MVBench", "json/" + config + ".json", "[]");
+    }
+    hub.refuse("VLM2Vec/Breakfast", 401, "RepoNotFound", "Repository not found");
+    hub.acceptRevision("v2");
+    Path to = dir.resolve("mmeb-v2");
+    var result =
+        CliRun.of(
+            "data",
+            "download",
+            "--benchmark",
+            "mmeb-v2",
+            "--to",
+            to.toString(),
+            "--endpoint",
+            hub.endpoint(),
+            "--tasks",
+            "UCF101,Breakfast,MVBench",
+            "--revision",
+            "v2",
+            "--retry-delay-ms",
+            "1");
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("no such dataset repo VLM2Vec/Breakfast (Repository not found)")
+        .contains("1 of 3 tasks failed (see the errors above): Breakfast");
+    assertThat(to.resolve("VLM2Vec/UCF101/data/test.jsonl")).isRegularFile();
+    assertThat(to.resolve("VLM2Vec/UCF101/README.md")).doesNotExist();
+    for (String config : configs) {
+      assertThat(to.resolve("VLM2Vec/MVBench/json/" + config + ".json")).isRegularFile();
+    }
+    assertThat(to.resolve("video-tasks/frames/video_cls.tar.gz")).isRegularFile();
+    for (int part = 0; part < 5; part++) {
+      assertThat(to.resolve("video-tasks/frames/video_qa.tar.gz-0" + part)).isRegularFile();
+    }
+    assertThat(to.resolve("video-tasks/frames/video_ret.tar.gz")).doesNotExist();
+    assertThat(result.out())
+        .contains("cat video_qa.tar.gz-* | tar -xz")
+        .contains("all checksums verified");
+    // --revision names a revision of the benchmark's own repo only
+    assertThat(hub.requestPaths())
+        .anyMatch(p -> p.startsWith("/datasets/" + home + "/resolve/v2/"))
+        .noneMatch(p -> p.startsWith("/datasets/VLM2Vec/") && p.contains("/resolve/v2/"));
+  }
 }

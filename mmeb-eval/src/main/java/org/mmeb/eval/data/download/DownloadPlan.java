@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -28,51 +27,95 @@ public final class DownloadPlan {
 
   private final HubEndpoint endpoint;
   private final String revisionOverride;
+  private final RetryPolicy retries;
   private final Map<String, List<HubTree.Entry>> trees = new HashMap<>();
 
-  public DownloadPlan(HubEndpoint endpoint, String revisionOverride) {
+  /**
+   * @param revisionOverride {@code --revision}: applies to the benchmark's home repo only; every
+   *     other repo keeps its task's pinned revision (else main), since a tag or commit of MMEB-V2
+   *     means nothing in vidore/… or VLM2Vec/…
+   */
+  public DownloadPlan(HubEndpoint endpoint, String revisionOverride, RetryPolicy retries) {
     this.endpoint = endpoint;
     this.revisionOverride = revisionOverride;
+    this.retries = retries;
   }
 
-  /** The files, each once; {@code notes} collects what is left out and why. */
-  public List<RemoteFile> files(String benchmark, List<TaskSpec> tasks, Path to, List<String> notes)
+  /** One task's files; {@code notes} collects what is left out and why. */
+  public List<RemoteFile> filesOf(String benchmark, TaskSpec spec, Path to, List<String> notes)
       throws IOException {
     String home = HOME_REPOS.get(benchmark);
-    Map<Path, RemoteFile> files = new LinkedHashMap<>();
-    for (TaskSpec spec : tasks) {
-      TaskSpec.DataSource source = spec.source();
-      if (source.repo() == null || source.repo().isBlank()) {
-        throw new UserError(
-            spec.name() + ": the task names no hub repo (source.repo); nothing to download");
-      }
-      String revision =
-          revisionOverride != null
-              ? revisionOverride
-              : source.revision() != null ? source.revision() : "main";
-      for (RemoteFile file : tableFiles(spec, home, revision, to)) {
-        files.putIfAbsent(file.target(), file);
-      }
-      String images = source.images();
-      if (images != null && !images.isBlank()) {
-        if (ImageStores.isArchive(Path.of(images))) {
-          String repo =
-              spec.layout() == Layout.MMEB_V1_PARQUET || home == null ? source.repo() : home;
-          RemoteFile archive =
-              new RemoteFile(
-                  repo, revision, images, local(to, repo, home, images), ExpectedChecksum.NONE);
-          files.putIfAbsent(archive.target(), archive);
-        } else {
-          notes.add(
-              spec.name()
-                  + ": frames in "
-                  + images
-                  + " are not downloaded; unpack them from "
-                  + (home == null ? source.repo() : home));
-        }
+    TaskSpec.DataSource source = spec.source();
+    if (source.repo() == null || source.repo().isBlank()) {
+      throw new UserError(
+          spec.name() + ": the task names no hub repo (source.repo); nothing to download");
+    }
+    List<RemoteFile> files =
+        new ArrayList<>(tableFiles(spec, home, revision(source.repo(), home, source), to));
+    String images = source.images();
+    if (images == null || images.isBlank()) {
+      return files;
+    }
+    if (ImageStores.isArchive(Path.of(images))) {
+      String repo = spec.layout() == Layout.MMEB_V1_PARQUET || home == null ? source.repo() : home;
+      String revision = revision(repo, home, source);
+      files.add(
+          new RemoteFile(
+              repo, revision, images, local(to, repo, home, images), ExpectedChecksum.NONE));
+    } else if (home != null && images.startsWith(FRAMES)) {
+      files.addAll(frameArchives(spec, home, revision(home, home, source), to, notes));
+    } else {
+      notes.add(spec.name() + ": frames in " + images + " are not downloaded");
+    }
+    return files;
+  }
+
+  private String revision(String repo, String home, TaskSpec.DataSource source) {
+    if (revisionOverride != null && repo.equals(home)) {
+      return revisionOverride;
+    }
+    return source.revision() != null ? source.revision() : "main";
+  }
+
+  static final String FRAMES = "video-tasks/frames/";
+
+  /**
+   * The frame archive of the task's group ({@code video-tasks/frames/video_cls.tar.gz}), or its
+   * parts ({@code video_qa.tar.gz-00} … {@code -04}, which download_data.sh joins with cat): the
+   * readers want the frames unpacked, so a note says how.
+   */
+  private List<RemoteFile> frameArchives(
+      TaskSpec spec, String home, String revision, Path to, List<String> notes) throws IOException {
+    String rest = spec.source().images().substring(FRAMES.length());
+    String group = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+    Pattern archive = Pattern.compile(Pattern.quote(FRAMES + group + ".tar.gz") + "(-\\d+)?");
+    List<RemoteFile> files = new ArrayList<>();
+    for (HubTree.Entry entry : tree(home, revision)) {
+      if (archive.matcher(entry.path()).matches()) {
+        files.add(remote(home, revision, entry, local(to, home, home, entry.path())));
       }
     }
-    return new ArrayList<>(files.values());
+    if (files.isEmpty()) {
+      throw new UserError(
+          spec.name() + ": no frame archive " + FRAMES + group + ".tar.gz[-NN] in " + home);
+    }
+    String folder = to.resolve(FRAMES).toString();
+    String unpack =
+        files.size() == 1
+            ? (group.equals("video_mret") ? "" : "mkdir -p " + group + " && ")
+                + "tar -xzf "
+                + group
+                + ".tar.gz"
+                + (group.equals("video_mret") ? "" : " -C " + group)
+            : "cat " + group + ".tar.gz-* | tar -xz";
+    notes.add(
+        spec.name()
+            + ": frames come packed; unpack them in "
+            + folder
+            + ": "
+            + unpack
+            + " (as the reference's download_data.sh)");
+    return files;
   }
 
   private List<RemoteFile> tableFiles(TaskSpec spec, String home, String revision, Path to)
@@ -133,7 +176,7 @@ public final class DownloadPlan {
     String key = repo + "@" + revision;
     List<HubTree.Entry> entries = trees.get(key);
     if (entries == null) {
-      entries = HubTree.list(endpoint, repo, revision, "");
+      entries = HubTree.list(endpoint, repo, revision, "", retries);
       trees.put(key, entries);
     }
     return entries;

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.mmeb.eval.UserError;
 
 /**
@@ -28,21 +31,40 @@ public final class HubFileDownload {
 
   public record Outcome(RemoteFile file, Status status, long bytes, ExpectedChecksum checksum) {}
 
+  /** No byte for this long aborts a transfer, which then resumes (the hub's CDN can stall). */
+  public static final Duration DEFAULT_INACTIVITY = Duration.ofSeconds(60);
+
   private final HubEndpoint endpoint;
   private final HubHttp http;
   private final RetryPolicy retries;
+  private final Duration inactivity;
   private final PrintWriter out;
+  private final Map<String, String> pinned = new HashMap<>();
 
-  public HubFileDownload(HubEndpoint endpoint, RetryPolicy retries, PrintWriter out) {
+  public HubFileDownload(
+      HubEndpoint endpoint, RetryPolicy retries, Duration inactivity, PrintWriter out) {
     this.endpoint = endpoint;
     this.http = new HubHttp(endpoint);
     this.retries = retries;
+    this.inactivity = inactivity;
     this.out = out;
   }
 
+  /**
+   * Every file of a repo comes from one commit: the first {@code X-Repo-Commit} the hub names for
+   * the repo and revision pins the rest, so a push during a long download cannot mix versions.
+   */
+  private String revisionOf(RemoteFile file) {
+    return pinned.getOrDefault(file.repo() + "@" + file.revision(), file.revision());
+  }
+
   public Outcome fetch(RemoteFile file) throws IOException {
-    URI uri = endpoint.resolveUrl(file.repo(), file.revision(), file.path());
+    URI uri = endpoint.resolveUrl(file.repo(), revisionOf(file), file.path());
     HubFileProbe.RemoteInfo info = new HubFileProbe(endpoint, http, retries).probe(file, uri);
+    if (info.repoCommit() != null && info.repoCommit().matches("[0-9a-f]{40}")) {
+      pinned.putIfAbsent(file.repo() + "@" + file.revision(), info.repoCommit());
+      uri = endpoint.resolveUrl(file.repo(), revisionOf(file), file.path());
+    }
     if (Files.isRegularFile(file.target()) && upToDate(file.target(), info)) {
       return new Outcome(file, Status.UP_TO_DATE, Files.size(file.target()), info.checksum());
     }
@@ -54,6 +76,7 @@ public final class HubFileDownload {
       if (attempt > 1) {
         retries.sleepBefore(attempt);
       }
+      long before = Files.isRegularFile(part) ? Files.size(part) : 0;
       try {
         resumed |= transfer(file, uri, part, info.size());
         if (info.size() >= 0 && Files.size(part) != info.size()) {
@@ -95,6 +118,9 @@ public final class HubFileDownload {
             attempt,
             retries.attempts());
         out.flush();
+        if (Files.isRegularFile(part) && Files.size(part) > before) {
+          attempt = 0; // bytes arrived: the connection works, so the count starts again
+        }
       }
     }
     throw new UserError(
@@ -132,9 +158,10 @@ public final class HubFileDownload {
         throw new IOException("HTTP 416: the partial file did not fit; starting over");
       }
       if (status >= 500 || status == 429) {
+        RetryPolicy.serverDelay(response.headers()).ifPresent(RetryPolicy::sleep);
         throw new IOException("HTTP " + status);
       }
-      HubFileProbe.refuse(file, status);
+      HubErrors.refuse(file.describe(), file.repo(), status, response.headers());
       boolean append = status == 206 && have > 0;
       if (append) {
         out.printf(
@@ -145,19 +172,31 @@ public final class HubFileDownload {
     }
   }
 
-  private static void copy(
-      InputStream body, Path part, long start, boolean append, ProgressMeter meter)
+  private void copy(InputStream body, Path part, long start, boolean append, ProgressMeter meter)
       throws IOException {
     StandardOpenOption mode =
         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
     try (OutputStream sink =
-        Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+            Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+        InactivityWatchdog watchdog = new InactivityWatchdog(inactivity, body)) {
       byte[] buffer = new byte[1 << 16];
       long done = start;
-      for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
-        sink.write(buffer, 0, n);
-        done += n;
-        meter.update(done);
+      try {
+        for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+          watchdog.progress();
+          sink.write(buffer, 0, n);
+          sink.flush();
+          done += n;
+          meter.update(done);
+        }
+      } catch (IOException e) {
+        if (watchdog.fired()) {
+          throw new IOException("no bytes for " + inactivity.toSeconds() + " s; resuming", e);
+        }
+        throw e;
+      }
+      if (watchdog.fired()) {
+        throw new IOException("no bytes for " + inactivity.toSeconds() + " s; resuming");
       }
     }
   }

@@ -6,7 +6,8 @@ import java.net.http.HttpResponse;
 import org.mmeb.eval.UserError;
 
 /**
- * Asks the hub (HEAD, redirects not followed) for a file's size and checksum before fetching it.
+ * Asks the hub (HEAD, same-host redirects followed) for a file's size, checksum and commit before
+ * fetching it.
  */
 final class HubFileProbe {
   private final HubEndpoint endpoint;
@@ -20,23 +21,25 @@ final class HubFileProbe {
   }
 
   /** What the hub says about the file before any byte moves. */
-  record RemoteInfo(long size, ExpectedChecksum checksum) {}
+  record RemoteInfo(long size, ExpectedChecksum checksum, String repoCommit) {}
 
   RemoteInfo probe(RemoteFile file, URI uri) throws IOException {
     IOException last = null;
     for (int attempt = 1; attempt <= retries.attempts(); attempt++) {
-      if (attempt > 1) {
-        retries.sleepBefore(attempt);
-      }
       try {
-        HttpResponse<Void> head = http.head(uri);
-        int status = head.statusCode();
+        HubHttp.Head head = http.head(uri);
+        HttpResponse<Void> answer = head.response();
+        int status = answer.statusCode();
         if (status >= 500 || status == 429) {
           last = new IOException("HTTP " + status);
+          if (attempt < retries.attempts()) {
+            RetryPolicy.sleep(
+                RetryPolicy.serverDelay(answer.headers()).orElse(retries.delayBefore(attempt + 1)));
+          }
           continue;
         }
-        refuse(file, status);
-        var headers = head.headers();
+        HubErrors.refuse(file.describe(), file.repo(), status, answer.headers());
+        var headers = answer.headers();
         ExpectedChecksum checksum =
             ExpectedChecksum.fromEtag(
                 headers
@@ -50,29 +53,16 @@ final class HubFileProbe {
             headers
                 .firstValueAsLong("X-Linked-Size")
                 .orElse(status == 200 ? headers.firstValueAsLong("Content-Length").orElse(-1) : -1);
-        return new RemoteInfo(size, checksum);
+        return new RemoteInfo(size, checksum, head.repoCommit());
       } catch (IOException e) {
         last = e;
+        if (attempt < retries.attempts()) {
+          retries.sleepBefore(attempt + 1);
+        }
       }
     }
     throw new UserError(
         file.describe() + ": hub not reachable at " + endpoint.base() + ": " + last.getMessage(),
         last);
-  }
-
-  static void refuse(RemoteFile file, int status) {
-    if (status == 401 || status == 403) {
-      throw new UserError(
-          file.describe()
-              + ": access denied (HTTP "
-              + status
-              + "); set HF_TOKEN to a token that can read it");
-    }
-    if (status == 404) {
-      throw new UserError(file.describe() + ": not found on the hub (HTTP 404)");
-    }
-    if (status >= 400) {
-      throw new UserError(file.describe() + ": the hub answered HTTP " + status);
-    }
   }
 }

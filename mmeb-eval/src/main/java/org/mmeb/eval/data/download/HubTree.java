@@ -6,16 +6,21 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mmeb.eval.UserError;
 
 /**
  * A dataset repo's file listing from the hub API ({@code /api/datasets/{repo}/tree/{rev}},
- * recursive, following {@code Link: rel="next"} pages), used to expand file patterns.
+ * recursive, following {@code Link: rel="next"} pages), used to expand file patterns. Each page is
+ * retried like a file (a 429's wait honoured); a page seen twice (a loop) or more than {@link
+ * #MAX_PAGES} pages stop the listing with one line.
  */
 final class HubTree {
+  static final int MAX_PAGES = 10_000;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
 
@@ -24,26 +29,22 @@ final class HubTree {
 
   private HubTree() {}
 
-  static List<Entry> list(HubEndpoint endpoint, String repo, String revision, String folder)
+  static List<Entry> list(
+      HubEndpoint endpoint, String repo, String revision, String folder, RetryPolicy retries)
       throws IOException {
     HubHttp http = new HubHttp(endpoint);
     List<Entry> entries = new ArrayList<>();
+    Set<URI> seen = new HashSet<>();
     URI page = endpoint.treeUrl(repo, revision, folder);
+    String what = repo + "@" + revision + " tree listing";
     while (page != null) {
-      HttpResponse<String> response = http.getText(page);
-      if (response.statusCode() == 404) {
-        throw new UserError(
-            repo
-                + "@"
-                + revision
-                + ": no such dataset, revision or folder '"
-                + folder
-                + "' on "
-                + endpoint.base());
+      if (!seen.add(page)) {
+        throw new UserError(what + ": the hub's next page link loops back to " + page);
       }
-      if (response.statusCode() != 200) {
-        throw new IOException(page + ": HTTP " + response.statusCode());
+      if (seen.size() > MAX_PAGES) {
+        throw new UserError(what + ": more than " + MAX_PAGES + " pages; stopped");
       }
+      HttpResponse<String> response = fetch(http, page, what, repo, retries);
       for (JsonNode node : JSON.readTree(response.body())) {
         if ("file".equals(node.path("type").asText())) {
           JsonNode lfs = node.path("lfs");
@@ -54,6 +55,33 @@ final class HubTree {
       page = next(page, response.headers().firstValue("Link").orElse(null));
     }
     return entries;
+  }
+
+  private static HttpResponse<String> fetch(
+      HubHttp http, URI page, String what, String repo, RetryPolicy retries) throws IOException {
+    IOException last = null;
+    for (int attempt = 1; attempt <= retries.attempts(); attempt++) {
+      try {
+        HttpResponse<String> response = http.getText(page);
+        int status = response.statusCode();
+        if (status == 200) {
+          return response;
+        }
+        HubErrors.refuse(what, repo, status, response.headers());
+        last = new IOException("HTTP " + status);
+        if (attempt < retries.attempts()) {
+          RetryPolicy.sleep(
+              RetryPolicy.serverDelay(response.headers()).orElse(retries.delayBefore(attempt + 1)));
+        }
+      } catch (IOException e) {
+        last = e;
+        if (attempt < retries.attempts()) {
+          retries.sleepBefore(attempt + 1);
+        }
+      }
+    }
+    throw new UserError(
+        what + ": failed after " + retries.attempts() + " attempts: " + last.getMessage(), last);
   }
 
   private static URI next(URI current, String link) {

@@ -38,7 +38,10 @@ class HubFileDownloadTest {
 
   private HubFileDownload download(String token) {
     return new HubFileDownload(
-        new HubEndpoint(hub.endpoint(), token), FAST, new PrintWriter(log, true));
+        new HubEndpoint(hub.endpoint(), token),
+        FAST,
+        HubFileDownload.DEFAULT_INACTIVITY,
+        new PrintWriter(log, true));
   }
 
   private RemoteFile file(String path) {
@@ -152,7 +155,11 @@ class HubFileDownloadTest {
     String endpoint = hub.endpoint();
     hub.close();
     HubFileDownload offline =
-        new HubFileDownload(new HubEndpoint(endpoint, null), FAST, new PrintWriter(log));
+        new HubFileDownload(
+            new HubEndpoint(endpoint, null),
+            FAST,
+            HubFileDownload.DEFAULT_INACTIVITY,
+            new PrintWriter(log));
     assertThatThrownBy(() -> offline.fetch(file("images.zip")))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("hub not reachable at " + endpoint);

@@ -30,19 +30,70 @@ final class LoopbackHub implements AutoCloseable {
 
   private final HttpServer hub;
   private final HttpServer storage;
+  private final java.util.concurrent.ExecutorService pool =
+      java.util.concurrent.Executors.newCachedThreadPool();
   private final Map<String, byte[]> files = new LinkedHashMap<>();
   private final Map<String, Boolean> lfs = new ConcurrentHashMap<>();
-  private final Map<String, Integer> cutAfter = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Queue<Integer>> cutAfter = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> corrupt = new ConcurrentHashMap<>();
   final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   String requiredToken;
 
+  /** The commit every repo is at: sent as X-Repo-Commit, accepted as a revision like main. */
+  static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
+  /** Regular files answer 307 to /api/resolve-cache/…, as the real hub does since 2025. */
+  boolean resolveCacheRedirects;
+
+  /** Tree pages link to themselves as the next page. */
+  boolean loopingTreeLinks;
+
+  private final Map<String, String> renamed = new ConcurrentHashMap<>();
+  private final Map<String, String[]> refusals = new ConcurrentHashMap<>();
+  private final AtomicInteger treeRateLimited = new AtomicInteger();
+  private final Map<String, Integer> stallAfter = new ConcurrentHashMap<>();
+  private final java.util.concurrent.CountDownLatch released =
+      new java.util.concurrent.CountDownLatch(1);
+
+  private final java.util.Set<String> revisions =
+      ConcurrentHashMap.newKeySet(); // filled in the constructor
+
+  /** Resolve requests at this revision are served too (besides main and {@link #COMMIT}). */
+  void acceptRevision(String revision) {
+    revisions.add(revision);
+  }
+
+  /** Requests for {@code oldName} answer 307 to the same URL under {@code newName}. */
+  void rename(String oldName, String newName) {
+    renamed.put(oldName, newName);
+  }
+
+  /** Every request for the repo answers {@code status} with the hub's X-Error-Code. */
+  void refuse(String repo, int status, String code, String message) {
+    refusals.put(repo, new String[] {Integer.toString(status), code, message});
+  }
+
+  /** The next {@code times} tree requests answer 429 with Retry-After: 0 and a RateLimit. */
+  void rateLimitTree(int times) {
+    treeRateLimited.set(times);
+  }
+
+  /** The next content GET of the file sends {@code bytes} bytes, then nothing until closed. */
+  void stallNextTransferAfter(String repo, String path, int bytes) {
+    stallAfter.put(repo + "/" + path, bytes);
+  }
+
   LoopbackHub() throws IOException {
+    revisions.add("main");
+    revisions.add(COMMIT);
     InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     hub = HttpServer.create(loopback, 0);
     storage = HttpServer.create(loopback, 0);
     hub.createContext("/", this::hub);
     storage.createContext("/", this::storage);
+    // a stalled transfer holds its thread; the resumed request needs another
+    hub.setExecutor(pool);
+    storage.setExecutor(pool);
     hub.start();
     storage.start();
   }
@@ -59,7 +110,9 @@ final class LoopbackHub implements AutoCloseable {
 
   /** The next content GET of the file stops after {@code bytes} bytes. */
   void cutNextTransferAfter(String repo, String path, int bytes) {
-    cutAfter.put(repo + "/" + path, bytes);
+    cutAfter
+        .computeIfAbsent(repo + "/" + path, k -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+        .add(bytes);
   }
 
   /** The next {@code times} content GETs of the file serve one flipped byte. */
@@ -114,6 +167,41 @@ final class LoopbackHub implements AutoCloseable {
       }
       String path =
           URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+      String repoOf = repoOf(path);
+      if (repoOf != null && renamed.containsKey(repoOf)) {
+        String raw = exchange.getRequestURI().getRawPath();
+        String moved = raw.replace("/" + repoOf + "/", "/" + renamed.get(repoOf) + "/");
+        String query = exchange.getRequestURI().getRawQuery();
+        exchange.getResponseHeaders().add("Location", moved + (query == null ? "" : "?" + query));
+        exchange.sendResponseHeaders(307, -1);
+        return;
+      }
+      if (repoOf != null && refusals.containsKey(repoOf)) {
+        String[] refusal = refusals.get(repoOf);
+        exchange.getResponseHeaders().add("X-Error-Code", refusal[1]);
+        exchange.getResponseHeaders().add("X-Error-Message", refusal[2]);
+        exchange.sendResponseHeaders(Integer.parseInt(refusal[0]), -1);
+        return;
+      }
+      if (path.startsWith("/api/resolve-cache/datasets/")) {
+        String[] parts = path.substring("/api/resolve-cache/datasets/".length()).split("/", 4);
+        String key = parts[0] + "/" + parts[1] + "/" + parts[3];
+        byte[] content = files.get(key);
+        if (content == null || !parts[2].equals(COMMIT)) {
+          exchange.sendResponseHeaders(404, -1);
+          return;
+        }
+        exchange.getResponseHeaders().add("ETag", "\"" + gitSha1(content) + "\"");
+        exchange.getResponseHeaders().add("X-Repo-Commit", COMMIT);
+        serve(exchange, key, content);
+        return;
+      }
+      if (path.startsWith("/api/datasets/") && treeRateLimited.getAndDecrement() > 0) {
+        exchange.getResponseHeaders().add("Retry-After", "0");
+        exchange.getResponseHeaders().add("RateLimit", "\"api\";r=0;t=0");
+        exchange.sendResponseHeaders(429, -1);
+        return;
+      }
       if (path.startsWith("/api/datasets/")) {
         tree(exchange, path.substring("/api/datasets/".length()));
         return;
@@ -125,10 +213,11 @@ final class LoopbackHub implements AutoCloseable {
       }
       String key = parts[1] + "/" + parts[2] + "/" + parts[5];
       byte[] content = files.get(key);
-      if (content == null || !parts[4].equals("main")) {
+      if (content == null || !revisions.contains(parts[4])) {
         exchange.sendResponseHeaders(404, -1);
         return;
       }
+      exchange.getResponseHeaders().add("X-Repo-Commit", COMMIT);
       if (lfs.get(key)) {
         exchange.getResponseHeaders().add("X-Linked-Etag", "\"" + sha256(content) + "\"");
         exchange.getResponseHeaders().add("X-Linked-Size", Long.toString(content.length));
@@ -139,9 +228,36 @@ final class LoopbackHub implements AutoCloseable {
         exchange.sendResponseHeaders(302, -1);
         return;
       }
+      if (resolveCacheRedirects) {
+        exchange
+            .getResponseHeaders()
+            .add(
+                "Location",
+                "/api/resolve-cache/datasets/"
+                    + parts[1]
+                    + "/"
+                    + parts[2]
+                    + "/"
+                    + COMMIT
+                    + "/"
+                    + parts[5]);
+        exchange.sendResponseHeaders(307, -1);
+        return;
+      }
       exchange.getResponseHeaders().add("ETag", "\"" + gitSha1(content) + "\"");
       serve(exchange, key, content);
     }
+  }
+
+  /** The {@code owner/name} a hub path is about, or null. */
+  private static String repoOf(String path) {
+    for (String prefix : List.of("/datasets/", "/api/datasets/", "/api/resolve-cache/datasets/")) {
+      if (path.startsWith(prefix)) {
+        String[] parts = path.substring(prefix.length()).split("/", 3);
+        return parts.length >= 2 ? parts[0] + "/" + parts[1] : null;
+      }
+    }
+    return null;
   }
 
   private void storage(HttpExchange exchange) throws IOException {
@@ -181,8 +297,20 @@ final class LoopbackHub implements AutoCloseable {
     }
     int length = body.length - from;
     exchange.sendResponseHeaders(from > 0 ? 206 : 200, length);
-    Integer cut = cutAfter.remove(key);
+    java.util.Queue<Integer> cuts = cutAfter.get(key);
+    Integer cut = cuts == null ? null : cuts.poll();
+    Integer stall = stallAfter.remove(key);
     OutputStream out = exchange.getResponseBody();
+    if (stall != null) {
+      out.write(body, from, Math.min(stall, length));
+      out.flush();
+      try {
+        released.await(60, java.util.concurrent.TimeUnit.SECONDS); // a stalled CDN
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IOException("stalled on purpose");
+    }
     if (cut != null) {
       out.write(body, from, Math.min(cut, length));
       out.flush();
@@ -223,7 +351,9 @@ final class LoopbackHub implements AutoCloseable {
             ? Integer.parseInt(query.replaceAll(".*cursor=(\\d+).*", "$1"))
             : 0;
     int end = Math.min(entries.size(), cursor + 2);
-    if (end < entries.size()) {
+    if (loopingTreeLinks) {
+      exchange.getResponseHeaders().add("Link", "<" + exchange.getRequestURI() + ">; rel=\"next\"");
+    } else if (end < entries.size()) {
       exchange
           .getResponseHeaders()
           .add(
@@ -243,8 +373,10 @@ final class LoopbackHub implements AutoCloseable {
 
   @Override
   public void close() {
+    released.countDown();
     hub.stop(0);
     storage.stop(0);
+    pool.shutdownNow();
   }
 
   private static void pause() {

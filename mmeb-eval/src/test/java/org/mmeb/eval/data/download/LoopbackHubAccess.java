@@ -27,6 +27,32 @@ public final class LoopbackHubAccess implements AutoCloseable {
     hub.put(repo, path, text.getBytes(StandardCharsets.UTF_8), false);
   }
 
+  /** Bytes as an LFS file. */
+  public void putBytes(String repo, String path, byte[] content) {
+    hub.put(repo, path, content, true);
+  }
+
+  /** Every request for the repo answers {@code status} with the hub's X-Error-Code. */
+  public void refuse(String repo, int status, String code, String message) {
+    hub.refuse(repo, status, code, message);
+  }
+
+  public void acceptRevision(String revision) {
+    hub.acceptRevision(revision);
+  }
+
+  /** Regular files answer 307 to /api/resolve-cache/…. */
+  public void redirectRegularFiles() {
+    hub.resolveCacheRedirects = true;
+  }
+
+  /** The paths of every request the hub and its storage saw. */
+  public java.util.List<String> requestPaths() {
+    synchronized (hub.requests) {
+      return hub.requests.stream().map(LoopbackHub.Request::path).toList();
+    }
+  }
+
   @Override
   public void close() {
     hub.close();
