@@ -32,6 +32,17 @@ final class HubTree {
   static List<Entry> list(
       HubEndpoint endpoint, String repo, String revision, String folder, RetryPolicy retries)
       throws IOException {
+    return list(endpoint, repo, revision, folder, retries, MAX_PAGES);
+  }
+
+  static List<Entry> list(
+      HubEndpoint endpoint,
+      String repo,
+      String revision,
+      String folder,
+      RetryPolicy retries,
+      int maxPages)
+      throws IOException {
     HubHttp http = new HubHttp(endpoint);
     List<Entry> entries = new ArrayList<>();
     Set<URI> seen = new HashSet<>();
@@ -41,8 +52,8 @@ final class HubTree {
       if (!seen.add(page)) {
         throw new UserError(what + ": the hub's next page link loops back to " + page);
       }
-      if (seen.size() > MAX_PAGES) {
-        throw new UserError(what + ": more than " + MAX_PAGES + " pages; stopped");
+      if (seen.size() > maxPages) {
+        throw new UserError(what + ": more than " + maxPages + " pages; stopped");
       }
       HttpResponse<String> response = fetch(http, page, what, repo, retries);
       for (JsonNode node : JSON.readTree(response.body())) {

@@ -126,13 +126,19 @@ class HubAsServedTest {
   }
 
   @Test
-  void theTreeListingRetriesARateLimitAndStopsALoop() throws IOException {
+  void theTreeListingRetriesARateLimitHasAPageBoundAndStopsALoop() throws IOException {
     hub.put(REPO, "data/test.jsonl", bytes(5), false);
     hub.rateLimitTree(2);
     HubEndpoint endpoint = new HubEndpoint(hub.endpoint(), null);
     assertThat(HubTree.list(endpoint, REPO, "main", "", FAST))
         .extracting(HubTree.Entry::path)
         .containsExactly("data/test.jsonl");
+    for (int i = 0; i < 9; i++) {
+      hub.put(REPO, "data/more-" + i + ".jsonl", bytes(1), false);
+    }
+    assertThatThrownBy(() -> HubTree.list(endpoint, REPO, "main", "", FAST, 3))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("more than 3 pages; stopped");
     hub.loopingTreeLinks = true;
     assertThatThrownBy(() -> HubTree.list(endpoint, REPO, "main", "", FAST))
         .isInstanceOf(UserError.class)
