@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The leaderboard as one self-contained HTML page: per benchmark a bar chart (inline SVG) and a
@@ -43,19 +45,26 @@ public final class HtmlLeaderboard implements LeaderboardFormat {
       html.append("<section class=\"view\" id=\"").append(id).append("\">\n<h2>");
       html.append(HtmlText.escape(view.title())).append("</h2>\n");
       html.append("<figure>\n").append(BarChartSvg.render(view)).append("\n</figure>\n");
-      html.append("<table class=\"board\">\n<thead><tr>");
+      html.append("<div class=\"scroll\">\n<table class=\"board\">\n<thead><tr>");
       header(html, "Model", "text");
-      header(html, "Source", "text");
+      columns().forEach(c -> header(html, c, "number"));
       header(html, "Coverage", "number");
-      view.columns().forEach(c -> header(html, c, "number"));
+      header(html, "Source", "text");
       html.append("</tr></thead>\n<tbody>\n");
       CellNotes notes = new CellNotes(view);
       for (int r = 0; r < view.rows().size(); r++) {
         row(html, view.rows().get(r), id + "-r" + r, notes);
       }
-      html.append("</tbody>\n</table>\n");
+      html.append("</tbody>\n</table>\n</div>\n");
       notesList(html, notes);
       html.append("</section>\n");
+    }
+
+    /** The headline (the view's last column, e.g. All) first, right after the model. */
+    private List<String> columns() {
+      List<String> columns = new ArrayList<>(view.columns());
+      columns.add(0, columns.remove(columns.size() - 1));
+      return columns;
     }
 
     private static void header(StringBuilder html, String name, String type) {
@@ -67,12 +76,11 @@ public final class HtmlLeaderboard implements LeaderboardFormat {
       html.append("<tr class=\"model\"><td><button type=\"button\" class=\"expand\"");
       html.append(" aria-expanded=\"false\" aria-controls=\"").append(rowId).append("\">");
       html.append(HtmlText.escape(row.model())).append("</button></td>");
-      html.append("<td>").append(HtmlText.escape(row.source())).append("</td>");
-      html.append("<td data-value=\"").append(row.present()).append("\">");
-      html.append(row.present()).append('/').append(row.expected()).append("</td>");
-      for (String column : view.columns()) {
+      for (String column : columns()) {
         String score = ScoreText.of(row.score(column));
-        html.append("<td data-value=\"").append(score).append("\">").append(score);
+        html.append("<td data-value=\"").append(score).append('"');
+        html.append(row.partial(column) ? " class=\"partial\">" : ">").append(score);
+        html.append(row.partial(column) ? " <small>partial</small>" : "");
         int note = notes.numberOf(row, column);
         if (note > 0) {
           html.append("<sup title=\"").append(HtmlText.escape(row.notes().get(column)));
@@ -80,6 +88,9 @@ public final class HtmlLeaderboard implements LeaderboardFormat {
         }
         html.append("</td>");
       }
+      html.append("<td data-value=\"").append(row.present()).append("\">");
+      html.append(row.present()).append('/').append(row.expected()).append("</td>");
+      html.append("<td>").append(SourceLink.html(row.source())).append("</td>");
       html.append("</tr>\n");
       breakdown(html, row, rowId);
     }

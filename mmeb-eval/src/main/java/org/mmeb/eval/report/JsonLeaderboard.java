@@ -46,6 +46,8 @@ public final class JsonLeaderboard implements LeaderboardFormat {
     view.columns().forEach(c -> scores.put(c, decimal(row.score(c))));
     ObjectNode notes = r.putObject("notes");
     row.notes().forEach(notes::put);
+    ArrayNode partial = r.putArray("partial");
+    view.columns().stream().filter(row::partial).forEach(partial::add);
     ArrayNode datasets = r.putArray("datasets");
     for (LeaderboardRow.DatasetScoreCell cell : row.datasets()) {
       ObjectNode d = datasets.addObject();

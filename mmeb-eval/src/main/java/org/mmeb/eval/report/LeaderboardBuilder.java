@@ -3,9 +3,11 @@ package org.mmeb.eval.report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mmeb.eval.score.Aggregation;
 import org.mmeb.eval.score.BenchmarkSummary;
 import org.mmeb.eval.score.GroupScore;
@@ -49,7 +51,8 @@ public final class LeaderboardBuilder {
     sources.forEach(s -> rows.add(row(s, tasks, columns)));
     String headline = columns.get(columns.size() - 1).label();
     rows.sort(
-        Comparator.comparingDouble((LeaderboardRow r) -> headlineKey(r.score(headline)))
+        Comparator.comparing((LeaderboardRow r) -> r.partial(headline))
+            .thenComparingDouble(r -> headlineKey(r.score(headline)))
             .thenComparing(LeaderboardRow::model)
             .thenComparing(LeaderboardRow::source));
     return new LeaderboardView(
@@ -63,7 +66,11 @@ public final class LeaderboardBuilder {
         rows);
   }
 
-  /** Best first; a row without a headline score last. */
+  /**
+   * Best first; a row without a headline score last. Rows whose headline is a partial mean come
+   * after every complete row, whatever their score: a run of 4 datasets must not outrank a full
+   * one.
+   */
   private static double headlineKey(double score) {
     return Double.isNaN(score) ? Double.POSITIVE_INFINITY : -score;
   }
@@ -74,6 +81,7 @@ public final class LeaderboardBuilder {
         Aggregation.summarize(source.benchmark(), tasks, source.mainScores());
     Map<String, Double> scores = new LinkedHashMap<>();
     Map<String, String> notes = new LinkedHashMap<>();
+    Set<String> partial = new HashSet<>();
     for (BenchmarkColumns.Column column : columns) {
       GroupScore group = group(summary, column);
       BigDecimal computed = group == null ? null : group.display();
@@ -86,6 +94,7 @@ public final class LeaderboardBuilder {
       } else if (computed != null) {
         scores.put(column.label(), computed.doubleValue());
         if (group.partial()) {
+          partial.add(column.label());
           notes.put(
               column.label(),
               "partial: " + group.present() + " of " + group.expected() + " datasets");
@@ -108,7 +117,8 @@ public final class LeaderboardBuilder {
         notes,
         summary.overall().present(),
         tasks.size(),
-        datasets);
+        datasets,
+        partial);
   }
 
   static String printedDiffers(BigDecimal printed, BigDecimal computed, GroupScore group) {

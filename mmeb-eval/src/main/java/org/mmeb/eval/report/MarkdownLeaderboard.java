@@ -50,7 +50,10 @@ public final class MarkdownLeaderboard implements LeaderboardFormat {
       cells.add(r.present() + "/" + r.expected());
       for (String column : view.columns()) {
         int note = notes.numberOf(r, column);
-        cells.add(ScoreText.of(r.score(column)) + (note > 0 ? " [" + note + "]" : ""));
+        cells.add(
+            ScoreText.of(r.score(column))
+                + (r.partial(column) ? " (partial)" : "")
+                + (note > 0 ? " [" + note + "]" : ""));
       }
       row(cells, out);
     }

@@ -136,14 +136,54 @@ class HtmlLeaderboardBrowserTest {
                 .asInt())
         .isEqualTo(78);
     String allColumn =
-        "Array.from(document.querySelectorAll('#v1 tr.model td:last-child'))"
+        "Array.from(document.querySelectorAll('#v1 tr.model td:nth-child(2)'))"
             + ".map(td => td.textContent).join(' ')";
     assertThat(browser.evaluate(allColumn).asText()).isEqualTo("58.0 54.1 52.3 44.4");
-    click("#v1 table.board > thead th:last-child"); // All: descending first, as it already is
+    click("#v1 table.board > thead th:nth-child(2)"); // All: descending first, as it already is
     assertThat(browser.evaluate(allColumn).asText()).isEqualTo("58.0 54.1 52.3 44.4");
-    click("#v1 table.board > thead th:last-child");
+    click("#v1 table.board > thead th:nth-child(2)");
     assertThat(browser.evaluate(allColumn).asText()).isEqualTo("44.4 52.3 54.1 58.0");
     assertThat(errors()).isEmpty();
+  }
+
+  @Test
+  void at1280PixelsTheHeadlineColumnIsOnScreenAndTheHeaderAndModelStick() throws Exception {
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+    try {
+      TaskRegistry registry = TaskRegistry.load(Path.of("tasks"), List.of());
+      load(
+          new LeaderboardBuilder(registry)
+              .build(ReferenceScores.leaderboardSources(ReferenceScores.DEFAULT_DIR, registry)));
+      for (String view : List.of("#v0", "#v1")) {
+        JsonNode box =
+            browser.evaluate(
+                "(() => { const th = document.querySelector('"
+                    + view
+                    + " table.board > thead th:nth-child(2)');"
+                    + " th.scrollIntoView({block: 'center', inline: 'nearest'});"
+                    + " const r = th.getBoundingClientRect();"
+                    + " return {text: th.textContent, left: r.left, right: r.right,"
+                    + " width: window.innerWidth, scrollX: window.scrollX}; })()");
+        assertThat(box.get("width").asInt()).isEqualTo(1280);
+        assertThat(box.get("text").asText()).isIn("All", "Overall");
+        assertThat(box.get("scrollX").asDouble()).as(view).isZero();
+        assertThat(box.get("right").asDouble()).as(view).isLessThanOrEqualTo(1280);
+      }
+      String stuck =
+          "(() => { const s = document.querySelector('#v1 div.scroll'); s.scrollLeft = 400;"
+              + " s.scrollTop = 100;"
+              + " const model = s.querySelector('tr.model td:first-child').getBoundingClientRect();"
+              + " const head = s.querySelector('thead th:nth-child(3)').getBoundingClientRect();"
+              + " const box = s.getBoundingClientRect();"
+              + " return [s.scrollLeft > 0, Math.abs(model.left - box.left) < 2,"
+              + " Math.abs(head.top - box.top) < 2]; })()";
+      assertThat(browser.evaluate(stuck).toString()).isEqualTo("[true,true,true]");
+      assertThat(errors()).isEmpty();
+    } finally {
+      browser.send("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
   }
 
   private List<String> modelOrder() throws Exception {
