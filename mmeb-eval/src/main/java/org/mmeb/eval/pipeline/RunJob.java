@@ -118,6 +118,13 @@ public final class RunJob {
           record.dataFile(settings.dataRoot(), file);
         }
       }
+      if (read.rows().isEmpty()) {
+        throw new UserError(
+            task.spec().name()
+                + ": the data under "
+                + settings.dataRoot()
+                + " has no queries (an empty table); nothing to score");
+      }
       TaskData data = settings.queries().applyTo(read);
       try (TaskEmbeddings vectors = source.embed(data)) {
         long scoringStart = System.nanoTime();

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file so that readers see either the old content or the whole new content: the bytes go
@@ -15,6 +18,9 @@ import java.nio.file.StandardOpenOption;
  * the target with {@code ATOMIC_MOVE}. On failure the temporary file is removed.
  */
 public final class AtomicFiles {
+  private static final Set<PosixFilePermission> READABLE_BY_ALL =
+      PosixFilePermissions.fromString("rw-r--r--");
+
   private AtomicFiles() {}
 
   public static void writeString(Path target, String content) throws IOException {
@@ -32,6 +38,9 @@ public final class AtomicFiles {
           channel.write(buffer);
         }
         channel.force(true);
+      }
+      if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(temp, READABLE_BY_ALL); // a temp file starts as 0600
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } finally {

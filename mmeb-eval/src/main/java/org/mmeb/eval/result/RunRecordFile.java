@@ -51,11 +51,14 @@ public final class RunRecordFile {
               + RunRecord.SCHEMA_VERSION
               + "); use the mmeb-eval version that wrote it");
     }
+    RunRecord record;
     try {
-      return MAPPER.treeToValue(root, RunRecord.class);
+      record = MAPPER.treeToValue(root, RunRecord.class);
     } catch (IOException e) {
       throw new UserError(file + ": invalid run record: " + firstLine(e.getMessage()), e);
     }
+    RunRecordChecks.check(record, file.toString());
+    return record;
   }
 
   private static String firstLine(String message) {

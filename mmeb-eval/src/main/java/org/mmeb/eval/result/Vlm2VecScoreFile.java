@@ -61,9 +61,22 @@ public final class Vlm2VecScoreFile {
       switch (field.getKey()) {
         case NUM_PRED -> numPred = value.intValue();
         case NUM_DATA -> numData = value.intValue();
-        default -> metrics.put(field.getKey(), value.doubleValue());
+        default -> metrics.put(field.getKey(), fraction(value, field.getKey(), where));
       }
     }
+    if (numPred < -1 || numData < -1 || (numData >= 0 && numPred > numData)) {
+      throw new UserError(
+          where + ": num_pred " + numPred + " and num_data " + numData + " are inconsistent");
+    }
     return new Vlm2VecScore(metrics, numPred, numData);
+  }
+
+  private static double fraction(JsonNode value, String metric, String where) {
+    double v = value.doubleValue();
+    if (!(v >= 0 && v <= 1)) {
+      throw new UserError(
+          where + ": '" + metric + "' is " + value + ", expected a fraction in [0, 1]");
+    }
+    return v;
   }
 }

@@ -70,6 +70,19 @@ class Vlm2VecFilesTest {
   }
 
   @Test
+  void anImportedScoreOutsideZeroToOneOrInconsistentCountsIsRefused() throws Exception {
+    Path file = dir.resolve("edited_score.json");
+    Files.writeString(file, "{\"hit@1\": 57, \"num_pred\": 10, \"num_data\": 10}");
+    assertThatThrownBy(() -> Vlm2VecScoreFile.read(file))
+        .isInstanceOf(UserError.class)
+        .hasMessage(file + ": 'hit@1' is 57, expected a fraction in [0, 1]");
+    Files.writeString(file, "{\"hit@1\": 0.5, \"num_pred\": 11, \"num_data\": 10}");
+    assertThatThrownBy(() -> Vlm2VecScoreFile.read(file))
+        .isInstanceOf(UserError.class)
+        .hasMessage(file + ": num_pred 11 and num_data 10 are inconsistent");
+  }
+
+  @Test
   void atomicWriteLeavesNoTemporaryFileBehind() throws Exception {
     Path target = dir.resolve("sub/out.json");
     AtomicFiles.writeString(target, "first");
