@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
       "The CI gate: fail (exit 1) when a candidate run regressed significantly.",
       "Exit 1 when the candidate's headline score drops more than --max-drop points",
       "or any dataset more than --max-dataset-drop, significantly (paired test, p < --alpha),",
-      "or lacks a dataset the baseline has; exit 0 otherwise. --junit writes one test case per",
+      "or lacks a dataset the baseline has, or has a dataset where ties at the top decided more",
+      "than 5% of its hits (constant or collapsed vectors); exit 0 otherwise. --junit writes one test case per",
       "dataset for any CI to show."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -83,7 +84,9 @@ final class CheckCommand implements Callable<Integer> {
     out.print(ComparisonText.render(comparison, significance.alpha, comparator.method()));
     out.println();
     out.print(GateText.render(verdicts));
+    List<String> tied = ScoreInputs.tieFlags(candidate);
+    tied.forEach(line -> out.println("FAIL ties: " + line));
     out.flush();
-    return RegressionGate.allPassed(verdicts) ? 0 : UserError.CHECK_FAILED;
+    return RegressionGate.allPassed(verdicts) && tied.isEmpty() ? 0 : UserError.CHECK_FAILED;
   }
 }

@@ -17,6 +17,7 @@ import org.mmeb.eval.result.RunRecord;
 import org.mmeb.eval.result.RunRecordBuilder;
 import org.mmeb.eval.result.RunRecordText;
 import org.mmeb.eval.result.StageTimings;
+import org.mmeb.eval.result.TiedHits;
 import org.mmeb.eval.score.Bootstrap;
 import org.mmeb.eval.score.DatasetScore;
 import org.mmeb.eval.score.TaskScorer;
@@ -163,6 +164,8 @@ public final class RunJob {
         data.rows().size(),
         stats.uniqueItems(),
         stats.cacheHits());
+    TiedHits.flag(task.spec().name(), score.tiedAtTop(), score.hitsAtOne())
+        .ifPresent(line -> log.println("warning: " + line));
     log.flush();
   }
 }

@@ -12,6 +12,7 @@ import org.mmeb.eval.UserError;
 import org.mmeb.eval.result.DatasetResult;
 import org.mmeb.eval.result.RunRecord;
 import org.mmeb.eval.result.RunRecordFile;
+import org.mmeb.eval.result.TiedHits;
 import org.mmeb.eval.task.TaskRegistry;
 
 /**
@@ -71,8 +72,28 @@ public final class ScoreInputs {
   }
 
   static ScoreSource fromRun(Path file, RunRecord record) {
+    List<String> tied =
+        record.datasets().stream()
+            .filter(d -> TiedHits.flag(d).isPresent())
+            .map(DatasetResult::task)
+            .toList();
+    String source =
+        "run "
+            + file
+            + (tied.isEmpty()
+                ? ""
+                : " [flagged: ties decided the hits of " + String.join(", ", tied) + "]");
     return ScoreSource.measured(
-        record.model().name(), record.benchmark(), "run " + file, mainScores(record));
+        record.model().name(), record.benchmark(), source, mainScores(record));
+  }
+
+  /**
+   * The datasets of a run whose hits the tie rule decided ({@link TiedHits}), one line each; empty
+   * for imported scores, which carry no per-query outcomes.
+   */
+  public static List<String> tieFlags(String argument) {
+    Path run = runFile(argument);
+    return run == null ? List.of() : TiedHits.flags(RunRecordFile.read(run));
   }
 
   private static Map<String, Double> mainScores(RunRecord record) {

@@ -22,6 +22,7 @@ public record DatasetResult(
     Map<String, Double> metrics,
     StageTimings timings,
     RunCounts counts,
+    Integer tiedAtTop,
     Outcomes outcomes) {
   public DatasetResult {
     metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));

@@ -109,6 +109,7 @@ public final class RunRecordBuilder {
             score.metrics(),
             timings,
             counts,
+            score.tiedAtTop(),
             outcomes(score)));
     return this;
   }

@@ -45,6 +45,11 @@ final class RunRecordChecks {
       }
       if (d.outcomes() != null && !empty) {
         checkOutcomes(where, d);
+        int hits = TiedHits.hits(d);
+        if (d.tiedAtTop() != null && (d.tiedAtTop() < 0 || d.tiedAtTop() > hits)) {
+          throw new UserError(
+              where + ": tied_at_top " + d.tiedAtTop() + " but " + hits + " hits at rank 1");
+        }
       }
     }
   }

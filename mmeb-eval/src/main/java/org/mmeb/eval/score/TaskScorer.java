@@ -42,7 +42,8 @@ public final class TaskScorer {
             ? rankGlobal(task, queries, candidates, similarity)
             : rankLocal(rows, queries, candidates, similarity);
     List<Map<String, Double>> relevance = rows.stream().map(QueryRow::relevance).toList();
-    return summarize(task.spec().name(), task.spec().mainMetric(), rows, rankings, relevance);
+    return summarize(task.spec().name(), task.spec().mainMetric(), rows, rankings, relevance)
+        .withTiedAtTop(TopTies.count(rows, rankings, queries, candidates, similarity));
   }
 
   /** Metrics, main score and outcomes from rankings already made. */
@@ -69,7 +70,7 @@ public final class TaskScorer {
       metrics.put(name.toString(), NumpyMean.of(byMetric[name.index()]));
     }
     String mainMetric = main.toString();
-    return new DatasetScore(task, mainMetric, metrics.get(mainMetric), n, metrics, outcomes);
+    return new DatasetScore(task, mainMetric, metrics.get(mainMetric), n, metrics, outcomes, 0);
   }
 
   /**
