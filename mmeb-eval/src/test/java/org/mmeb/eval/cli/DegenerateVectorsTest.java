@@ -2,6 +2,7 @@ package org.mmeb.eval.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +50,33 @@ class DegenerateVectorsTest {
       Arrays.fill(v, 0.5f);
     }
     return out;
+  }
+
+  @Test
+  void aSubmissionFileThatIsASymlinkToADeviceIsExit2NotAHang() throws Exception {
+    Path data = work.resolve("data");
+    SyntheticBenchmark.write(data, 2);
+    Path submission = constantSubmission(data);
+    Path queries = submission.resolve("MiniShapes/queries.npy");
+    Files.delete(queries);
+    Files.createSymbolicLink(queries, Path.of("/dev/zero"));
+    CliRun scored =
+        CliRun.of(
+            "score",
+            "--embeddings",
+            submission.toString(),
+            "--benchmark",
+            "mmeb-mini",
+            "--data",
+            data.toString(),
+            "--tasks",
+            "MiniShapes",
+            "--out",
+            work.resolve("results").toString());
+    assertThat(scored.exitCode()).isEqualTo(2);
+    assertThat(scored.err().strip())
+        .isEqualTo("error: " + queries + ": not a regular file, cannot hash it");
+    Files.delete(queries); // @TempDir cleanup must not follow it
   }
 
   @Test

@@ -26,30 +26,96 @@ public final class NpyFloatMatrix {
 
   private NpyFloatMatrix() {}
 
+  /** numpy writes headers of a few hundred bytes and its readers refuse more than 10,000. */
+  private static final int MAX_HEADER_BYTES = 1 << 16;
+
+  /** A checked header: the shape it declares and where the data starts. */
+  record Header(int rows, int dims, long dataOffset) {}
+
+  /** Reads a matrix whose shape is whatever its (checked) header says. */
   public static float[][] read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] prefix = in.readNBytes(10);
-      if (prefix.length < 10 || !startsWithMagic(prefix)) {
-        throw bad(file, "not a .npy file (no \\x93NUMPY magic)");
+    return read(file, -1, -1);
+  }
+
+  /**
+   * Reads a matrix after checking, before allocating anything, that the header's shape is {@code
+   * expectedRows x expectedDims} (-1: any) and that the file holds exactly that many bytes.
+   */
+  public static float[][] read(Path file, int expectedRows, int expectedDims) {
+    if (!Files.isRegularFile(file)) {
+      throw bad(file, "not a regular file");
+    }
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      Header header = readHeader(file, in, Files.size(file));
+      if (expectedRows >= 0 && header.rows() != expectedRows) {
+        throw bad(file, header.rows() + " vectors, manifest.json says " + expectedRows);
       }
-      int major = prefix[6];
-      int headerLength;
-      if (major == 1) {
-        headerLength =
-            ByteBuffer.wrap(prefix, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
-      } else {
-        byte[] more = in.readNBytes(2);
-        headerLength =
-            ByteBuffer.wrap(new byte[] {prefix[8], prefix[9], more[0], more[1]})
-                .order(ByteOrder.LITTLE_ENDIAN)
-                .getInt();
+      if (expectedDims >= 0 && header.dims() != expectedDims) {
+        throw bad(
+            file, "vectors of " + header.dims() + " dims, manifest.json says " + expectedDims);
       }
-      String header = new String(in.readNBytes(headerLength), StandardCharsets.ISO_8859_1);
-      int[] shape = checkHeader(file, header);
-      return readRows(file, in, shape[0], shape[1]);
+      return readRows(file, in, header.rows(), header.dims());
     } catch (IOException e) {
       throw new UserError(file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  static Header readHeader(Path file, InputStream in, long fileSize) throws IOException {
+    byte[] prefix = in.readNBytes(10);
+    if (prefix.length < 10 || !startsWithMagic(prefix)) {
+      throw bad(file, "not a .npy file (no \\x93NUMPY magic)");
+    }
+    int major = prefix[6];
+    long headerLength;
+    int prefixLength;
+    if (major == 1) {
+      headerLength =
+          ByteBuffer.wrap(prefix, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
+      prefixLength = 10;
+    } else if (major == 2 || major == 3) {
+      byte[] more = in.readNBytes(2);
+      if (more.length < 2) {
+        throw bad(file, "ends inside its header");
+      }
+      headerLength =
+          ByteBuffer.wrap(new byte[] {prefix[8], prefix[9], more[0], more[1]})
+                  .order(ByteOrder.LITTLE_ENDIAN)
+                  .getInt()
+              & 0xffffffffL;
+      prefixLength = 12;
+    } else {
+      throw bad(file, "format version " + major + ", expected 1, 2 or 3");
+    }
+    if (headerLength > MAX_HEADER_BYTES) {
+      throw bad(file, "header of " + headerLength + " bytes (at most " + MAX_HEADER_BYTES + ")");
+    }
+    byte[] headerBytes = in.readNBytes((int) headerLength);
+    if (headerBytes.length != headerLength) {
+      throw bad(file, "ends inside its header");
+    }
+    long[] shape = checkHeader(file, new String(headerBytes, StandardCharsets.ISO_8859_1));
+    long dataOffset = prefixLength + headerLength;
+    long dataBytes;
+    try {
+      dataBytes = Math.multiplyExact(Math.multiplyExact(shape[0], shape[1]), 4L);
+    } catch (ArithmeticException e) {
+      throw bad(file, "shape (" + shape[0] + ", " + shape[1] + ") overflows");
+    }
+    if (fileSize - dataOffset != dataBytes) {
+      throw bad(
+          file,
+          String.format(
+              Locale.ROOT,
+              "shape (%d, %d) needs %d bytes of float32 data, the file holds %d",
+              shape[0],
+              shape[1],
+              dataBytes,
+              fileSize - dataOffset));
+    }
+    if (shape[0] > Integer.MAX_VALUE || shape[1] > Integer.MAX_VALUE / 4) {
+      throw bad(file, "shape (" + shape[0] + ", " + shape[1] + ") is too large");
+    }
+    return new Header((int) shape[0], (int) shape[1], dataOffset);
   }
 
   public static void write(Path file, float[][] rows, int dims) throws IOException {
@@ -93,7 +159,7 @@ public final class NpyFloatMatrix {
     return true;
   }
 
-  private static int[] checkHeader(Path file, String header) {
+  private static long[] checkHeader(Path file, String header) {
     Matcher descr = DESCR.matcher(header);
     if (!descr.find() || !descr.group(1).equals("<f4")) {
       throw bad(
@@ -108,16 +174,28 @@ public final class NpyFloatMatrix {
     }
     Matcher shape = SHAPE.matcher(header);
     String[] dims = shape.find() ? shape.group(1).split(",") : new String[0];
-    java.util.List<Integer> sizes = new java.util.ArrayList<>();
+    java.util.List<Long> sizes = new java.util.ArrayList<>();
     for (String d : dims) {
       if (!d.isBlank()) {
-        sizes.add(Integer.parseInt(d.strip()));
+        sizes.add(size(file, d.strip()));
       }
     }
     if (sizes.size() != 2) {
       throw bad(file, "shape " + sizes + ", expected 2 dimensions (vectors x dims)");
     }
-    return new int[] {sizes.get(0), sizes.get(1)};
+    return new long[] {sizes.get(0), sizes.get(1)};
+  }
+
+  private static long size(Path file, String text) {
+    try {
+      long size = Long.parseLong(text.endsWith("L") ? text.substring(0, text.length() - 1) : text);
+      if (size < 0) {
+        throw bad(file, "negative size " + size + " in its shape");
+      }
+      return size;
+    } catch (NumberFormatException e) {
+      throw bad(file, "shape entry '" + text + "' is not a size");
+    }
   }
 
   private static float[][] readRows(Path file, InputStream in, int rows, int dims)

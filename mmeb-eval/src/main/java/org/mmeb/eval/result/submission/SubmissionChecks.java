@@ -23,11 +23,7 @@ final class SubmissionChecks {
     if (!Files.isRegularFile(file)) {
       throw new UserError(file + ": not found");
     }
-    float[][] rows = NpyFloatMatrix.read(file);
-    if (rows.length != expectedRows) {
-      throw new UserError(
-          file + ": " + rows.length + " vectors, manifest.json says " + expectedRows);
-    }
+    float[][] rows = NpyFloatMatrix.read(file, expectedRows, dims);
     for (int r = 0; r < rows.length; r++) {
       if (rows[r].length != dims) {
         throw new UserError(
