@@ -19,6 +19,14 @@ public interface Encoder extends AutoCloseable {
     return PromptProfile.MMEB;
   }
 
+  /**
+   * True when an item's vector depends on the other items of its batch (VLM2Vec's V1 baseline
+   * rules); the embedding cache then keys vectors by the batch size as well.
+   */
+  default boolean batchDependent() {
+    return false;
+  }
+
   /** Where the encoder runs (e.g. "cuda:0", "cpu"), for provenance. */
   String device();
 

@@ -38,6 +38,16 @@ public final class TaskEncoding {
     this.log = log;
   }
 
+  /**
+   * The model's fingerprint, plus the batch size when vectors depend on the batch: a run with
+   * another batch size must not read them.
+   */
+  private String cacheIdentity() {
+    return encoder.batchDependent()
+        ? encoder.fingerprint() + "-batch" + settings.batchSize()
+        : encoder.fingerprint();
+  }
+
   /** Encodes what is missing and returns the cache (open; the caller closes it) and the stats. */
   public Result encode(TaskData data) throws Exception {
     long start = System.nanoTime();
@@ -46,7 +56,7 @@ public final class TaskEncoding {
     Path file =
         EmbeddingCache.fileFor(
             settings.cacheRoot(),
-            encoder.fingerprint(),
+            cacheIdentity(),
             encoder.device(),
             data.spec().benchmark(),
             data.spec().name());

@@ -18,6 +18,8 @@ import org.mmeb.eval.encode.text.TokenizerSpec;
  *     defaults to {@code keep}: the texts already carry the backbone's own tokens.
  * @param emptyText whether a dual model adds the text tower's embedding of an image's empty text;
  *     null = {@link EmptyText#IMAGE_ONLY}
+ * @param batchDependent declares that the graphs make an item's vector depend on its batch
+ *     (SigLIP's text tower reads the last, padded, position); see {@link #dependsOnBatch()}
  */
 public record ModelSpec(
     String name,
@@ -31,8 +33,9 @@ public record ModelSpec(
     Boolean normalize,
     // Left null when absent so that specs without it keep their fingerprint.
     @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("empty_text") EmptyText emptyText,
-    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("prompt_profile")
-        String promptProfile) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("prompt_profile") String promptProfile,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("batch_dependent")
+        Boolean batchDependent) {
 
   /** How many graphs and how text and images meet. */
   public enum Architecture {
@@ -63,6 +66,15 @@ public record ModelSpec(
      */
     @JsonProperty("fuse_if_batch_has_text")
     FUSE_IF_BATCH_HAS_TEXT
+  }
+
+  /**
+   * Whether an item's vector depends on which items share its batch: declared ({@code
+   * batch_dependent}) or implied by {@link EmptyText#FUSE_IF_BATCH_HAS_TEXT}.
+   */
+  public boolean dependsOnBatch() {
+    return Boolean.TRUE.equals(batchDependent)
+        || emptyTextRule() == EmptyText.FUSE_IF_BATCH_HAS_TEXT;
   }
 
   public EmptyText emptyTextRule() {

@@ -59,6 +59,11 @@ abstract class OnnxEncoder<S extends AutoCloseable> implements StagedEncoder {
   }
 
   @Override
+  public boolean batchDependent() {
+    return spec().dependsOnBatch();
+  }
+
+  @Override
   public String fingerprint() {
     return fingerprint;
   }

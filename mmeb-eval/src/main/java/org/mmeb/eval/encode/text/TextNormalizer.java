@@ -2,6 +2,7 @@ package org.mmeb.eval.encode.text;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
+import org.mmeb.eval.data.PythonStrings;
 
 /**
  * Text rewriting some reference tokenizers do before their vocabulary sees the text, which a {@code
@@ -40,13 +41,13 @@ public enum TextNormalizer {
   public String apply(String text) {
     return switch (this) {
       case NONE -> text;
-      case SIGLIP -> PythonText.strip(collapseWhitespace(removeAll(lower(text)), 1));
+      case SIGLIP -> PythonStrings.strip(collapseWhitespace(removeAll(lower(text)), 1));
       case LAVIS_CAPTION -> firstWords(lavisStrip(collapseWhitespace(spaced(lower(text)), 2)));
       case OPEN_CLIP ->
           lower(
-              PythonText.strip(
+              PythonStrings.strip(
                   collapseWhitespace(
-                      PythonText.strip(HtmlUnescape.unescape(HtmlUnescape.unescape(text))), 1)));
+                      PythonStrings.strip(HtmlUnescape.unescape(HtmlUnescape.unescape(text))), 1)));
     };
   }
 
@@ -73,7 +74,7 @@ public enum TextNormalizer {
     int i = 0;
     while (i < text.length()) {
       int end = i;
-      while (end < text.length() && PythonText.isSpace(text.charAt(end))) {
+      while (end < text.length() && PythonStrings.isSpace(text.charAt(end))) {
         end++;
       }
       if (end - i >= minRun) {
@@ -95,14 +96,7 @@ public enum TextNormalizer {
     while (end > 0 && text.charAt(end - 1) == '\n') {
       end--;
     }
-    int start = 0;
-    while (start < end && text.charAt(start) == ' ') {
-      start++;
-    }
-    while (end > start && text.charAt(end - 1) == ' ') {
-      end--;
-    }
-    return text.substring(start, end);
+    return PythonStrings.strip(text.substring(0, end), " ");
   }
 
   /** {@code " ".join(text.split(" ")[:50])} when there are more than 50 words. */

@@ -42,6 +42,7 @@ class BaselineTemplatesTest {
     assertThat(read.tokenizer().maskRule().name()).isEqualTo(mask);
     assertThat(read.tokenizer().textNormalizer().name()).isEqualTo(normalizer);
     assertThat(read.emptyTextRule().name()).isEqualTo(emptyText);
+    assertThat(read.dependsOnBatch()).isEqualTo(!name.equals("blip2"));
 
     List<Item> items =
         List.of(

@@ -28,11 +28,12 @@ import org.mmeb.eval.result.RunRecordFile;
 import org.mmeb.eval.task.TaskRegistry;
 
 /**
- * {@code run --similarity}: the tiny dual model without normalisation (as VLM2Vec's V1 baseline
- * scripts run their encoders), scored by raw dot product and by cosine. Expected ranks come from a
- * brute-force ranking in this test over the model's vectors, not from the harness's scorer.
+ * {@code run} with the V1 baselines' options, on the tiny dual model without normalisation (as
+ * VLM2Vec's V1 baseline scripts run their encoders): {@code --similarity dot|cosine}, whose
+ * expected ranks come from a brute-force ranking in this test over the model's vectors, not from
+ * the harness's scorer; and a batch-dependent spec, whose cached vectors are kept per batch size.
  */
-class RunSimilarityTest {
+class RunBaselineOptionsTest {
   static final Path TINY = Path.of("mmeb-eval/src/test/resources/encode/tiny");
   static final String TASK = "MiniShapes";
   @TempDir static Path data;
@@ -49,6 +50,8 @@ class RunSimilarityTest {
     ObjectNode spec = (ObjectNode) mapper.readTree(TINY.resolve("dual.json").toFile());
     spec.put("name", "tiny-raw").put("normalize", false);
     mapper.writeValue(model.resolve("spec.json").toFile(), spec);
+    spec.put("name", "tiny-batch").put("empty_text", "fuse_if_batch_has_text");
+    mapper.writeValue(model.resolve("batch-dependent.json").toFile(), spec);
   }
 
   @Test
@@ -88,6 +91,48 @@ class RunSimilarityTest {
     assertThat(expected.get("dot"))
         .as("the two similarities rank differently here")
         .isNotEqualTo(expected.get("cosine"));
+  }
+
+  @Test
+  void aBatchDependentSpecReusesCachedVectorsOnlyAtTheSameBatchSize() {
+    for (String spec : new String[] {"spec.json", "batch-dependent.json"}) {
+      RunRecord first = runTask(spec, "8");
+      assertThat(first.counts().encoded()).isPositive();
+      RunRecord same = runTask(spec, "8");
+      assertThat(same.counts().cacheHits()).isEqualTo(first.counts().uniqueItems());
+      RunRecord other = runTask(spec, "5");
+      if (spec.equals("spec.json")) {
+        assertThat(other.counts().cacheHits()).isEqualTo(first.counts().uniqueItems());
+      } else {
+        assertThat(other.counts().cacheHits()).isZero();
+        assertThat(other.counts().encoded()).isEqualTo(first.counts().uniqueItems());
+      }
+    }
+  }
+
+  private RunRecord runTask(String spec, String batchSize) {
+    CliRun run =
+        CliRun.of(
+            "run",
+            "--model",
+            model.resolve(spec).toString(),
+            "--benchmark",
+            "mmeb-mini",
+            "--data",
+            data.toString(),
+            "--tasks",
+            TASK,
+            "--device",
+            "cpu",
+            "--batch-size",
+            batchSize,
+            "--out",
+            work.resolve("results").toString(),
+            "--cache-dir",
+            work.resolve("cache").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String name = spec.equals("spec.json") ? "tiny-raw" : "tiny-batch";
+    return RunRecordFile.read(ResultsLayout.runFile(work.resolve("results"), name, "mmeb-mini"));
   }
 
   @Test
