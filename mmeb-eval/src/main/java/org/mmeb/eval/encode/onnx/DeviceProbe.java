@@ -33,7 +33,7 @@ final class DeviceProbe {
   static Trial onnxRuntime(DeviceSettings settings) {
     return (provider, gpu) -> {
       try (ProviderOptions.Applied options =
-              ProviderOptions.sessionOptions(provider, gpu, settings, ShapeProfile.NONE);
+              ProviderOptions.sessionOptions(provider, gpu, settings, ShapeProfile.NONE, false);
           OrtSession session = SessionFactory.ENV.createSession(PROBE_GRAPH, options.session());
           OnnxTensor x = OnnxTensor.createTensor(SessionFactory.ENV, new float[][] {{1, 2, 3, 4}});
           OrtSession.Result result = session.run(Map.of("x", x))) {

@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ final class GraphSession implements AutoCloseable {
   private final OutOfMemorySplit split;
   private final Map<String, OnnxJavaType> inputTypes;
   private final int batchRows;
+  private final int pooledDim;
   private final long padId;
 
   private GraphSession(
@@ -34,8 +36,10 @@ final class GraphSession implements AutoCloseable {
       Map<String, OnnxJavaType> inputTypes,
       SessionFactory factory,
       int device,
-      ModelSpec model) {
+      ModelSpec model,
+      int pooledDim) {
     this.session = session;
+    this.pooledDim = pooledDim;
     this.inputTypes = inputTypes;
     this.batchRows = factory.settings().batchRows();
     this.padId = model != null && model.tokenizer() != null ? model.tokenizer().padId() : 0;
@@ -68,7 +72,8 @@ final class GraphSession implements AutoCloseable {
       ShapeProfile profile = model == null ? ShapeProfile.NONE : ShapeProfile.of(spec, model);
       session = factory.open(file, device, profile);
       Map<String, OnnxJavaType> inputTypes = GraphContract.check(file, spec, session);
-      return new GraphSession(session, spec, file, inputTypes, factory, device, model);
+      return new GraphSession(
+          session, spec, file, inputTypes, factory, device, model, pooledDim(session, spec));
     } catch (OrtException | RuntimeException e) {
       closeQuietly(session);
       if (e instanceof RuntimeException runtime) {
@@ -122,11 +127,47 @@ final class GraphSession implements AutoCloseable {
       if (spec.pixelValues() != null) {
         feeds.putPixels(spec.pixelValues(), in.pixels(), in.pixelShape());
       }
+      if (pooledDim > 0) {
+        return runIntoBuffer(feeds, in.rows());
+      }
       try (OrtSession.Result result = session.run(feeds.tensors(), outputs)) {
         OnnxTensor out = (OnnxTensor) result.get(spec.output()).orElseThrow();
         return pool(out, in);
       }
     }
+  }
+
+  /**
+   * A [batch, dim] float32 output written by ONNX Runtime straight into a direct buffer of ours
+   * (from the device, one copy), then split into rows: no intermediate tensor copies.
+   */
+  private float[][] runIntoBuffer(GraphFeeds feeds, int rows) throws OrtException {
+    FloatBuffer buffer = GraphInputs.directFloats(rows * pooledDim);
+    try (OnnxTensor pinned =
+            OnnxTensor.createTensor(SessionFactory.ENV, buffer, new long[] {rows, pooledDim});
+        OrtSession.Result result = session.run(feeds.tensors(), Map.of(spec.output(), pinned))) {
+      float[][] out = new float[rows][pooledDim];
+      for (int r = 0; r < rows; r++) {
+        buffer.get(r * pooledDim, out[r]);
+      }
+      return out;
+    }
+  }
+
+  /** Whether rows can be preallocated: the dim of a pooled float32 [batch, dim] output, else -1. */
+  private static int pooledDim(OrtSession session, GraphSpec spec) throws OrtException {
+    if (spec.pooling() != Pooling.POOLED
+        || !(session.getOutputInfo().get(spec.output()).getInfo() instanceof TensorInfo info)
+        || info.type != OnnxJavaType.FLOAT) {
+      return -1;
+    }
+    long[] shape = info.getShape();
+    return shape.length == 2 && shape[1] > 0 ? (int) shape[1] : -1;
+  }
+
+  /** The output dim preallocated per row, or -1 when the output is read from ONNX Runtime. */
+  int preallocatedDim() {
+    return pooledDim;
   }
 
   private float[][] pool(OnnxTensor out, GraphInputs in) throws OrtException {

@@ -1,6 +1,7 @@
 package org.mmeb.eval.encode.onnx;
 
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.providers.OrtCUDAProviderOptions;
 import ai.onnxruntime.providers.OrtTensorRTProviderOptions;
@@ -79,9 +80,16 @@ final class ProviderOptions {
     }
   }
 
-  /** Session options for {@code provider} on {@code gpu} (-1 for CPU). */
+  /**
+   * Session options for {@code provider} on {@code gpu} (-1 for CPU); with {@code reportPlacement},
+   * a GPU session lets ONNX Runtime's own warnings through (node placement, engine rebuilds).
+   */
   static Applied sessionOptions(
-      DevicePlan.Provider provider, int gpu, DeviceSettings settings, ShapeProfile profile)
+      DevicePlan.Provider provider,
+      int gpu,
+      DeviceSettings settings,
+      ShapeProfile profile,
+      boolean reportPlacement)
       throws OrtException {
     Applied applied = new Applied(new OrtSession.SessionOptions(), new ArrayList<>());
     OrtSession.SessionOptions options = applied.session();
@@ -89,6 +97,11 @@ final class ProviderOptions {
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       if (provider == DevicePlan.Provider.CPU) {
         return applied;
+      }
+      if (reportPlacement) {
+        // ONNX Runtime warns (once per session) when nodes fall back from the GPU to the CPU
+        // provider and when TensorRT rebuilds an engine; the environment logs only fatal errors
+        options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING);
       }
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);

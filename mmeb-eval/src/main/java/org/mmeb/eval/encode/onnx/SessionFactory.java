@@ -51,11 +51,14 @@ final class SessionFactory {
     return plan.sessionNames().get(index);
   }
 
-  /** A session for {@code file} on the plan's {@code index}-th device. */
+  /**
+   * A session for {@code file} on the plan's {@code index}-th device. Only the first device's
+   * sessions report ONNX Runtime's placement warnings, so each graph's are logged once.
+   */
   OrtSession open(Path file, int index, ShapeProfile profile) throws OrtException {
     int gpu = plan.gpus().isEmpty() ? -1 : plan.gpus().get(index);
     try (ProviderOptions.Applied options =
-        ProviderOptions.sessionOptions(plan.provider(), gpu, settings, profile)) {
+        ProviderOptions.sessionOptions(plan.provider(), gpu, settings, profile, index == 0)) {
       return ENV.createSession(file.toString(), options.session());
     }
   }

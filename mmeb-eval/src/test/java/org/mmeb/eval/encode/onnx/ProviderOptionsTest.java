@@ -96,7 +96,7 @@ class ProviderOptionsTest {
             entry("session.inter_op.allow_spinning", "0"));
     try (ProviderOptions.Applied cpu =
         ProviderOptions.sessionOptions(
-            DevicePlan.Provider.CPU, -1, DeviceSettings.DEFAULTS, ShapeProfile.NONE)) {
+            DevicePlan.Provider.CPU, -1, DeviceSettings.DEFAULTS, ShapeProfile.NONE, true)) {
       assertThat(cpu.session().getConfigEntries()).isEmpty();
     }
   }
