@@ -18,22 +18,24 @@ public final class ComparisonText {
             method));
     header(out, "dataset");
     comparison.datasets().forEach(d -> row(out, d, alpha));
-    long common = comparison.datasets().stream().filter(ScoreDelta::covered).count();
-    out.append(
-        String.format(Locale.ROOT, "%naggregates over the %d datasets both runs have%n", common));
-    header(out, "aggregate");
-    comparison.aggregates().forEach(d -> row(out, d, alpha));
     RunComparison.Tally tally = comparison.tally(alpha);
     out.append(
         String.format(
+            Locale.ROOT, "%naggregates over the %d datasets both runs have%n", tally.compared()));
+    header(out, "aggregate");
+    comparison.aggregates().forEach(d -> row(out, d, alpha));
+    out.append(
+        String.format(
             Locale.ROOT,
-            "%nwins %d, losses %d, no significant change %d, untested %d (p < %s, %d datasets)%n",
+            "%nof %d datasets compared: wins %d, losses %d, no significant change %d, untested %d"
+                + " (p < %s); in one run only %d%n",
+            tally.compared(),
             tally.wins(),
             tally.losses(),
             tally.unchanged(),
             tally.untested(),
             alpha,
-            comparison.datasets().size()));
+            tally.oneRunOnly()));
     return out.toString().replace(System.lineSeparator(), "\n");
   }
 

@@ -23,16 +23,27 @@ public record RunComparison(
     return aggregates.get(0);
   }
 
-  /** Datasets where the candidate is significantly better / worse, and the rest. */
-  public record Tally(int wins, int losses, int unchanged, int untested) {}
+  /**
+   * Of the datasets both runs have: significantly better / worse, no significant change, and
+   * untested (no paired per-query outcomes); datasets only one run has are counted apart.
+   */
+  public record Tally(int wins, int losses, int unchanged, int untested, int oneRunOnly) {
+    /** The datasets both runs have: what was compared. */
+    public int compared() {
+      return wins + losses + unchanged + untested;
+    }
+  }
 
   public Tally tally(double alpha) {
     int wins = 0;
     int losses = 0;
     int unchanged = 0;
     int untested = 0;
+    int oneRunOnly = 0;
     for (ScoreDelta d : datasets) {
-      if (!d.covered() || !d.tested()) {
+      if (!d.covered()) {
+        oneRunOnly++;
+      } else if (!d.tested()) {
         untested++;
       } else if (d.significant(alpha) && d.points() > 0) {
         wins++;
@@ -42,6 +53,6 @@ public record RunComparison(
         unchanged++;
       }
     }
-    return new Tally(wins, losses, unchanged, untested);
+    return new Tally(wins, losses, unchanged, untested, oneRunOnly);
   }
 }

@@ -30,9 +30,28 @@ class ComparisonTextTest {
           .contains("OK-VQA                            10.0         -       -      n/a\n")
           .contains("aggregates over the 1 datasets both runs have\n")
           .endsWith(
-              "wins 1, losses 0, no significant change 0, untested 1 (p < 0.05, 2 datasets)\n");
+              "of 1 datasets compared: wins 1, losses 0, no significant change 0, untested 0"
+                  + " (p < 0.05); in one run only 1\n");
     } finally {
       Locale.setDefault(saved);
     }
+  }
+
+  /** Regression: "untested 78" for runs that share 36 datasets (the rest in one run only). */
+  @Test
+  void theTallyCountsOnlyTheDatasetsBothRunsHave() {
+    List<ScoreDelta> datasets = new java.util.ArrayList<>();
+    for (int i = 0; i < 78; i++) {
+      datasets.add(new ScoreDelta("d" + i, 50, i < 36 ? 51 : Double.NaN, Double.NaN, 0));
+    }
+    RunComparison c =
+        new RunComparison(
+            "mmeb-v2", "a", "b", datasets, List.of(new ScoreDelta("All", 50, 51, Double.NaN, 0)));
+
+    assertThat(ComparisonText.render(c, 0.05, "paired permutation test"))
+        .contains("aggregates over the 36 datasets both runs have\n")
+        .endsWith(
+            "of 36 datasets compared: wins 0, losses 0, no significant change 0, untested 36"
+                + " (p < 0.05); in one run only 42\n");
   }
 }

@@ -70,7 +70,7 @@ class RunComparatorTest {
     assertThat(overall.pValue()).isEqualTo(0.25);
     assertThat(c.aggregates().get(2).points()).isCloseTo(0, within(1e-9));
     RunComparison.Tally tally = c.tally(0.05);
-    assertThat(tally).isEqualTo(new RunComparison.Tally(0, 0, 2, 1));
+    assertThat(tally).isEqualTo(new RunComparison.Tally(0, 0, 2, 0, 1));
   }
 
   @Test
