@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mmeb.eval.FileTrees;
 import org.mmeb.eval.data.parquet.DuckDb;
 import org.mmeb.eval.data.parquet.ParquetFacts;
 import org.mmeb.eval.data.parquet.ParquetReshaper;
@@ -153,7 +154,7 @@ class ParquetConformanceTest {
   void everyVariantReadsAsTheUncompressedOriginal(Corpus corpus, Variant variant)
       throws IOException {
     Path dir = work.resolve(corpus.name());
-    copyTree(corpus.dir(), dir);
+    FileTrees.copy(corpus.dir(), dir);
     for (Path table : DuckDb.parquetFiles(dir)) {
       Path rewritten = table.resolveSibling("rewritten.tmp");
       variant.rewrite().apply(table, rewritten);
@@ -336,18 +337,5 @@ class ParquetConformanceTest {
         "(i % 8)::BIGINT AS video_idx, 'What happens in clip ' || i || '?' AS question,"
             + " (i % 5)::BIGINT AS answer,"
             + " list_transform(range(5), lambda k: chr((65 + k)::INTEGER) || '. option ' || ((i + k) % 9)) AS option");
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
-    }
   }
 }
