@@ -35,7 +35,8 @@ final class InternalErrorLine {
   }
 
   private static boolean isDirect(Throwable oom) {
-    return oom.getMessage() != null && oom.getMessage().contains("Direct buffer memory");
+    return oom.getMessage() != null
+        && oom.getMessage().toLowerCase(java.util.Locale.ROOT).contains("direct buffer memory");
   }
 
   private static String oneLine(String text) {
