@@ -36,7 +36,9 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
   static final long SEED = 0;
   static final List<Path> MODELS =
-      List.of(Path.of("models/demo/spec.json"), Path.of("models/random-baseline/spec.json"));
+      List.of(
+          Installation.resolve("models/demo/spec.json"),
+          Installation.resolve("models/random-baseline/spec.json"));
 
   @Mixin RegistryOptions registry;
 
@@ -83,7 +85,9 @@ public final class DemoCommand implements Callable<Integer> {
       evaluate(model, tasks, log);
     }
     List<ScoreSource> sources = new ArrayList<>(ScoreInputs.runsUnder(out));
-    sources.addAll(ReferenceScores.leaderboardSources(ReferenceScores.DEFAULT_DIR, tasks));
+    sources.addAll(
+        ReferenceScores.leaderboardSources(
+            Installation.home().resolve(ReferenceScores.DEFAULT_DIR), tasks));
     Leaderboard board = new LeaderboardBuilder(tasks).build(sources);
     List<LeaderboardView> mini =
         board.views().stream()

@@ -46,7 +46,7 @@ final class LeaderboardCommand implements Callable<Integer> {
 
   @Option(
       names = "--reference",
-      defaultValue = "leaderboard/reference",
+      defaultValue = "${mmeb.home}/leaderboard/reference",
       description = "Published scores to show (default: ${DEFAULT-VALUE}).")
   Path reference;
 

@@ -47,20 +47,52 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(newCommandLine().execute(args));
+    int code;
+    try {
+      code = newCommandLine().execute(args);
+    } catch (Throwable t) {
+      // only reached if the error handling itself failed; still one line, still exit 3
+      System.err.println(InternalErrorLine.of(t, false));
+      code = 3;
+    }
+    System.exit(code);
   }
 
   public static CommandLine newCommandLine() {
+    Installation.publish();
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(Main::handle);
+    cli.setExecutionStrategy(Main::executeCatchingErrors);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    everyCommandAnswersHelp(cli);
     return cli;
   }
 
+  /** picocli passes only Exceptions to the handler; an Error (OOM, a missing class) gets here. */
+  private static int executeCatchingErrors(CommandLine.ParseResult parseResult) {
+    try {
+      return new CommandLine.RunLast().execute(parseResult);
+    } catch (CommandLine.ExecutionException | CommandLine.ParameterException e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      return handle(e, parseResult.commandSpec().commandLine(), parseResult);
+    }
+  }
+
+  private static void everyCommandAnswersHelp(CommandLine command) {
+    CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+    if (!spec.mixins().containsKey("mixinStandardHelpOptions")
+        && !(command.getCommand() instanceof CommandLine.HelpCommand)) {
+      spec.mixinStandardHelpOptions(true);
+      spec.versionProvider(new HarnessVersion());
+    }
+    command.getSubcommands().values().forEach(Main::everyCommandAnswersHelp);
+  }
+
   private static int handle(
-      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+      Throwable e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
-    boolean wantTrace = parseResult.hasMatchedOption("--stacktrace");
+    boolean wantTrace = stacktraceRequested(parseResult);
     if (wantTrace) {
       e.printStackTrace(err);
     }
@@ -69,8 +101,18 @@ public final class Main implements Runnable {
       err.flush();
       return userError.exitCode();
     }
-    err.println("internal error: " + e + (wantTrace ? "" : " (rerun with --stacktrace)"));
+    err.println(InternalErrorLine.of(e, wantTrace));
     err.flush();
     return 3;
+  }
+
+  /** {@code --stacktrace} anywhere: before the command, after it, after a sub-subcommand. */
+  private static boolean stacktraceRequested(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--stacktrace")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -48,7 +48,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Option(
       names = "--reference",
-      defaultValue = "leaderboard/reference",
+      defaultValue = "${mmeb.home}/leaderboard/reference",
       description = "Where the published columns are (default: ${DEFAULT-VALUE}).")
   Path reference;
 

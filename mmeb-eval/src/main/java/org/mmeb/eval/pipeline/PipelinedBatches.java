@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.ToLongFunction;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.Item;
@@ -22,7 +23,8 @@ import org.mmeb.eval.data.Item;
  * several GPUs are busy at once; with one consumer it is the calling thread and batches are
  * consumed in plan order. Prepared batches waiting for the model are bounded in bytes (a {@link
  * ByteWindow} over their direct buffers) and, to keep latency short, in number (at most {@code 2 ×
- * workers + consumers}), so memory stays bounded while the devices are kept busy.
+ * workers + consumers}); each is released as soon as it has been consumed, so memory stays bounded
+ * whatever the task's size while the devices are kept busy.
  */
 public final class PipelinedBatches<P> {
   /** The CPU-side stage; runs concurrently on worker threads. */
@@ -79,8 +81,14 @@ public final class PipelinedBatches<P> {
       Semaphore window = new Semaphore(2 * workers + consumers);
       ByteWindow bytes = new ByteWindow(maxBytesInFlight);
       AtomicLongArray weights = new AtomicLongArray(batches.size());
-      List<CompletableFuture<P>> prepared = new ArrayList<>(batches.size());
-      batches.forEach(b -> prepared.add(new CompletableFuture<>()));
+      DirectMemoryReclaim reclaim = new DirectMemoryReclaim();
+      // A slot is emptied as soon as its batch is consumed: a prepared batch (direct buffers of
+      // pixels) must not stay reachable until the task ends, or a real-size task holds them all.
+      AtomicReferenceArray<CompletableFuture<P>> prepared =
+          new AtomicReferenceArray<>(batches.size());
+      for (int i = 0; i < batches.size(); i++) {
+        prepared.set(i, new CompletableFuture<>());
+      }
       feeder.submit(
           () -> {
             for (int i = 0; i < batches.size(); i++) {
@@ -110,7 +118,10 @@ public final class PipelinedBatches<P> {
                 i < batches.size() && !failed.get();
                 i = next.getAndIncrement()) {
               try {
-                consume.accept(batches.get(i), await(prepared.get(i)));
+                P ready = await(prepared.get(i));
+                prepared.set(i, null); // completed, so the feeder and the preparer are done with it
+                consume.accept(batches.get(i), ready);
+                reclaim.consumed(weights.get(i));
               } catch (Exception | Error e) {
                 failed.set(true);
                 throw e;

@@ -22,8 +22,8 @@ import org.mmeb.eval.UserError;
 
 /**
  * Streams the rows of one local parquet file in file order, reading only the named columns, through
- * {@link LocalInputFile} (no Hadoop file system). A missing column is a {@link UserError} naming
- * the file and the columns it has.
+ * {@link LocalInputFile} (no Hadoop file system) and {@link PageCodecs} (no Hadoop codecs). A
+ * missing column is a {@link UserError} naming the file and the columns it has.
  */
 public final class ParquetTable {
   private ParquetTable() {}
@@ -93,7 +93,9 @@ public final class ParquetTable {
 
   private static ParquetFileReader open(Path file) throws IOException {
     ParquetReadOptions options =
-        ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+        ParquetReadOptions.builder(new PlainParquetConfiguration())
+            .withCodecFactory(new PageCodecs())
+            .build();
     return ParquetFileReader.open(new LocalInputFile(file), options);
   }
 

@@ -19,15 +19,23 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
+import org.mmeb.eval.data.parquet.PageCodecs;
 
 /**
- * Writes parquet files shaped as Hugging Face / pyarrow writes them: strings as optional UTF-8
- * binaries, {@code list<string>} as the 3-level LIST ({@code list.element}), images as the {@code
- * {bytes, path}} struct, ids and scores as int64. Used by {@code data synth} and by tests that need
- * bad files.
+ * Writes parquet files shaped as Hugging Face / pyarrow writes them: Snappy pages, strings as
+ * optional UTF-8 binaries, {@code list<string>} as the 3-level LIST ({@code list.element}), images
+ * as the {@code {bytes, path}} struct, ids and scores as int64. Used by {@code data synth} and by
+ * tests that need bad files.
  */
 public final class ParquetTableWriter {
   private final Types.MessageTypeBuilder schema = Types.buildMessage();
+  private CompressionCodecName codec = CompressionCodecName.SNAPPY;
+
+  /** The page codec; Snappy by default, as pyarrow and the hub's files. */
+  public ParquetTableWriter codec(CompressionCodecName codec) {
+    this.codec = codec;
+    return this;
+  }
 
   public ParquetTableWriter string(String name) {
     schema.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(name);
@@ -76,7 +84,8 @@ public final class ParquetTableWriter {
         ExampleParquetWriter.builder(new LocalOutputFile(file))
             .withConf(new PlainParquetConfiguration())
             .withType(type)
-            .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+            .withCodecFactory(new PageCodecs())
+            .withCompressionCodec(codec)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .build()) {
       for (Map<String, Object> row : rows) {
