@@ -182,6 +182,28 @@ class VideoHubLayoutsTest {
     assertThat(data.globalCandidates()).extracting(Item::key).containsExactly("a", "b");
   }
 
+  @Test
+  void dataVerifyFindsTheHubLayoutAndNamesWhatIsMissing() throws IOException {
+    frames("video-tasks/frames/video_cls/UCF101", "v");
+    write("VLM2Vec/UCF101/data/test.jsonl", "{\"video_id\": \"v\", \"pos_text\": \"Biking\"}\n");
+    var check = org.mmeb.eval.data.verify.DataVerifier.check(task("UCF101"), dir);
+    assertThat(check.rows()).isEqualTo(1);
+    assertThat(check.images()).isEqualTo(1);
+    assertThat(check.problems().get(0)).isEqualTo("UCF101: 1 rows, expected 1000");
+    // the one-byte frame: the problem names the JSONL file and its row
+    assertThat(check.problems().get(1))
+        .endsWith(
+            "VLM2Vec/UCF101/data/test.jsonl row 0: undecodable image v/0001.jpg ("
+                + dir.resolve("video-tasks/frames/video_cls/UCF101")
+                + ")");
+    write("VLM2Vec/HMDB51/data/train.jsonl", "{}\n");
+    var missing = org.mmeb.eval.data.verify.DataVerifier.check(task("HMDB51"), dir);
+    assertThat(missing.status()).isEqualTo("missing");
+    assertThat(missing.problems().get(0))
+        .startsWith("HMDB51: missing: no table of split 'test' in ")
+        .endsWith("(found: data/train.jsonl)");
+  }
+
   private static List<Integer> range(int n) {
     List<Integer> values = new ArrayList<>();
     for (int i = 0; i < n; i++) {

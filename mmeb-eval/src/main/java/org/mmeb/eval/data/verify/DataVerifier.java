@@ -1,6 +1,5 @@
 package org.mmeb.eval.data.verify;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import javax.imageio.ImageIO;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.DataLocations;
 import org.mmeb.eval.data.ImageStore;
@@ -18,19 +16,17 @@ import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.QueryRow;
 import org.mmeb.eval.data.TaskData;
 import org.mmeb.eval.data.TaskReaders;
+import org.mmeb.eval.encode.image.ImageDecoder;
 import org.mmeb.eval.task.Layout;
 import org.mmeb.eval.task.TaskSpec;
 
 /**
  * Checks one task's data: its files are there and readable, it has the expected number of rows, and
- * every image it names exists and decodes (ImageIO, on all cores).
+ * every image it names exists and decodes as a run would decode it ({@link ImageDecoder#read}: the
+ * pixel limit, truncation), on all cores.
  */
 public final class DataVerifier {
   public static final int MAX_LISTED = 50;
-
-  static {
-    ImageIO.setUseCache(false);
-  }
 
   private DataVerifier() {}
 
@@ -101,15 +97,17 @@ public final class DataVerifier {
         boolean isMissing = failure.startsWith("missing");
         missing += isMissing ? 1 : 0;
         undecodable += isMissing ? 0 : 1;
+        int reason = failure.indexOf(": ");
         problems.add(
             image.getValue()
                 + ": "
-                + failure
+                + (reason < 0 ? failure : failure.substring(0, reason))
                 + " image "
                 + image.getKey()
                 + " ("
                 + data.images().describe()
-                + ")");
+                + ")"
+                + (reason < 0 ? "" : failure.substring(reason)));
       }
     }
     int count = problems.size();
@@ -151,16 +149,17 @@ public final class DataVerifier {
     }
   }
 
-  /** null when the image decodes; otherwise "missing" or "undecodable". */
+  /** null when the image decodes; otherwise "missing" or "undecodable: why". */
   static String decode(ImageStore store, String path) {
     if (!store.contains(path)) {
       return "missing";
     }
     try {
       byte[] bytes = store.read(path);
-      return ImageIO.read(new ByteArrayInputStream(bytes)) == null ? "undecodable" : null;
+      ImageDecoder.read(bytes);
+      return null;
     } catch (IOException | RuntimeException e) {
-      return "undecodable";
+      return "undecodable: " + e.getMessage();
     }
   }
 }

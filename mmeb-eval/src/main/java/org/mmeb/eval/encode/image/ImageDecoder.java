@@ -5,8 +5,15 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes PNG/JPEG/BMP/GIF bytes to 8-bit RGB the way Pillow's {@code convert("RGB")} does: grey is
@@ -21,15 +28,64 @@ public final class ImageDecoder {
 
   private ImageDecoder() {}
 
+  /**
+   * Pillow's limit: above {@code 2 * Image.MAX_IMAGE_PIXELS} it raises DecompressionBombError
+   * rather than decode (a 2 MB PNG can claim 26000 x 26000 pixels, 2 GB once decoded).
+   */
+  public static final long MAX_PIXELS = 178_956_970L;
+
   /** The decoded image, or an IOException naming what could not be read. */
   public static RgbImage decode(byte[] bytes) throws IOException {
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-    if (image == null) {
-      throw new IOException("not a PNG, JPEG, BMP or GIF image (" + bytes.length + " bytes)");
-    }
+    BufferedImage image = read(bytes);
     return image.getColorModel() instanceof ComponentColorModel model
         ? fromRaster(image.getRaster(), model)
         : fromArgb(image);
+  }
+
+  /**
+   * Decodes as {@code ImageIO.read} does, after checking the size the header declares against
+   * {@link #MAX_PIXELS}, and refusing an image the decoder had to finish with made-up data (a JPEG
+   * cut short: Pillow says "image file is truncated"; ImageIO would warn and fill it with grey).
+   */
+  public static BufferedImage read(byte[] bytes) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new IOException("not a PNG, JPEG, BMP or GIF image (" + bytes.length + " bytes)");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels > MAX_PIXELS) {
+          throw new IOException(
+              String.format(
+                  Locale.ROOT,
+                  "image of %d x %d = %d pixels is above the limit of %d (Pillow's"
+                      + " DecompressionBombError)",
+                  reader.getWidth(0),
+                  reader.getHeight(0),
+                  pixels,
+                  MAX_PIXELS));
+        }
+        List<String> truncation = new ArrayList<>();
+        reader.addIIOReadWarningListener(
+            (source, warning) -> {
+              if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
+                truncation.add(warning);
+              }
+            });
+        BufferedImage image = reader.read(0);
+        if (!truncation.isEmpty()) {
+          throw new IOException("image file is truncated (" + truncation.get(0) + ")");
+        }
+        return image;
+      } finally {
+        reader.dispose();
+      }
+    } catch (EOFException e) {
+      throw new IOException("image file is truncated", e);
+    }
   }
 
   private static RgbImage fromRaster(Raster raster, ComponentColorModel model) {
