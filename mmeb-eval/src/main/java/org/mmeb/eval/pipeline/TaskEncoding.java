@@ -22,6 +22,12 @@ public final class TaskEncoding {
   public record Settings(Path cacheRoot, int batchSize, int workers, boolean terminal) {
     /** Workers default to every core but the one the model session runs on. */
     public static Settings of(Path cacheRoot, int batchSize, Integer workers) {
+      if (batchSize < 1) {
+        throw new UserError("--batch-size must be at least 1 (found " + batchSize + ")");
+      }
+      if (workers != null && workers < 1) {
+        throw new UserError("--workers must be at least 1 (found " + workers + ")");
+      }
       int threads =
           workers != null ? workers : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
       return new Settings(cacheRoot, batchSize, threads, System.console() != null);

@@ -80,6 +80,15 @@ public record ImageSpec(
     if (mean.length != 3 || std.length != 3) {
       throw new IllegalArgumentException("image.mean and image.std need 3 values (R, G, B)");
     }
+    if (smallestSide(resize, size, width, height) <= 0 || (crop != null && crop <= 0)) {
+      throw new IllegalArgumentException(
+          "image sizes must be > 0 (size "
+              + size
+              + (width != null ? ", width " + width : "")
+              + (height != null ? ", height " + height : "")
+              + (crop != null ? ", crop " + crop : "")
+              + ")");
+    }
     if (resize == Resize.SHORTEST_SIDE && crop == null) {
       throw new IllegalArgumentException(
           "image.resize 'shortest_side' needs a 'crop' (a batch needs one tensor size)");

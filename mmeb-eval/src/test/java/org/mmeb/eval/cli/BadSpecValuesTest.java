@@ -1,0 +1,95 @@
+package org.mmeb.eval.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.data.synth.SyntheticBenchmark;
+
+/**
+ * Spec values and options that used to reach ONNX Runtime (exit 3, multi-line text): image.size 0
+ * or -5, --batch-size 0; and names that would become paths outside the folder given (a model named
+ * "..").
+ */
+class BadSpecValuesTest {
+  private static final Path TINY = Path.of("mmeb-eval/src/test/resources/encode/tiny");
+  @TempDir static Path data;
+  @TempDir Path work;
+
+  @BeforeAll
+  static void synthesize() throws Exception {
+    SyntheticBenchmark.write(data, 1);
+  }
+
+  /** The tiny dual spec copied beside its files, with one text replaced. */
+  private Path spec(String from, String to) throws Exception {
+    Path dir = work.resolve("model");
+    Files.createDirectories(dir);
+    for (String file : new String[] {"text.onnx", "vision.onnx", "tokenizer.json"}) {
+      Files.copy(TINY.resolve(file), dir.resolve(file));
+    }
+    String json = Files.readString(TINY.resolve("dual.json"));
+    assertThat(json).contains(from);
+    Path spec = dir.resolve("spec.json");
+    Files.writeString(spec, json.replace(from, to));
+    return spec;
+  }
+
+  private CliRun run(Path spec, String... extra) {
+    String[] base = {
+      "run",
+      "--model",
+      spec.toString(),
+      "--benchmark",
+      "mmeb-mini",
+      "--tasks",
+      "MiniShapes",
+      "--data",
+      data.toString(),
+      "--device",
+      "cpu",
+      "--out",
+      work.resolve("results").toString(),
+      "--cache-dir",
+      work.resolve("cache").toString()
+    };
+    return CliRun.of(Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new));
+  }
+
+  private static void assertOneLineExit2(CliRun run, String message) {
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().strip()).startsWith("error: ").contains(message).doesNotContain("\n");
+  }
+
+  @Test
+  void aZeroOrNegativeImageSizeIsOneLine() throws Exception {
+    assertOneLineExit2(
+        run(spec("\"size\": 32", "\"size\": 0")), "image sizes must be > 0 (size 0, crop 32)");
+  }
+
+  @Test
+  void aNegativeImageSizeIsOneLine() throws Exception {
+    assertOneLineExit2(
+        run(spec("\"crop\": 32", "\"crop\": -5")), "image sizes must be > 0 (size 32, crop -5)");
+  }
+
+  @Test
+  void aBatchSizeOfZeroIsOneLine() throws Exception {
+    assertOneLineExit2(
+        run(spec("\"normalize\": true", "\"normalize\": true"), "--batch-size", "0"),
+        "--batch-size must be at least 1 (found 0)");
+  }
+
+  @Test
+  void aModelNamedDotDotWritesNothingOutsideTheResultsFolder() throws Exception {
+    Path spec = spec("\"name\": \"tiny-dual\"", "\"name\": \"..\"");
+    assertOneLineExit2(run(spec), "'..' cannot be used as a name");
+    try (Stream<Path> files = Files.list(work)) {
+      assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("mmeb-mini");
+    }
+  }
+}
