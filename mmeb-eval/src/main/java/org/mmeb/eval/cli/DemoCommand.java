@@ -48,11 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Where mmeb-mini is written (default: ${DEFAULT-VALUE}).")
   Path data;
 
-  @Option(
-      names = "--out",
-      defaultValue = "results",
-      description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin ResultsOption results;
 
   @Option(
       names = "--leaderboard",
@@ -60,11 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Leaderboard folder (default: ${DEFAULT-VALUE}).")
   Path leaderboard;
 
-  @Option(
-      names = "--cache-dir",
-      defaultValue = ".mmeb-cache",
-      description = "Embedding cache (default: ${DEFAULT-VALUE}).")
-  Path cacheDir;
+  @Mixin CacheOption cache;
 
   @Option(
       names = "--device",
@@ -84,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
     for (Path model : MODELS) {
       evaluate(model, tasks, log);
     }
-    List<ScoreSource> sources = new ArrayList<>(ScoreInputs.runsUnder(out));
+    List<ScoreSource> sources = new ArrayList<>(ScoreInputs.runsUnder(results.out));
     sources.addAll(
         ReferenceScores.leaderboardSources(
             Installation.home().resolve(ReferenceScores.DEFAULT_DIR), tasks));
@@ -125,11 +117,11 @@ public final class DemoCommand implements Callable<Integer> {
     if (!Files.isRegularFile(modelSpec)) {
       throw new UserError(modelSpec + ": demo model spec not found (run from a full checkout)");
     }
-    TaskEncoding.Settings encoding = TaskEncoding.Settings.of(cacheDir, 64, null);
+    TaskEncoding.Settings encoding = TaskEncoding.Settings.of(cache.cacheDir, 64, null);
     EncoderOptions options = EncoderOptions.forSpec(modelSpec, device);
     try (EncoderSource source = options.source(encoding, log)) {
       RunJob.Settings settings =
-          RunJob.Settings.of(SyntheticBenchmark.BENCHMARK, data, List.of(), out);
+          RunJob.Settings.of(SyntheticBenchmark.BENCHMARK, data, List.of(), results.out);
       new RunJob(settings, log).run(tasks, source);
     }
   }

@@ -34,11 +34,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--tasks", split = ",", description = "Only these tasks (comma-separated).")
   List<String> tasks = new ArrayList<>();
 
-  @Option(
-      names = "--out",
-      defaultValue = "results",
-      description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin ResultsOption results;
 
   @Option(
       names = "--batch-size",
@@ -51,11 +47,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Threads decoding and preprocessing (default: cores - 1, at least 1).")
   Integer workers;
 
-  @Option(
-      names = "--cache-dir",
-      defaultValue = ".mmeb-cache",
-      description = "Embedding cache (default: ${DEFAULT-VALUE}).")
-  Path cacheDir;
+  @Mixin CacheOption cache;
 
   @Option(
       names = "--similarity",
@@ -70,9 +62,9 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    TaskEncoding.Settings encoding = TaskEncoding.Settings.of(cacheDir, batchSize, workers);
+    TaskEncoding.Settings encoding = TaskEncoding.Settings.of(cache.cacheDir, batchSize, workers);
     try (EncoderSource source = encoderOptions.source(encoding, similarity, err)) {
-      new RunJob(RunJob.Settings.of(benchmark, data, tasks, out), err)
+      new RunJob(RunJob.Settings.of(benchmark, data, tasks, results.out), err)
           .run(registry.load(), source)
           .print(spec.commandLine().getOut());
     }

@@ -39,11 +39,7 @@ public final class ScoreCommand implements Callable<Integer> {
       description = "Only these tasks (default: every task of the benchmark in the submission).")
   List<String> tasks = new ArrayList<>();
 
-  @Option(
-      names = "--out",
-      defaultValue = "results",
-      description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin ResultsOption results;
 
   @Option(names = "--model", description = "Model name for the results (default: the manifest's).")
   String model;
@@ -59,7 +55,7 @@ public final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunJob.Settings settings =
-        RunJob.Settings.of(benchmark, data, tasks, out)
+        RunJob.Settings.of(benchmark, data, tasks, results.out)
             .withBootstrap(new Bootstrap(replicates, seed));
     try (var source = new SubmissionSource(Submission.open(embeddings), model)) {
       new RunJob(settings, spec.commandLine().getErr())

@@ -176,7 +176,7 @@ public final class RunRecordBuilder {
               g.present(),
               g.expected(),
               g.partial(),
-              g.meanPercent(),
+              g.present() == 0 ? null : g.meanPercent(),
               g.displayText()));
     }
     List<double[]> present = scores.keySet().stream().map(mainValues::get).toList();

@@ -13,13 +13,16 @@ public record RunSummary(
     groups = List.copyOf(groups);
   }
 
-  /** A group mean in percent, unrounded, with the paper's display (partial runs say so). */
+  /**
+   * A group mean in percent, unrounded (null when none of its datasets is present, never the string
+   * "NaN"), with the paper's display (partial runs say so).
+   */
   public record Group(
       String kind,
       String group,
       int present,
       int expected,
       boolean partial,
-      double meanPercent,
+      Double meanPercent,
       String display) {}
 }

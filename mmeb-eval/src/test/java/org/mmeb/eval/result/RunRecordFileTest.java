@@ -74,6 +74,12 @@ class RunRecordFileTest {
     assertThat(read.summary().present()).isEqualTo(2);
     assertThat(read.summary().expected()).isEqualTo(36);
     assertThat(read.summary().groups().get(0).display()).endsWith("(partial 2/36)");
+    // regression: a group without datasets was written as the string "NaN"
+    assertThat(read.summary().groups())
+        .filteredOn(g -> g.present() == 0)
+        .isNotEmpty()
+        .allSatisfy(g -> assertThat(g.meanPercent()).isNull());
+    assertThat(runFileText()).doesNotContain("NaN");
     DatasetResult first = read.datasets().get(0);
     DatasetResult written = record.datasets().get(0);
     assertThat(first.metrics()).isEqualTo(written.metrics());
@@ -127,5 +133,13 @@ class RunRecordFileTest {
   void gitCommitIsReadFromTheCheckout() {
     String commit = GitCommit.of(Path.of(""));
     assertThat(commit).matches("[0-9a-f]{40}|unknown");
+  }
+
+  private String runFileText() {
+    try {
+      return java.nio.file.Files.readString(runFile);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
