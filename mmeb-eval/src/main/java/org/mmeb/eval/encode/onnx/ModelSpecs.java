@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mmeb.eval.JsonInput;
 import org.mmeb.eval.UserError;
 
 /** Reads and checks model spec files; every problem is one line naming the file. */
@@ -26,9 +27,7 @@ public final class ModelSpecs {
     try {
       spec = MAPPER.readValue(file.toFile(), ModelSpec.class);
     } catch (IOException | RuntimeException e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      throw new UserError(
-          file + ": not a valid model spec: " + message.lines().findFirst().orElse(""), e);
+      throw new UserError(file + ": not a valid model spec: " + JsonInput.problem(e), e);
     }
     check(file, spec);
     return spec;

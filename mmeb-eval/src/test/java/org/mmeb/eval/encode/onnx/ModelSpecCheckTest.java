@@ -29,6 +29,17 @@ class ModelSpecCheckTest {
     dual = Files.readString(dir.resolve("dual.json"));
   }
 
+  /** Regression: a missing max_length said "Cannot map `null` into type int" without the field. */
+  @Test
+  void aMissingMaxLengthNamesTheField() throws IOException {
+    Path spec = write(dual.replaceFirst("\\s*\"max_length\": 16,", ""));
+    assertThat(Files.readString(spec)).doesNotContain("max_length");
+    assertThatThrownBy(() -> ModelSpecs.read(spec))
+        .isInstanceOf(UserError.class)
+        .hasMessageStartingWith(spec + ": not a valid model spec: field '")
+        .hasMessageContaining("max_length'");
+  }
+
   @Test
   void unknownFieldIsRejectedWithTheFileAndTheField() throws IOException {
     Path spec = write(dual.replace("\"normalize\"", "\"normalise\": true, \"normalize\""));
