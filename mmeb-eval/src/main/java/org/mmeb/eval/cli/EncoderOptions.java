@@ -110,8 +110,7 @@ public final class EncoderOptions {
       return name;
     }
     if (source.modelSpec != null) {
-      String specName = ModelSpecs.read(source.modelSpec).name();
-      return specName != null ? specName : source.modelSpec.getFileName().toString();
+      return ModelSpecs.displayName(source.modelSpec);
     }
     return serverModel;
   }

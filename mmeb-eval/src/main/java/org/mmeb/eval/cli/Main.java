@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
       TasksCommand.class,
       DataCommand.class,
       RunCommand.class,
+      ServeCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       ScoreCommand.class,

@@ -10,6 +10,10 @@ import org.mmeb.eval.encode.text.TokenBatch;
 /**
  * A graph's inputs for one batch, in direct native-order buffers that ONNX Runtime reads without a
  * copy. Text fields are null for a vision graph and pixel fields null for a text graph.
+ *
+ * @param lengthBucket how long a text row would be if it were alone: its own token count rounded up
+ *     to a multiple of this ({@code pad_to: longest}, with {@link TokenBuckets}' multiple), so a
+ *     row may be cut back to that; 0 when the model expects every row padded to {@code max_length}
  */
 record GraphInputs(
     TokenBatch tokens,
@@ -17,24 +21,82 @@ record GraphInputs(
     LongBuffer mask,
     LongBuffer typeIds,
     FloatBuffer pixels,
-    long[] pixelShape) {
+    long[] pixelShape,
+    int lengthBucket) {
 
-  static GraphInputs text(TokenBatch tokens) {
+  static GraphInputs text(TokenBatch tokens, int lengthBucket) {
     return new GraphInputs(
         tokens,
         direct(tokens.ids()),
         direct(tokens.mask()),
         direct(new long[tokens.ids().length]),
         null,
-        null);
+        null,
+        lengthBucket);
   }
 
   static GraphInputs pixels(FloatBuffer pixels, long[] shape) {
-    return new GraphInputs(null, null, null, null, pixels, shape);
+    return new GraphInputs(null, null, null, null, pixels, shape, 0);
   }
 
   GraphInputs withPixels(FloatBuffer pixels, long[] shape) {
-    return new GraphInputs(tokens, ids, mask, typeIds, pixels, shape);
+    return new GraphInputs(tokens, ids, mask, typeIds, pixels, shape, lengthBucket);
+  }
+
+  /**
+   * How long a row would be padded if it were alone: its own token count rounded up to the bucket
+   * (at most the batch's length), or the batch's length when every row is padded to max_length.
+   */
+  int ownLength(int row) {
+    if (lengthBucket == 0) {
+      return tokens.length();
+    }
+    int count = 0;
+    for (int t = 0; t < tokens.length(); t++) {
+      count += tokens.mask()[row * tokens.length() + t] != 0 ? 1 : 0;
+    }
+    int bucketed = (count + lengthBucket - 1) / lengthBucket * lengthBucket;
+    return count == 0 ? tokens.length() : Math.min(tokens.length(), bucketed);
+  }
+
+  /**
+   * A batch of the given rows (repeats allowed), text cut to {@code length} tokens from each row's
+   * first real token (so right and left padding both keep the row's own tokens).
+   */
+  GraphInputs select(int[] rows, int length) {
+    GraphInputs out = tokens == null ? pixels(null, null) : text(cut(rows, length), lengthBucket);
+    if (pixels == null) {
+      return out;
+    }
+    int size = (int) (pixels.capacity() / pixelShape[0]);
+    FloatBuffer chosen = directFloats(rows.length * size);
+    for (int row : rows) {
+      chosen.put(pixels.duplicate().clear().position(row * size).limit((row + 1) * size));
+    }
+    long[] shape = pixelShape.clone();
+    shape[0] = rows.length;
+    return out.withPixels(chosen.flip(), shape);
+  }
+
+  private TokenBatch cut(int[] rows, int length) {
+    int full = tokens.length();
+    long[] ids = new long[rows.length * length];
+    long[] mask = new long[rows.length * length];
+    for (int i = 0; i < rows.length; i++) {
+      int start = rows[i] * full + firstToken(rows[i], length);
+      System.arraycopy(tokens.ids(), start, ids, i * length, length);
+      System.arraycopy(tokens.mask(), start, mask, i * length, length);
+    }
+    return new TokenBatch(ids, mask, rows.length, length);
+  }
+
+  private int firstToken(int row, int length) {
+    for (int t = 0; t < tokens.length() - length; t++) {
+      if (tokens.mask()[row * tokens.length() + t] != 0) {
+        return t;
+      }
+    }
+    return tokens.length() - length;
   }
 
   /** Rows of the batch (text rows and pixel rows agree when a graph takes both). */
@@ -69,7 +131,8 @@ record GraphInputs(
         slice(mask, from * length, to * length),
         slice(typeIds, from * length, to * length),
         p,
-        shape);
+        shape,
+        lengthBucket);
   }
 
   /**
@@ -90,7 +153,7 @@ record GraphInputs(
         Arrays.fill(ids, r * length, (r + 1) * length, padId);
         mask[r * length] = 1;
       }
-      padded = text(new TokenBatch(ids, mask, target, length));
+      padded = text(new TokenBatch(ids, mask, target, length), lengthBucket);
     }
     if (pixels != null) {
       FloatBuffer more = directFloats((int) (pixels.capacity() / pixelShape[0] * target));

@@ -7,10 +7,13 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.mmeb.eval.UserError;
 
 /**
@@ -84,10 +87,44 @@ final class GraphSession implements AutoCloseable {
   }
 
   /**
-   * Runs the graph and returns one pooled vector per row; a batch too large for the device's memory
-   * runs again in smaller parts. Any other ONNX Runtime error is one line naming graph and device.
+   * Runs the graph and returns one pooled vector per row, each row's vector independent of the
+   * other rows of the batch, bit for bit, so results do not depend on --batch-size, on where a
+   * resumed run starts, or on how {@code serve} groups requests ({@code BatchInvarianceTest}). On
+   * CPU two things break that: a padded row's sums change with the padded length (reductions over
+   * tokens group their terms by length), and one row alone takes another matrix kernel (a
+   * matrix-vector product). So rows run in groups of equal own length (no padding) and a group of
+   * one runs as two copies of its row.
    */
   float[][] run(GraphInputs in) {
+    Map<Integer, List<Integer>> byLength = new TreeMap<>();
+    for (int r = 0; r < in.rows(); r++) {
+      byLength
+          .computeIfAbsent(in.tokens() == null ? 0 : in.ownLength(r), k -> new ArrayList<>())
+          .add(r);
+    }
+    if (byLength.size() == 1
+        && in.rows() > 1
+        && (in.tokens() == null || byLength.containsKey(in.tokens().length()))) {
+      return runRows(in);
+    }
+    float[][] out = new float[in.rows()][];
+    for (Map.Entry<Integer, List<Integer>> group : byLength.entrySet()) {
+      int[] rows = group.getValue().stream().mapToInt(Integer::intValue).toArray();
+      int[] fed = rows.length == 1 ? new int[] {rows[0], rows[0]} : rows;
+      int length = in.tokens() == null ? 0 : group.getKey();
+      float[][] vectors = runRows(in.select(fed, length));
+      for (int i = 0; i < rows.length; i++) {
+        out[rows[i]] = vectors[i];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs a batch; one too large for the device's memory runs again in smaller parts. Any other ONNX
+   * Runtime error is one line naming graph and device.
+   */
+  private float[][] runRows(GraphInputs in) {
     try {
       return split.run(in, this::runPadded);
     } catch (OrtException e) {

@@ -6,6 +6,7 @@ import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.encode.image.ImagePreprocessor;
 import org.mmeb.eval.encode.text.TextTokenizer;
+import org.mmeb.eval.encode.text.TokenizerSpec;
 
 /**
  * The CPU side of a model: its tokenizer and image preprocessor, turning a batch of items into
@@ -68,7 +69,8 @@ final class ModelInputs implements AutoCloseable {
         texts.isEmpty()
             ? null
             : GraphInputs.text(
-                TokenBuckets.roundUp(tokenizer.tokenize(texts), tokenMultiple, spec.tokenizer()));
+                TokenBuckets.roundUp(tokenizer.tokenize(texts), tokenMultiple, spec.tokenizer()),
+                lengthBucket());
     long tokenizeNanos = System.nanoTime() - t0;
     boolean anyImage = items.stream().anyMatch(Item::hasImages);
     PixelBatch pixels =
@@ -88,6 +90,11 @@ final class ModelInputs implements AutoCloseable {
         pixels,
         pixels == null ? 0 : pixels.decodeNanos(),
         tokenizeNanos + (pixels == null ? 0 : pixels.preprocessNanos()));
+  }
+
+  /** How long a text row would be alone ({@link GraphInputs#lengthBucket}). */
+  private int lengthBucket() {
+    return spec.tokenizer().padTo() == TokenizerSpec.PadTo.LONGEST ? tokenMultiple : 0;
   }
 
   @Override

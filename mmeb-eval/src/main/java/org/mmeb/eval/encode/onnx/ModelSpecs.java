@@ -33,6 +33,12 @@ public final class ModelSpecs {
     return spec;
   }
 
+  /** The spec's {@code name}, else its file name: how results and servers call the model. */
+  public static String displayName(Path file) {
+    String name = read(file).name();
+    return name != null ? name : file.getFileName().toString();
+  }
+
   private static void check(Path file, ModelSpec spec) {
     if (spec.architecture() == null) {
       fail(file, "'architecture' is required: dual or single");

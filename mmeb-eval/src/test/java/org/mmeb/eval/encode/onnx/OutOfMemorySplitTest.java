@@ -45,7 +45,7 @@ class OutOfMemorySplitTest {
     session = GraphSession.open(factory, TINY.resolve("text.onnx"), spec.textGraph(), 0);
     try (TextTokenizer tokenizer =
         TextTokenizer.open(TINY.resolve("tokenizer.json"), spec.tokenizer())) {
-      batch = GraphInputs.text(tokenizer.tokenize(TEXTS));
+      batch = GraphInputs.text(tokenizer.tokenize(TEXTS), 1);
     }
   }
 
