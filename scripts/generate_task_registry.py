@@ -116,7 +116,11 @@ def v2_source(t):
 
 
 def v2_task(t):
-    queries = t.get("n_queries_code") or t.get("n_queries_code_v2.0.0")
+    # the hub's current files: MomentSeeker was deduplicated in v2.0.1 (1800 -> 1602 queries; the
+    # paper's 1800 live on as VLM2Vec/MomentSeeker_1k8)
+    queries = (
+        t.get("n_queries_code") or t.get("n_queries_code_v2.0.1") or t.get("n_queries_code_v2.0.0")
+    )
     candidates = t.get("n_candidates_paper")
     if isinstance(candidates, str):
         candidates = None  # a range such as "3-5"

@@ -24,6 +24,11 @@ final class FrameFolders {
 
   /** The sampled frames of {@code folder} (relative to the root). */
   List<String> sample(TableRow row, String folder) {
+    return FrameSampler.sample(all(row, folder), frames);
+  }
+
+  /** Every frame of {@code folder} (relative to the root), in natural order. */
+  List<String> all(TableRow row, String folder) {
     Path dir = root.resolve(folder);
     if (!Files.isDirectory(dir)) {
       throw row.error("no frame folder " + dir);
@@ -32,7 +37,7 @@ final class FrameFolders {
     if (names.isEmpty()) {
       throw row.error("no .jpg/.jpeg/.png frames in " + dir);
     }
-    return FrameSampler.sample(names, frames).stream().map(n -> folder + "/" + n).toList();
+    return names.stream().map(n -> folder + "/" + n).toList();
   }
 
   /** The sub-folders of {@code folder} (relative to the root), in natural order. */

@@ -117,5 +117,10 @@ public final class VideoFramesReader implements TaskReader {
     public double number(String column) {
       return tagged.number(column);
     }
+
+    @Override
+    public List<String> structListField(String column, String field) {
+      return tagged.structListField(column, field);
+    }
   }
 }

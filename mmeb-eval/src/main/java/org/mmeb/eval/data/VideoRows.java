@@ -28,12 +28,14 @@ final class VideoRows {
   private final FrameFolders frames;
   private final PromptProfile profile;
   private final VideoQaRows qa;
+  private final MomentSeekerRows momentSeeker;
 
   VideoRows(TaskSpec spec, FrameFolders frames, PromptProfile profile) {
     this.spec = spec;
     this.frames = frames;
     this.profile = profile;
     this.qa = new VideoQaRows(frames, profile);
+    this.momentSeeker = new MomentSeekerRows(frames, profile);
   }
 
   static Parser parser(TaskSpec spec) {
@@ -69,6 +71,8 @@ final class VideoRows {
       case "activitynetqa" ->
           new Parser(VideoQaRows.ACTIVITYNETQA, (r, row) -> r.qa.activitynetqa(row));
       case "mvbench" -> new Parser(VideoQaRows.MVBENCH, (r, row) -> r.qa.mvbench(row));
+      case "momentseeker" ->
+          new Parser(MomentSeekerRows.COLUMNS, (r, row) -> r.momentSeeker.build(row));
       default ->
           throw new UserError(
               spec.name()
@@ -76,7 +80,7 @@ final class VideoRows {
                   + parser
                   + "' is not supported yet (video_classification, ssv2, msrvtt, msvd, vatex,"
                   + " didemo, youcook2, moment_retrieval, nextqa, egoschema, videomme, activitynetqa,"
-                  + " mvbench)");
+                  + " mvbench, momentseeker)");
     };
   }
 

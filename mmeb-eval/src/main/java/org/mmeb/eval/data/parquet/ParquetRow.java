@@ -81,6 +81,51 @@ public final class ParquetRow {
     return values;
   }
 
+  /**
+   * The string field {@code field} of every struct in a list&lt;struct&gt; value (3-level or legacy
+   * 2-level LIST), e.g. MomentSeeker's {@code positive_frames[*].output_path}.
+   */
+  public List<String> structListField(String column, String field) {
+    String expected = "a list of structs with a string '" + field + "'";
+    Type type = group.getType().getType(column);
+    if (type.isPrimitive() || group.getFieldRepetitionCount(column) == 0) {
+      throw error(
+          column,
+          "expected " + expected + ", found " + (type.isPrimitive() ? describe(type) : "null"));
+    }
+    Group list = group.getGroup(column, 0);
+    int count = list.getFieldRepetitionCount(0);
+    List<String> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Group struct = structOf(list, i);
+      if (struct == null || !struct.getType().containsField(field)) {
+        throw error(column, "expected " + expected + ", found " + describe(type));
+      }
+      requireString(column, struct.getType().getType(field));
+      if (struct.getFieldRepetitionCount(field) == 0) {
+        throw error(column, "list element " + i + " has a null '" + field + "'");
+      }
+      values.add(struct.getString(field, 0));
+    }
+    return values;
+  }
+
+  /**
+   * Element {@code i} of a LIST: the repeated group itself (2-level) or its one child (3-level).
+   */
+  private static Group structOf(Group list, int i) {
+    if (list.getType().getType(0).isPrimitive()) {
+      return null;
+    }
+    Group repeated = list.getGroup(0, i);
+    GroupType repeatedType = repeated.getType();
+    boolean threeLevel =
+        repeatedType.getFieldCount() == 1
+            && !repeatedType.getType(0).isPrimitive()
+            && repeated.getFieldRepetitionCount(0) > 0;
+    return threeLevel ? repeated.getGroup(0, 0) : repeated;
+  }
+
   /** An identifier: a string, or an integer written in decimal. */
   public String id(String column) {
     Type type = group.getType().getType(column);

@@ -37,6 +37,23 @@ record JsonTableRow(Path file, int row, JsonNode object) implements TableRow {
   }
 
   @Override
+  public List<String> structListField(String column, String field) {
+    JsonNode value = value(column);
+    if (!value.isArray()) {
+      throw error(column, "expected a list of objects, found " + describe(value));
+    }
+    List<String> values = new ArrayList<>(value.size());
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode element = value.get(i).path(field);
+      if (!element.isTextual()) {
+        throw error(column, "list element " + i + " has no string '" + field + "'");
+      }
+      values.add(element.textValue());
+    }
+    return values;
+  }
+
+  @Override
   public String id(String column) {
     JsonNode value = value(column);
     if (value.isTextual()) {

@@ -27,6 +27,11 @@ record ParquetTableRow(ParquetRow parquet) implements TableRow {
   }
 
   @Override
+  public List<String> structListField(String column, String field) {
+    return parquet.structListField(column, field);
+  }
+
+  @Override
   public String id(String column) {
     return parquet.id(column);
   }

@@ -42,6 +42,9 @@ public interface TableRow {
   /** An identifier: a string, or an integer written in decimal. */
   String id(String column);
 
+  /** The string field {@code field} of every struct in a list of structs (objects). */
+  List<String> structListField(String column, String field);
+
   /** A number, as a double. */
   double number(String column);
 }
