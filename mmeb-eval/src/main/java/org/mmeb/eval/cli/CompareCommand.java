@@ -2,6 +2,7 @@ package org.mmeb.eval.cli;
 
 import java.util.concurrent.Callable;
 import org.mmeb.eval.report.ComparisonText;
+import org.mmeb.eval.report.ReasoningVerdict;
 import org.mmeb.eval.report.RunComparator;
 import org.mmeb.eval.report.RunComparison;
 import org.mmeb.eval.report.RunScores;
@@ -44,6 +45,12 @@ final class CompareCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .print(ComparisonText.render(comparison, significance.alpha, comparator.method()));
+    ReasoningVerdict.lines(
+            comparison,
+            ScoreInputs.reasoning(baseline),
+            ScoreInputs.reasoning(candidate),
+            significance.alpha)
+        .forEach(spec.commandLine().getOut()::println);
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -81,7 +81,17 @@ public final class EncoderOptions {
 
   /** As {@link #source(TaskEncoding.Settings, PrintWriter)}, scored with {@code similarity}. */
   EncoderSource source(TaskEncoding.Settings encoding, Similarity similarity, PrintWriter log) {
-    String modelName = modelName();
+    return source(encoding, similarity, log, null);
+  }
+
+  /**
+   * As {@link #source(TaskEncoding.Settings, Similarity, PrintWriter)}; with a {@code reasoner},
+   * the run is named "embedder + reasoner" (unless --name says otherwise).
+   */
+  EncoderSource source(
+      TaskEncoding.Settings encoding, Similarity similarity, PrintWriter log, String reasoner) {
+    String modelName =
+        reasoner == null || name != null ? modelName() : modelName() + " + " + reasoner;
     JsonNode specJson = specJson();
     return new EncoderSource(open(log), modelName, specJson, similarity, encoding, log);
   }

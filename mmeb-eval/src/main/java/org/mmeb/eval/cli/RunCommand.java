@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mmeb.eval.pipeline.EncoderSource;
+import org.mmeb.eval.pipeline.QueryTransform;
 import org.mmeb.eval.pipeline.RunJob;
 import org.mmeb.eval.pipeline.TaskEncoding;
+import org.mmeb.eval.reason.TraceSource;
 import org.mmeb.eval.score.Similarity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +26,7 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
   @Mixin RegistryOptions registry;
   @Mixin EncoderOptions encoderOptions;
+  @Mixin TraceOptions traceOptions;
 
   @Option(names = "--benchmark", required = true, description = "mmeb-v1, mmeb-v2, mmeb-mini, ...")
   String benchmark;
@@ -63,11 +66,19 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     TaskEncoding.Settings encoding = TaskEncoding.Settings.of(cache.cacheDir, batchSize, workers);
-    try (EncoderSource source = encoderOptions.source(encoding, similarity, err)) {
-      new RunJob(RunJob.Settings.of(benchmark, data, tasks, results.out), err)
+    try (TraceSource traces = traceOptions.source(cache.cacheDir, err);
+        EncoderSource source = encoderOptions.source(encoding, similarity, err, reasoner(traces))) {
+      QueryTransform queries =
+          TraceOptions.transform(traces, traceOptions.template, encoderOptions.specJson(), err);
+      new RunJob(RunJob.Settings.of(benchmark, data, tasks, results.out).withQueries(queries), err)
           .run(registry.load(), source)
           .print(spec.commandLine().getOut());
     }
     return 0;
+  }
+
+  /** Results name a run with traces "embedder + reasoner", its own leaderboard row. */
+  private static String reasoner(TraceSource traces) {
+    return traces == null ? null : traces.reasoner();
   }
 }

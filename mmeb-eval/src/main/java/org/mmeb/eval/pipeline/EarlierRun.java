@@ -50,6 +50,7 @@ final class EarlierRun {
     for (DatasetResult d : earlier.datasets()) {
       if (!running.contains(d.task()) && benchmarkTasks.contains(d.task())) {
         record.keep(d, earlier.provenance());
+        record.keepTraces(earlier.reasoning(), d.task());
         kept.add(d.task());
       }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.QueryRow;
 import org.mmeb.eval.data.TaskData;
+import org.mmeb.eval.result.Reasoning;
 
 /**
  * A change made to each query between the reader and the embedding source, such as a reasoning
@@ -18,6 +19,14 @@ public interface QueryTransform {
 
   /** The item to embed in place of {@code row.query()} for a row of {@code task}. */
   Item query(String task, QueryRow row);
+
+  /**
+   * What the run record says about the transform so far (reasoning traces: source, coverage, cost),
+   * or null when there is nothing to record.
+   */
+  default Reasoning reasoning() {
+    return null;
+  }
 
   /** The task's data with every query transformed; candidates are untouched. */
   default TaskData applyTo(TaskData data) {

@@ -127,6 +127,7 @@ public final class RunJob {
                 + " has no queries (an empty table); nothing to score");
       }
       TaskData data = settings.queries().applyTo(read);
+      record.reasoning(settings.queries().reasoning());
       try (TaskEmbeddings vectors = source.embed(data)) {
         long scoringStart = System.nanoTime();
         DatasetScore score =

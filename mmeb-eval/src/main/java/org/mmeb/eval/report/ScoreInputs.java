@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.result.DatasetResult;
+import org.mmeb.eval.result.Reasoning;
 import org.mmeb.eval.result.RunRecord;
 import org.mmeb.eval.result.RunRecordFile;
 import org.mmeb.eval.result.TiedHits;
@@ -33,6 +34,12 @@ public final class ScoreInputs {
     }
     ScoreSource imported = ImportedScores.read(argument, registry);
     return new RunScores(imported.model(), imported.benchmark(), imported.mainScores(), Map.of());
+  }
+
+  /** A run's reasoning block (null: imported scores, or a run without traces). */
+  public static Reasoning reasoning(String argument) {
+    Path run = runFile(argument);
+    return run == null ? null : RunRecordFile.read(run).reasoning();
   }
 
   /** A run or imported scores, as the leaderboard and reproduce need them. */

@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.mmeb.eval.UserError;
 
-/** SHA-256 of files, for provenance and submission fingerprints. */
+/** SHA-256 of files (and texts), for provenance, fingerprints and cache keys. */
 public final class FileHashes {
   private FileHashes() {}
 
@@ -17,6 +17,13 @@ public final class FileHashes {
     MessageDigest digest = newDigest();
     update(digest, file);
     return "sha256:" + HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** SHA-256 of a text (UTF-8), written as the file hashes are ({@code sha256:<hex>}). */
+  public static String sha256(String text) {
+    return "sha256:"
+        + HexFormat.of()
+            .formatHex(newDigest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   /** One hash over several files, in the given order (name and content of each). */

@@ -1,12 +1,14 @@
 package org.mmeb.eval.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * One evaluation run of one model on one benchmark, as written to {@code
  * results/<model>/<benchmark>/run.json}: what was run (model, provenance), what it cost (timings,
- * counts), the aggregate scores and each dataset's metrics and per-query outcomes. Build one with
- * {@link RunRecordBuilder}; read and write with {@link RunRecordFile}. Field names are written in
+ * counts), the aggregate scores and each dataset's metrics and per-query outcomes, and, when the
+ * queries carried reasoning traces, where they came from ({@code reasoning}). Build one with {@link
+ * RunRecordBuilder}; read and write with {@link RunRecordFile}. Field names are written in
  * snake_case.
  */
 public record RunRecord(
@@ -17,7 +19,8 @@ public record RunRecord(
     StageTimings timings,
     RunCounts counts,
     RunSummary summary,
-    List<DatasetResult> datasets) {
+    List<DatasetResult> datasets,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Reasoning reasoning) {
   /** Bump on any incompatible change; readers reject versions they do not know. */
   public static final int SCHEMA_VERSION = 1;
 

@@ -44,6 +44,8 @@ public final class RunRecordBuilder {
   private Bootstrap bootstrap = new Bootstrap();
   private Path checkout = Path.of("");
   private boolean kept;
+  private Reasoning reasoning;
+  private final Map<String, Reasoning.TaskTraces> keptTraces = new LinkedHashMap<>();
 
   /**
    * @param expected every task of the benchmark (for present/expected and group sizes)
@@ -69,6 +71,20 @@ public final class RunRecordBuilder {
 
   public RunRecordBuilder bootstrap(Bootstrap bootstrap) {
     this.bootstrap = bootstrap;
+    return this;
+  }
+
+  /** A kept task's trace figures from the earlier run's reasoning block (if it had one). */
+  public RunRecordBuilder keepTraces(Reasoning earlier, String task) {
+    if (earlier != null && earlier.tasks().containsKey(task)) {
+      keptTraces.put(task, earlier.tasks().get(task));
+    }
+    return this;
+  }
+
+  /** How the queries got reasoning traces (null: they had none). */
+  public RunRecordBuilder reasoning(Reasoning reasoning) {
+    this.reasoning = reasoning;
     return this;
   }
 
@@ -163,7 +179,25 @@ public final class RunRecordBuilder {
         totalTime,
         totalCounts,
         summary(Aggregation.summarize(benchmark, expected, scores), scores),
-        datasets);
+        datasets,
+        reasoningWithKeptTasks());
+  }
+
+  private Reasoning reasoningWithKeptTasks() {
+    if (reasoning == null || keptTraces.isEmpty()) {
+      return reasoning;
+    }
+    Map<String, Reasoning.TaskTraces> tasks = new LinkedHashMap<>(keptTraces);
+    tasks.putAll(reasoning.tasks());
+    return new Reasoning(
+        reasoning.reasoner(),
+        reasoning.source(),
+        reasoning.location(),
+        reasoning.model(),
+        reasoning.decoding(),
+        reasoning.promptHashes(),
+        reasoning.template(),
+        tasks);
   }
 
   private RunSummary summary(BenchmarkSummary summary, Map<String, Double> scores) {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
 
@@ -36,30 +34,12 @@ final class EmbeddingRequests {
     ObjectNode message = body.putArray("messages").addObject().put("role", "user");
     ArrayNode content = message.putArray("content");
     for (String path : item.images()) {
-      String uri =
-          "data:"
-              + mediaType(path)
-              + ";base64,"
-              + Base64.getEncoder().encodeToString(images.read(path));
+      String uri = DataUris.of(path, images.read(path));
       content.addObject().put("type", "image_url").putObject("image_url").put("url", uri);
     }
     if (!item.text().isEmpty()) {
       content.addObject().put("type", "text").put("text", item.text());
     }
     return json.writeValueAsString(body);
-  }
-
-  static String mediaType(String path) {
-    String lower = path.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".png")) {
-      return "image/png";
-    }
-    if (lower.endsWith(".webp")) {
-      return "image/webp";
-    }
-    if (lower.endsWith(".gif")) {
-      return "image/gif";
-    }
-    return "image/jpeg";
   }
 }

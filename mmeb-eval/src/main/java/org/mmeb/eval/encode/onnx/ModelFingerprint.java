@@ -26,6 +26,8 @@ final class ModelFingerprint {
     MessageDigest sha = sha256();
     ObjectNode config = ModelSpecs.MAPPER.valueToTree(spec);
     config.remove("name");
+    // the trace's place is in the query text, which the cache keys already cover
+    config.remove("trace_template");
     for (String part : new String[] {"text_graph", "vision_graph", "graph", "tokenizer"}) {
       if (config.get(part) instanceof ObjectNode node) {
         node.remove("file");

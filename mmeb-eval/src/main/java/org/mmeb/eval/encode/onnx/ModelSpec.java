@@ -20,6 +20,8 @@ import org.mmeb.eval.encode.text.TokenizerSpec;
  *     null = {@link EmptyText#IMAGE_ONLY}
  * @param batchDependent declares that the graphs make an item's vector depend on its batch
  *     (SigLIP's text tower reads the last, padded, position); see {@link #dependsOnBatch()}
+ * @param traceTemplate where a reasoning trace goes in a query's text ({@code {query}}, {@code
+ *     {trace}}; default: the query, a newline, the trace), for runs with traces
  */
 public record ModelSpec(
     String name,
@@ -35,7 +37,9 @@ public record ModelSpec(
     @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("empty_text") EmptyText emptyText,
     @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("prompt_profile") String promptProfile,
     @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("batch_dependent")
-        Boolean batchDependent) {
+        Boolean batchDependent,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("trace_template")
+        String traceTemplate) {
 
   /** How many graphs and how text and images meet. */
   public enum Architecture {

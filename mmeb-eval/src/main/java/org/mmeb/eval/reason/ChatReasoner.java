@@ -1,0 +1,158 @@
+package org.mmeb.eval.reason;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.mmeb.eval.UserError;
+
+/**
+ * A reasoner MLLM behind an OpenAI-compatible {@code /v1/chat/completions} endpoint (vLLM, ...):
+ * one user message, the query's images as {@code data:} URIs then the prompt; greedy decoding
+ * (temperature 0) with {@code max_tokens} and {@code seed}. Transient failures (429, 5xx, I/O,
+ * timeouts) are retried with exponential backoff until {@code retries} or the whole-request {@code
+ * deadline} runs out.
+ */
+public final class ChatReasoner {
+  /** Where the reasoner is and how it decodes. */
+  public record Settings(
+      URI baseUrl,
+      String model,
+      String apiKey,
+      int maxTokens,
+      long seed,
+      int retries,
+      Duration requestTimeout,
+      Duration deadline) {
+    /** The decoding settings, as recorded and as part of every trace's cache key. */
+    public ObjectNode decoding() {
+      return new ObjectMapper()
+          .createObjectNode()
+          .put("temperature", 0)
+          .put("max_tokens", maxTokens)
+          .put("seed", seed);
+    }
+  }
+
+  /** A failure worth another try. */
+  private static final class Transient extends IOException {
+    Transient(String message) {
+      super(message);
+    }
+  }
+
+  private final Settings settings;
+  private final HttpClient client;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public ChatReasoner(Settings settings) {
+    this.settings = settings;
+    this.client = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The reasoner's trace for {@code prompt} about {@code images} (data: URIs, in order). */
+  public Trace ask(String prompt, List<String> images) {
+    String body = body(prompt, images);
+    long deadline = System.nanoTime() + settings.deadline().toNanos();
+    long backoffMillis = 250;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return send(body, deadline);
+      } catch (IOException e) {
+        long next = System.nanoTime() + backoffMillis * 1_000_000;
+        if (attempt > settings.retries() || next > deadline) {
+          throw new UserError(
+              "gave up after " + attempt + (attempt == 1 ? " attempt: " : " attempts: ") + why(e));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UserError("interrupted while asking the reasoner");
+      }
+      sleep(backoffMillis);
+      backoffMillis = Math.min(10_000, backoffMillis * 2);
+    }
+  }
+
+  private String body(String prompt, List<String> images) {
+    ObjectNode body = json.createObjectNode().put("model", settings.model());
+    ArrayNode content =
+        body.putArray("messages").addObject().put("role", "user").putArray("content");
+    for (String uri : images) {
+      content.addObject().put("type", "image_url").putObject("image_url").put("url", uri);
+    }
+    content.addObject().put("type", "text").put("text", prompt);
+    body.setAll(settings.decoding());
+    return body.toString();
+  }
+
+  private Trace send(String body, long deadline) throws IOException, InterruptedException {
+    long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+    Duration timeout = Duration.ofMillis(Math.min(settings.requestTimeout().toMillis(), left));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(settings.baseUrl().resolve("v1/chat/completions"))
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (settings.apiKey() != null && !settings.apiKey().isEmpty()) {
+      request.header("Authorization", "Bearer " + settings.apiKey());
+    }
+    HttpResponse<String> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    int status = response.statusCode();
+    if (status == 429 || status >= 500) {
+      throw new Transient("HTTP " + status);
+    }
+    if (status != 200) {
+      String text = response.body() == null ? "" : response.body();
+      throw new UserError(
+          "HTTP "
+              + status
+              + ": "
+              + text.substring(0, Math.min(200, text.length())).replace('\n', ' '));
+    }
+    return parse(response.body());
+  }
+
+  private Trace parse(String body) throws IOException {
+    JsonNode root = json.readTree(body);
+    JsonNode content = root.path("choices").path(0).path("message").path("content");
+    if (!content.isTextual() || content.asText().isBlank()) {
+      throw new UserError("the answer has no choices[0].message.content");
+    }
+    JsonNode usage = root.path("usage");
+    return new Trace(
+        content.asText(),
+        usage.path("prompt_tokens").asLong(0),
+        usage.path("completion_tokens").asLong(0),
+        true);
+  }
+
+  private static String why(IOException e) {
+    if (e instanceof HttpTimeoutException) {
+      return "timed out";
+    }
+    return e instanceof Transient ? e.getMessage() : e.toString();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted while waiting to retry the reasoner");
+    }
+  }
+}
