@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -47,20 +46,7 @@ class RunResumeAfterKillTest {
   @Test
   void aKilledRunResumesWithoutReencodingFinishedItems() throws Exception {
     SyntheticBenchmark.write(work.resolve("data"), 3);
-    List<String> command =
-        Stream.concat(
-                Stream.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Main.class.getName()),
-                Stream.of(args()))
-            .toList();
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("log").toFile())
-            .start();
+    Process process = ChildCli.start(work.resolve("log"), args());
     waitForSomeCachedEmbeddings(process);
     process.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no flushing
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

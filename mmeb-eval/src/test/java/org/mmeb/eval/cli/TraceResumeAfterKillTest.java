@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmeb.eval.data.synth.SyntheticBenchmark;
@@ -54,20 +52,7 @@ class TraceResumeAfterKillTest {
     SyntheticBenchmark.write(work.resolve("data"), 0);
     try (LoopbackReasoner reasoner = new LoopbackReasoner()) {
       reasoner.holdAfter(ANSWERED_BEFORE_KILL);
-      List<String> command =
-          Stream.concat(
-                  Stream.of(
-                      Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                      "-cp",
-                      System.getProperty("java.class.path"),
-                      Main.class.getName()),
-                  Stream.of(args(reasoner)))
-              .toList();
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(work.resolve("log").toFile())
-              .start();
+      Process process = ChildCli.start(work.resolve("log"), args(reasoner));
       waitForCachedTraces(process, ANSWERED_BEFORE_KILL);
       process.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no flushing
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -19,6 +21,8 @@ import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmeb.eval.UserError;
+import org.mmeb.eval.score.DatasetScore;
+import org.mmeb.eval.score.TaskScorer;
 import org.mmeb.eval.task.DedupeKey;
 import org.mmeb.eval.task.EvalType;
 import org.mmeb.eval.task.Layout;
@@ -149,6 +153,19 @@ class MomentSeekerReaderTest {
     assertThat(data.rows().get(3).query().images()).isEmpty();
     assertThat(data.rows().get(3).relevance()).containsOnlyKeys("video_frames/ms_a_neg2");
     assertThat(data.images().read("query_q7.jpg")).containsExactly(7);
+
+    // scored locally against each row's own clips: rows 0, 2, 3 rank their positive first
+    Map<String, float[]> vectors = new HashMap<>();
+    vectors.put("video_frames/ms_a_pos", new float[] {1, 0});
+    vectors.put("video_frames/ms_a_neg1", new float[] {0, 1});
+    vectors.put("video_frames/ms_a_neg2", new float[] {0.6f, 0.8f});
+    float[][] queries = {{1, 0}, {0, 1}, {0.9f, 0.1f}, {0.6f, 0.8f}};
+    for (int r = 0; r < 4; r++) {
+      vectors.put(data.rows().get(r).query().key(), queries[r]);
+    }
+    DatasetScore score = TaskScorer.score(data.ranking(), vectors::get);
+    assertThat(score.mainMetric()).isEqualTo("hit@1");
+    assertThat(score.mainScore()).isEqualTo(0.75);
   }
 
   @Test
