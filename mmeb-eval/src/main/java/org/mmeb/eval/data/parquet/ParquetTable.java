@@ -59,7 +59,7 @@ public final class ParquetTable {
     } catch (UserError e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new UserError(file + ": not a readable parquet file: " + e.getMessage(), e);
+      throw unreadable(file, e);
     }
   }
 
@@ -78,7 +78,7 @@ public final class ParquetTable {
     try (ParquetFileReader reader = open(file)) {
       return reader.getRecordCount();
     } catch (IOException | RuntimeException e) {
-      throw new UserError(file + ": not a readable parquet file: " + e.getMessage(), e);
+      throw unreadable(file, e);
     }
   }
 
@@ -88,7 +88,13 @@ public final class ParquetTable {
       return reader.getFooter().getFileMetaData().getSchema().getFields().stream()
           .map(Type::getName)
           .toList();
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(file, e);
     }
+  }
+
+  private static UserError unreadable(Path file, Exception e) {
+    return new UserError(file + ": not a readable parquet file: " + e.getMessage(), e);
   }
 
   private static ParquetFileReader open(Path file) throws IOException {
