@@ -31,20 +31,8 @@ final class BoundedRanking {
     this.positiveScore = positiveScore;
   }
 
-  /**
-   * A first pass over all candidates (when they are known in advance): afterwards {@link #offer}
-   * re-scores only what the final threshold cannot rule out.
-   */
-  void admitLowerBound(double fast, double bound) {
-    if (Double.isFinite(fast)) {
-      lower.offer(fast - bound);
-    }
-  }
-
-  /**
-   * @param countLowerBound false when {@link #admitLowerBound} already counted this candidate
-   */
-  void offer(int index, double fast, double bound, ExactScore exact, boolean countLowerBound) {
+  /** One candidate: its fast score, the bound on that score's error, its exact score on demand. */
+  void offer(int index, double fast, double bound, ExactScore exact) {
     if (Double.isFinite(fast) && fast + bound < lower.threshold()) {
       if (positive >= 0 && fast + bound >= positiveScore) {
         if (fast - bound > positiveScore
@@ -56,9 +44,7 @@ final class BoundedRanking {
     }
     double score = exact(exact, index);
     top.offer(score, index);
-    if (countLowerBound) {
-      lower.offer(score);
-    }
+    lower.offer(score);
     if (positive >= 0 && Ranking.precedes(score, index, positiveScore, positive)) {
       ahead++;
     }

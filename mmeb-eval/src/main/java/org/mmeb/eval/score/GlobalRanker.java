@@ -123,7 +123,7 @@ public final class GlobalRanker {
       int row = (i - from) * width;
       for (int j = 0; j < width; j++) {
         double f = fast[row + j] * qWeight * block.weight(j);
-        ranking.offer(first + j, f, e, exact, true);
+        ranking.offer(first + j, f, e, exact);
       }
     }
   }

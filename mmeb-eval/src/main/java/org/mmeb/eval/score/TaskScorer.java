@@ -1,11 +1,9 @@
 package org.mmeb.eval.score;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.QueryRow;
 import org.mmeb.eval.data.RankingTask;
@@ -73,46 +71,17 @@ public final class TaskScorer {
     return new DatasetScore(task, mainMetric, metrics.get(mainMetric), n, metrics, outcomes, 0);
   }
 
-  /**
-   * Rows in parallel (each row's ranking depends on that row alone); each distinct candidate's
-   * weight computed once for the task.
-   */
   private static List<QueryRanking> rankLocal(
       List<QueryRow> rows,
       EmbeddingLookup queries,
       EmbeddingLookup candidates,
       Similarity similarity) {
-    Map<String, Integer> poolIndex = new HashMap<>();
-    List<float[]> poolVectors = new ArrayList<>();
-    List<int[]> positions = new ArrayList<>(rows.size());
-    for (QueryRow row : rows) {
-      int[] at = new int[row.candidates().size()];
-      for (int j = 0; j < at.length; j++) {
-        at[j] =
-            poolIndex.computeIfAbsent(
-                row.candidates().get(j).key(),
-                key -> {
-                  poolVectors.add(candidates.get(key));
-                  return poolVectors.size() - 1;
-                });
-      }
-      positions.add(at);
-    }
-    WeightedVectors pool = WeightedVectors.of(poolVectors.toArray(new float[0][]), similarity);
-    LocalRanker ranker = new LocalRanker(similarity);
-    return IntStream.range(0, rows.size())
-        .parallel()
-        .mapToObj(
-            i -> {
-              QueryRow row = rows.get(i);
-              List<String> keys = row.candidates().stream().map(Item::key).toList();
-              return ranker.rank(
-                  queries.get(row.query().key()),
-                  pool.select(positions.get(i)),
-                  keys,
-                  row.relevance());
-            })
-        .toList();
+    return new LocalTaskRanker(similarity)
+        .rank(
+            rows.stream().map(r -> queries.get(r.query().key())).toList(),
+            rows.stream().map(r -> r.candidates().stream().map(Item::key).toList()).toList(),
+            candidates,
+            rows.stream().map(QueryRow::relevance).toList());
   }
 
   private static List<QueryRanking> rankGlobal(

@@ -47,19 +47,6 @@ final class WeightedVectors {
     return new WeightedVectors(vectors, similarity);
   }
 
-  /** The vectors at these positions, weights not recomputed. */
-  WeightedVectors select(int[] positions) {
-    float[][] v = new float[positions.length][];
-    double[] w = new double[positions.length];
-    double[] s = new double[positions.length];
-    for (int i = 0; i < positions.length; i++) {
-      v[i] = vectors[positions[i]];
-      w[i] = weights[positions[i]];
-      s[i] = scales[positions[i]];
-    }
-    return new WeightedVectors(v, w, s);
-  }
-
   /** Fails when a vector's length is not {@code dims} (the kernels read {@code dims} of each). */
   void requireDims(int dims) {
     for (int i = 0; i < vectors.length; i++) {

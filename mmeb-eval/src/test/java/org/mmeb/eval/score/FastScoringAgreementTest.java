@@ -87,6 +87,48 @@ class FastScoringAgreementTest {
   }
 
   @Test
+  void localTasksWhoseRowsShareOrSplitTheirCandidates() {
+    SplittableRandom random = new SplittableRandom(13);
+    float[] base = gaussian(random, 40, 1.0);
+    List<float[]> pool = new ArrayList<>();
+    for (int j = 0; j < 60; j++) {
+      // near-duplicates of one vector and exact duplicates: the top lists need exact scores
+      float[] v = j % 3 == 0 ? gaussian(random, 40, 1.0) : base.clone();
+      v[random.nextInt(40)] += j % 2 == 0 ? 0 : Math.ulp(1f) * random.nextInt(3);
+      pool.add(v);
+    }
+    EmbeddingLookup lookup = key -> pool.get(Integer.parseInt(key.substring(1)));
+    for (int perRow : new int[] {60, 50, 8}) { // all rows alike (dense) ... few shared (per row)
+      List<float[]> queries = vectors(30, () -> gaussian(random, 40, 1.0));
+      queries.set(0, base.clone());
+      List<List<String>> rowKeys = new ArrayList<>();
+      List<Map<String, Double>> relevance = new ArrayList<>();
+      for (int i = 0; i < queries.size(); i++) {
+        List<String> row = new ArrayList<>();
+        for (int j = 0; j < perRow; j++) {
+          row.add("c" + random.nextInt(pool.size()));
+        }
+        rowKeys.add(row);
+        relevance.add(Map.of(row.get(0), 1.0));
+      }
+      for (Similarity similarity : Similarity.values()) {
+        for (FloatDots dots : List.of(FloatDots.best(), FloatDots.scalar())) {
+          List<QueryRanking> ranked =
+              new LocalTaskRanker(similarity, dots).rank(queries, rowKeys, lookup, relevance);
+          for (int i = 0; i < queries.size(); i++) {
+            List<float[]> vectors = rowKeys.get(i).stream().map(lookup::get).toList();
+            assertThat(ranked.get(i))
+                .as("%s %s %d per row, row %d", similarity, dots.name(), perRow, i)
+                .isEqualTo(
+                    exactRanking(
+                        similarity, queries.get(i), vectors, rowKeys.get(i), relevance.get(i)));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void theBoundHoldsForEveryPair() {
     SplittableRandom random = new SplittableRandom(9);
     for (FloatDots dots : List.of(FloatDots.best(), FloatDots.scalar())) {

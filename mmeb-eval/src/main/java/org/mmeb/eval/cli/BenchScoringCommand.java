@@ -1,0 +1,128 @@
+package org.mmeb.eval.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.score.ScoringBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "scoring",
+    description =
+        "Scoring speed against the float32 matrix product of the same size (random vectors,"
+            + " cosine): local tasks (V1's shape) and a global task, harness and product rounds"
+            + " alternating in one process (medians).")
+public final class BenchScoringCommand implements Callable<Integer> {
+  @Option(
+      names = "--local",
+      defaultValue = "36x1000x1000",
+      paramLabel = "DATASETSxROWSxCANDIDATES",
+      description = "Local tasks to score (default: ${DEFAULT-VALUE}, MMEB-V1's size); 0 to skip.")
+  String local;
+
+  @Option(
+      names = "--pool",
+      defaultValue = "4000",
+      description = "Distinct candidate vectors per local task (default: ${DEFAULT-VALUE}).")
+  int pool;
+
+  @Option(
+      names = "--global",
+      defaultValue = "10000x100000",
+      paramLabel = "QUERIESxCANDIDATES",
+      description = "Global task to score (default: ${DEFAULT-VALUE}); 0 to skip.")
+  String global;
+
+  @Option(names = "--dims", defaultValue = "1536")
+  int dims;
+
+  @Option(names = "--rounds", defaultValue = "3")
+  int rounds;
+
+  @Option(names = "--seed", defaultValue = "1")
+  long seed;
+
+  @Option(
+      names = "--numpy",
+      description = "Also time numpy's sgemm of the same size (python3 with numpy needed).")
+  boolean numpy;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    ScoringBenchmark bench = new ScoringBenchmark(rounds, seed, numpy ? new NumpyProduct() : null);
+    out.printf(
+        Locale.ROOT,
+        "%d cores, Java %s, %d rounds (medians; ratios are CPU-seconds within this run)%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        rounds);
+    int[] l = sizes("--local", local, 3);
+    if (l != null) {
+      print(out, bench.local(l[0], l[1], l[2], Math.max(pool, l[2]), dims));
+    }
+    int[] g = sizes("--global", global, 2);
+    if (g != null) {
+      print(out, bench.global(g[0], g[1], dims));
+    }
+    return 0;
+  }
+
+  private static void print(PrintWriter out, ScoringBenchmark.Report report) {
+    out.printf(Locale.ROOT, "%s, kernel %s%n", report.shape(), report.kernel());
+    for (ScoringBenchmark.Mode mode :
+        new ScoringBenchmark.Mode[] {report.harness(), report.limit(), report.external()}) {
+      if (mode != null) {
+        out.printf(
+            Locale.ROOT,
+            "  %-16s wall %8.2f s   CPU %8.2f s   %6.1f GFLOP per CPU-second%n",
+            mode.name(),
+            mode.wallSeconds(),
+            mode.cpuSeconds(),
+            mode.gflopPerCpuSecond());
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "  harness / float32 product: %.2fx CPU%s; pairs re-scored in double: %.3f%%;"
+            + " %d queries' rankings equal to all-double scoring%n",
+        report.ratio(),
+        report.external() == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                ", harness / %s: %.2fx CPU",
+                report.external().name(),
+                report.harness().cpuSeconds() / report.external().cpuSeconds()),
+        100 * report.exactFraction(),
+        report.checkedQueries());
+  }
+
+  /** "36x1000x1000" → {36, 1000, 1000}; "0" → null (skip). */
+  private static int[] sizes(String option, String text, int parts) {
+    if (text.equals("0")) {
+      return null;
+    }
+    String[] fields = text.toLowerCase(Locale.ROOT).split("x");
+    if (fields.length != parts) {
+      throw new UserError(option + ": expected " + parts + " numbers joined by 'x', found " + text);
+    }
+    int[] values = new int[parts];
+    for (int i = 0; i < parts; i++) {
+      try {
+        values[i] = Integer.parseInt(fields[i]);
+      } catch (NumberFormatException e) {
+        throw new UserError(option + ": '" + fields[i] + "' is not a number");
+      }
+      if (values[i] <= 0) {
+        throw new UserError(option + ": sizes must be positive, found " + text);
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,298 @@
+package org.mmeb.eval.score;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
+
+/**
+ * Times the harness's scoring against the float32 matrix product of the same size on the same
+ * machine, in one process: rounds alternate (harness, limit, harness, ...) so that load on a shared
+ * machine hits both, and medians are reported. The limit is the bare SIMD kernel computing every
+ * score of the product, nothing kept (what the harness would cost with free bookkeeping). Vectors
+ * are random (uniform in [-1, 1)), one positive per query. Before timing, the rankings of a sample
+ * of queries are checked against scoring every pair in double (the definition of a score).
+ */
+public final class ScoringBenchmark {
+  /** One round's cost. */
+  public record Sample(double wallSeconds, double cpuSeconds) {}
+
+  /** A matrix product timed outside this JVM (numpy's sgemm), or null when not asked for. */
+  public interface ExternalProduct {
+    String name();
+
+    /**
+     * {@code repeats} products of ({@code rows} × {@code dims}) by ({@code dims} × {@code cols}).
+     */
+    Sample time(int repeats, int rows, int cols, int dims);
+  }
+
+  /** A mode's median wall and CPU seconds for {@code flops} floating-point operations. */
+  public record Mode(String name, double wallSeconds, double cpuSeconds, double flops) {
+    public double gflopPerCpuSecond() {
+      return flops / cpuSeconds / 1e9;
+    }
+  }
+
+  /**
+   * @param exactFraction share of the pairs scored in double by the harness (the rest decided fast)
+   * @param checkedQueries queries whose ranking was compared with the all-double ranking (all
+   *     equal)
+   */
+  public record Report(
+      String shape,
+      String kernel,
+      int rounds,
+      Mode harness,
+      Mode limit,
+      Mode external,
+      double exactFraction,
+      int checkedQueries) {
+    /** Harness CPU-seconds ÷ limit CPU-seconds (1 = as fast as the bare product). */
+    public double ratio() {
+      return harness.cpuSeconds() / limit.cpuSeconds();
+    }
+  }
+
+  private static final int CHECKED = 32;
+  private final Similarity similarity = Similarity.COSINE;
+  private final FloatDots dots = FloatDots.best();
+  private final int rounds;
+  private final long seed;
+  private final ExternalProduct external;
+
+  public ScoringBenchmark(int rounds, long seed, ExternalProduct external) {
+    this.rounds = rounds;
+    this.seed = seed;
+    this.external = external;
+  }
+
+  /** {@code queries} ranking one shared set of {@code candidates} (a {@code global} task). */
+  public Report global(int queries, int candidates, int dims) {
+    SplittableRandom random = new SplittableRandom(seed);
+    float[][] q = uniform(random, queries, dims);
+    float[][] c = uniform(random, candidates, dims);
+    List<String> keys = IntStream.range(0, candidates).mapToObj(j -> "c" + j).toList();
+    List<Map<String, Double>> relevance = new ArrayList<>();
+    for (int i = 0; i < queries; i++) {
+      relevance.add(Map.of(keys.get(random.nextInt(candidates)), 1.0));
+    }
+    GlobalRanker ranker = new GlobalRanker(similarity);
+    List<QueryRanking> ranked = ranker.rank(source(q), source(c), keys, relevance);
+    int checked = Math.min(CHECKED, queries);
+    for (int i = 0; i < checked; i++) {
+      check(ranked.get(i), q[i], Arrays.asList(c), keys, relevance.get(i), i);
+    }
+    double exact = (double) ranker.exactScores() / ((double) queries * candidates);
+    List<Sample> harness = new ArrayList<>();
+    List<Sample> limit = new ArrayList<>();
+    List<Sample> outside = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      harness.add(time(() -> ranker.rank(source(q), source(c), keys, relevance)));
+      limit.add(time(() -> product(q, c)));
+      if (external != null) {
+        outside.add(external.time(1, queries, candidates, dims));
+      }
+    }
+    double flops = 2.0 * queries * candidates * dims;
+    return new Report(
+        queries + " queries x " + candidates + " candidates x " + dims + " dims (global)",
+        dots.name(),
+        rounds,
+        median("harness", harness, flops),
+        median("float32 product", limit, flops),
+        external == null ? null : median(external.name(), outside, flops),
+        exact,
+        checked);
+  }
+
+  /**
+   * {@code datasets} local tasks of {@code rows} rows, each row ranking {@code candidates} drawn
+   * from a pool of {@code pool} distinct vectors (the V1 protocol's shape).
+   */
+  public Report local(int datasets, int rows, int candidates, int pool, int dims) {
+    List<List<String>> keys = new ArrayList<>();
+    List<Map<String, Double>> relevance = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < rows; i++) {
+      keys.add(rowKeys(random, candidates, pool));
+      relevance.add(Map.of(keys.get(i).get(0), 1.0));
+    }
+    double[] harnessWall = new double[rounds];
+    double[] harnessCpu = new double[rounds];
+    double[] limitWall = new double[rounds];
+    double[] limitCpu = new double[rounds];
+    List<Sample> outside = new ArrayList<>();
+    long exactScores = 0;
+    int checked = 0;
+    for (int d = 0; d < datasets; d++) {
+      float[][] q = uniform(random, rows, dims);
+      float[][] c = uniform(random, pool, dims);
+      EmbeddingLookup lookup = key -> c[Integer.parseInt(key.substring(1))];
+      List<float[]> queries = Arrays.asList(q);
+      LocalTaskRanker ranker = new LocalTaskRanker(similarity);
+      if (d == 0) {
+        List<QueryRanking> ranked = ranker.rank(queries, keys, lookup, relevance);
+        for (; checked < Math.min(CHECKED, rows); checked++) {
+          List<float[]> vectors = keys.get(checked).stream().map(lookup::get).toList();
+          check(
+              ranked.get(checked),
+              q[checked],
+              vectors,
+              keys.get(checked),
+              relevance.get(checked),
+              checked);
+        }
+        exactScores = ranker.exactScores();
+      }
+      float[][] dense = Arrays.copyOf(c, candidates);
+      for (int r = 0; r < rounds; r++) {
+        Sample h = time(() -> ranker.rank(queries, keys, lookup, relevance));
+        Sample l = time(() -> product(q, dense));
+        harnessWall[r] += h.wallSeconds();
+        harnessCpu[r] += h.cpuSeconds();
+        limitWall[r] += l.wallSeconds();
+        limitCpu[r] += l.cpuSeconds();
+      }
+    }
+    for (int r = 0; r < rounds && external != null; r++) {
+      outside.add(external.time(datasets, rows, candidates, dims));
+    }
+    double flops = 2.0 * datasets * rows * candidates * dims;
+    return new Report(
+        datasets
+            + " datasets x "
+            + rows
+            + " rows x "
+            + candidates
+            + " candidates (pool "
+            + pool
+            + ") x "
+            + dims
+            + " dims (local)",
+        dots.name(),
+        rounds,
+        new Mode("harness", middle(harnessWall), middle(harnessCpu), flops),
+        new Mode("float32 product", middle(limitWall), middle(limitCpu), flops),
+        external == null ? null : median(external.name(), outside, flops),
+        (double) exactScores / ((double) rows * candidates),
+        checked);
+  }
+
+  private static List<String> rowKeys(SplittableRandom random, int candidates, int pool) {
+    int[] all = IntStream.range(0, pool).toArray();
+    List<String> keys = new ArrayList<>(candidates);
+    for (int j = 0; j < candidates; j++) {
+      int pick = j + random.nextInt(pool - j);
+      int t = all[j];
+      all[j] = all[pick];
+      all[pick] = t;
+      keys.add("c" + all[j]);
+    }
+    return keys;
+  }
+
+  /** Every score of q × cᵀ by the bare kernel, in the harness's chunks and threads, none kept. */
+  private void product(float[][] q, float[][] c) {
+    LongAdder sink = new LongAdder();
+    int chunk = 16;
+    int block = 512;
+    for (int start = 0; start < c.length; start += block) {
+      int first = start;
+      int width = Math.min(c.length, start + block) - start;
+      IntStream.range(0, (q.length + chunk - 1) / chunk)
+          .parallel()
+          .forEach(
+              k -> {
+                int to = Math.min(q.length, (k + 1) * chunk);
+                float[] out = new float[(to - k * chunk) * width];
+                dots.block(q, k * chunk, to, c, first, first + width, out, width);
+                sink.add(Float.floatToRawIntBits(out[0])); // keeps the work observable
+              });
+    }
+  }
+
+  private void check(
+      QueryRanking ranked,
+      float[] query,
+      List<float[]> candidates,
+      List<String> keys,
+      Map<String, Double> relevance,
+      int at) {
+    double qWeight = similarity.weight(query);
+    double[] scores = new double[candidates.size()];
+    for (int j = 0; j < scores.length; j++) {
+      float[] c = candidates.get(j);
+      scores[j] = similarity.score(query, qWeight, c, similarity.weight(c));
+    }
+    int[] order = Ranking.order(scores);
+    List<String> top = new ArrayList<>();
+    int firstPositive = QueryRanking.NOT_RANKED;
+    for (int pos = 0; pos < order.length; pos++) {
+      if (pos < MetricName.MAX_K) {
+        top.add(keys.get(order[pos]));
+      }
+      if (firstPositive < 0 && relevance.containsKey(keys.get(order[pos]))) {
+        firstPositive = pos + 1;
+      }
+    }
+    if (!ranked.equals(new QueryRanking(top, firstPositive))) {
+      throw new IllegalStateException("query " + at + ": fast ranking differs from the double one");
+    }
+  }
+
+  private static Sample time(Runnable work) {
+    long wall = System.nanoTime();
+    long cpu = processCpuNanos();
+    work.run();
+    return new Sample((System.nanoTime() - wall) / 1e9, (processCpuNanos() - cpu) / 1e9);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static Mode median(String name, List<Sample> samples, double flops) {
+    return new Mode(
+        name,
+        middle(samples.stream().mapToDouble(Sample::wallSeconds).toArray()),
+        middle(samples.stream().mapToDouble(Sample::cpuSeconds).toArray()),
+        flops);
+  }
+
+  private static double middle(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static float[][] uniform(SplittableRandom random, int n, int dims) {
+    float[][] m = new float[n][dims];
+    for (float[] row : m) {
+      for (int d = 0; d < dims; d++) {
+        row[d] = (float) (random.nextDouble() * 2 - 1);
+      }
+    }
+    return m;
+  }
+
+  private static VectorSource source(float[][] m) {
+    return new VectorSource() {
+      @Override
+      public int size() {
+        return m.length;
+      }
+
+      @Override
+      public float[] vector(int index) {
+        return m[index];
+      }
+    };
+  }
+}

@@ -1,0 +1,74 @@
+package org.mmeb.eval.score;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The exact top {@code k} of a list whose fast scores are all known, with exact scores computed
+ * only where fast scores cannot settle the order. Each candidate's exact score lies in {@code [fast
+ * - bound, fast + bound]}. Candidates whose upper end is below the k-th largest lower end rank
+ * below k others and drop out. The rest, sorted by upper end, fall into clusters of overlapping
+ * intervals: clusters are strictly ordered among themselves, so only a cluster of two or more needs
+ * exact scores, sorted by {@link Ranking#precedes}. On well-separated scores this scores none
+ * exactly; on exact ties it scores the tied ones.
+ */
+final class SettledTopK {
+  private SettledTopK() {}
+
+  /** Counts of exact scores made go to {@code exactCount[0]}. */
+  static int[] of(
+      double[] fast, double bound, BoundedRanking.ExactScore exact, int k, long[] exactCount) {
+    LowerBounds lower = new LowerBounds(k);
+    for (double f : fast) {
+      if (Double.isFinite(f)) {
+        lower.offer(f - bound);
+      }
+    }
+    double threshold = lower.threshold();
+    List<Entry> kept = new ArrayList<>();
+    for (int j = 0; j < fast.length; j++) {
+      if (!Double.isFinite(fast[j])) {
+        double s = exact.of(j);
+        exactCount[0]++;
+        kept.add(new Entry(j, s, s, s, true));
+      } else if (fast[j] + bound >= threshold) {
+        kept.add(new Entry(j, fast[j] - bound, fast[j] + bound, Double.NaN, false));
+      }
+    }
+    kept.sort((a, b) -> Double.compare(b.high, a.high));
+    int[] top = new int[Math.min(k, fast.length)];
+    int filled = 0;
+    int from = 0;
+    while (filled < top.length && from < kept.size()) {
+      int to = from + 1;
+      double low = kept.get(from).low;
+      while (to < kept.size() && !(kept.get(to).high < low)) {
+        low = Math.min(low, kept.get(to).low);
+        to++;
+      }
+      Entry[] cluster = kept.subList(from, to).toArray(new Entry[0]);
+      if (cluster.length > 1) {
+        for (int i = 0; i < cluster.length; i++) {
+          if (!cluster[i].exact) {
+            cluster[i] = new Entry(cluster[i].index, 0, 0, exact.of(cluster[i].index), true);
+            exactCount[0]++;
+          }
+        }
+        Arrays.sort(
+            cluster,
+            (a, b) ->
+                Ranking.precedes(a.score, a.index, b.score, b.index)
+                    ? -1
+                    : Ranking.precedes(b.score, b.index, a.score, a.index) ? 1 : 0);
+      }
+      for (int i = 0; i < cluster.length && filled < top.length; i++) {
+        top[filled++] = cluster[i].index;
+      }
+      from = to;
+    }
+    return top;
+  }
+
+  private record Entry(int index, double low, double high, double score, boolean exact) {}
+}
