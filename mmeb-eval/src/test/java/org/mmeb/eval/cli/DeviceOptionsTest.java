@@ -47,6 +47,7 @@ class DeviceOptionsTest {
     CliRun run =
         CliRun.of(
             "bench",
+            "encoding",
             "--model",
             "models/demo/spec.json",
             "--device",
