@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
     name = "encoding",
     description =
         "Encoding throughput of one task's unique items: the pipelined encoder against a serial"
-            + " loop, alternating in one process (medians; no cache).")
+            + " loop, the model alone on prepared batches and the CPU stage alone, alternating in"
+            + " one process (medians; no cache).")
 public final class BenchEncodingCommand implements Callable<Integer> {
   @Mixin RegistryOptions registry;
   @Mixin EncoderOptions encoderOptions;
@@ -93,6 +94,25 @@ public final class BenchEncodingCommand implements Callable<Integer> {
             100 * mode.inferenceShare());
       }
       out.printf(Locale.ROOT, "  speed-up (pipelined / serial): %.2fx%n", report.speedup());
+      out.printf(
+          Locale.ROOT,
+          "  limits: model alone (bare inference on prepared batches) %.1f items/s,"
+              + " CPU stage alone (%d workers) %.1f items/s%n",
+          report.modelOnly(),
+          threads,
+          report.prepareOnly());
+      out.printf(
+          Locale.ROOT,
+          "  pipelined / slowest stage alone (%s): %.2f%n",
+          report.modelOnly() <= report.prepareOnly() ? "the model" : "the CPU stage",
+          report.ofSlowestStage());
+      out.printf(
+          Locale.ROOT,
+          "  pipelined wall time: decode %.1f%%, preprocess and tokenize %.1f%% (summed over"
+              + " workers), inference %.1f%%%n",
+          100 * report.stages().decode(),
+          100 * report.stages().preprocess(),
+          100 * report.stages().inference());
     }
     return 0;
   }

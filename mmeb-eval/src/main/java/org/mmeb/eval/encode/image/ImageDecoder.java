@@ -3,6 +3,8 @@ package org.mmeb.eval.encode.image;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -97,6 +99,9 @@ public final class ImageDecoder {
     if (model.getColorSpace().getType() == ColorSpace.TYPE_CMYK) {
       return fromAdobeCmyk(raster);
     }
+    if (shift == 0 && interleavedBytes(raster)) {
+      return fromInterleavedBytes(raster, colors == 1);
+    }
     byte[] rgb = new byte[w * h * 3];
     int[] row = new int[w * bands];
     for (int y = 0; y < h; y++) {
@@ -105,6 +110,40 @@ public final class ImageDecoder {
         for (int c = 0; c < 3; c++) {
           rgb[(y * w + x) * 3 + c] = (byte) (row[x * bands + (colors == 1 ? 0 : c)] >> shift);
         }
+      }
+    }
+    return new RgbImage(w, h, rgb);
+  }
+
+  /** 8-bit samples interleaved in one byte array (what ImageIO gives for most PNGs and JPEGs). */
+  private static boolean interleavedBytes(Raster raster) {
+    return raster.getDataBuffer() instanceof DataBufferByte bytes
+        && bytes.getNumBanks() == 1
+        && raster.getSampleModel() instanceof PixelInterleavedSampleModel
+        && raster.getSampleModelTranslateX() == 0
+        && raster.getSampleModelTranslateY() == 0;
+  }
+
+  /** The same pixels as the row-by-row path, read straight from the raster's bytes. */
+  private static RgbImage fromInterleavedBytes(Raster raster, boolean grey) {
+    PixelInterleavedSampleModel model = (PixelInterleavedSampleModel) raster.getSampleModel();
+    DataBufferByte buffer = (DataBufferByte) raster.getDataBuffer();
+    byte[] data = buffer.getData();
+    int w = raster.getWidth();
+    int h = raster.getHeight();
+    int stride = model.getPixelStride();
+    int[] bands = model.getBandOffsets();
+    int r = bands[0];
+    int g = grey ? bands[0] : bands[1];
+    int b = grey ? bands[0] : bands[2];
+    byte[] rgb = new byte[w * h * 3];
+    int o = 0;
+    for (int y = 0; y < h; y++) {
+      int p = buffer.getOffset() + y * model.getScanlineStride();
+      for (int x = 0; x < w; x++, p += stride) {
+        rgb[o++] = data[p + r];
+        rgb[o++] = data[p + g];
+        rgb[o++] = data[p + b];
       }
     }
     return new RgbImage(w, h, rgb);

@@ -1,16 +1,24 @@
 package org.mmeb.eval.encode.image;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Bicubic resize that reproduces Pillow's {@code Image.resize(size, BICUBIC)} on 8-bit RGB images
  * byte for byte (Pillow's {@code libImaging/Resample.c}): a separable convolution, horizontal pass
  * first, with the cubic kernel (a = -0.5, support 2) widened by the scale when downsampling,
  * weights normalised per output pixel, then rounded to 22-bit fixed point; each pass rounds and
- * clips to 8 bits, so the intermediate image is 8-bit as in Pillow.
+ * clips to 8 bits, so the intermediate image is 8-bit as in Pillow. Coefficients are cached per
+ * (source size, output size); a crop window computes only the output pixels it keeps.
  */
 public final class PillowBicubicResize {
   private static final int PRECISION_BITS = 32 - 8 - 2;
   private static final double SUPPORT = 2.0;
   private static final double A = -0.5;
+
+  private static final int CACHED_COEFFICIENTS = 1024;
+  private static final Map<Long, Coefficients> COEFFICIENTS = new ConcurrentHashMap<>();
 
   private PillowBicubicResize() {}
 
@@ -18,54 +26,108 @@ public final class PillowBicubicResize {
     if (width == in.width() && height == in.height()) {
       return in;
     }
-    Coefficients vertical = Coefficients.of(in.height(), height);
-    byte[] rows = in.rgb();
-    int firstRow = 0;
-    int rowCount = in.height();
-    if (width != in.width()) {
-      // Like Pillow, the horizontal pass only covers the source rows the vertical pass will read.
-      firstRow = vertical.start(0);
-      rowCount = vertical.start(height - 1) + vertical.count(height - 1) - firstRow;
-      rows = horizontal(in, Coefficients.of(in.width(), width), firstRow, rowCount);
-    }
-    if (height == in.height()) {
-      return new RgbImage(width, height, rows);
-    }
-    return new RgbImage(width, height, vertical(rows, width, vertical, firstRow, height));
+    return window(in, width, height, 0, 0, width, height);
   }
 
-  private static byte[] horizontal(RgbImage in, Coefficients k, int firstRow, int rowCount) {
-    int outWidth = k.outSize();
+  /**
+   * The {@code w x h} region at ({@code left}, {@code top}) of {@code resize(in, width, height)},
+   * computing only the output rows and columns in it (each output pixel depends only on its own
+   * coefficients, so the region is byte-identical to a crop of the full resize).
+   */
+  public static RgbImage window(
+      RgbImage in, int width, int height, int left, int top, int w, int h) {
+    if (width == in.width() && height == in.height()) {
+      return left == 0 && top == 0 && w == width && h == height ? in : in.crop(left, top, w, h);
+    }
+    Coefficients vertical = height == in.height() ? null : coefficients(in.height(), height);
+    // Like Pillow, the horizontal pass only covers the source rows the vertical pass will read.
+    int firstRow = vertical == null ? top : vertical.start(top);
+    int rowCount =
+        vertical == null ? h : vertical.start(top + h - 1) + vertical.count(top + h - 1) - firstRow;
+    byte[] rows;
+    int rowsWidth;
+    int column;
+    if (width == in.width()) {
+      rows = in.rgb();
+      rowsWidth = in.width();
+      column = left;
+      firstRow = 0;
+    } else {
+      rows = horizontal(in, coefficients(in.width(), width), left, w, firstRow, rowCount);
+      rowsWidth = w;
+      column = 0;
+    }
+    if (vertical == null) {
+      return new RgbImage(w, h, rows);
+    }
+    return new RgbImage(w, h, vertical(rows, rowsWidth, column, w, vertical, firstRow, top, h));
+  }
+
+  private static Coefficients coefficients(int inSize, int outSize) {
+    long key = ((long) inSize << 32) | outSize;
+    Coefficients known = COEFFICIENTS.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (COEFFICIENTS.size() >= CACHED_COEFFICIENTS) {
+      COEFFICIENTS.clear();
+    }
+    Coefficients made = Coefficients.of(inSize, outSize);
+    COEFFICIENTS.put(key, made);
+    return made;
+  }
+
+  /** Output columns [left, left + w) of source rows [firstRow, firstRow + rowCount). */
+  private static byte[] horizontal(
+      RgbImage in, Coefficients k, int left, int w, int firstRow, int rowCount) {
     byte[] src = in.rgb();
-    byte[] out = new byte[outWidth * rowCount * 3];
+    byte[] out = new byte[w * rowCount * 3];
+    int half = 1 << (PRECISION_BITS - 1);
     for (int y = 0; y < rowCount; y++) {
       int rowBase = (firstRow + y) * in.width() * 3;
-      for (int x = 0; x < outWidth; x++) {
-        int start = k.start(x);
-        for (int c = 0; c < 3; c++) {
-          int sum = 1 << (PRECISION_BITS - 1);
-          for (int i = 0; i < k.count(x); i++) {
-            sum += (src[rowBase + (start + i) * 3 + c] & 0xFF) * k.weight(x, i);
-          }
-          out[(y * outWidth + x) * 3 + c] = clip8(sum);
+      int o = y * w * 3;
+      for (int x = left; x < left + w; x++) {
+        int p = rowBase + k.start(x) * 3;
+        int weights = x * k.kernelSize();
+        int r = half;
+        int g = half;
+        int b = half;
+        for (int i = 0; i < k.count(x); i++, p += 3) {
+          int weight = k.weights()[weights + i];
+          r += (src[p] & 0xFF) * weight;
+          g += (src[p + 1] & 0xFF) * weight;
+          b += (src[p + 2] & 0xFF) * weight;
         }
+        out[o++] = clip8(r);
+        out[o++] = clip8(g);
+        out[o++] = clip8(b);
       }
     }
     return out;
   }
 
-  private static byte[] vertical(byte[] src, int width, Coefficients k, int firstRow, int height) {
-    byte[] out = new byte[width * height * 3];
-    for (int y = 0; y < height; y++) {
-      int start = k.start(y) - firstRow;
-      for (int x = 0; x < width; x++) {
-        for (int c = 0; c < 3; c++) {
-          int sum = 1 << (PRECISION_BITS - 1);
-          for (int i = 0; i < k.count(y); i++) {
-            sum += (src[((start + i) * width + x) * 3 + c] & 0xFF) * k.weight(y, i);
-          }
-          out[(y * width + x) * 3 + c] = clip8(sum);
+  /**
+   * Output rows [top, top + h) from {@code src} rows (the first being source row {@code firstRow}),
+   * {@code w} pixels from column {@code column} of rows {@code srcWidth} wide.
+   */
+  private static byte[] vertical(
+      byte[] src, int srcWidth, int column, int w, Coefficients k, int firstRow, int top, int h) {
+    int span = w * 3;
+    byte[] out = new byte[span * h];
+    int[] sum = new int[span];
+    for (int y = 0; y < h; y++) {
+      Arrays.fill(sum, 1 << (PRECISION_BITS - 1));
+      int start = k.start(top + y) - firstRow;
+      for (int i = 0; i < k.count(top + y); i++) {
+        int weight = k.weight(top + y, i);
+        int base = ((start + i) * srcWidth + column) * 3;
+        // one tap over a whole row: a loop the JIT turns into SIMD
+        for (int x = 0; x < span; x++) {
+          sum[x] += (src[base + x] & 0xFF) * weight;
         }
+      }
+      for (int x = 0; x < span; x++) {
+        out[y * span + x] = clip8(sum[x]);
       }
     }
     return out;

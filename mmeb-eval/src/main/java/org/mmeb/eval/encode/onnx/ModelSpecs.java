@@ -60,13 +60,14 @@ public final class ModelSpecs {
       checkGraph(file, "text_graph", spec.textGraph(), true, false);
       checkGraph(file, "vision_graph", spec.visionGraph(), false, true);
     } else {
-      checkGraph(file, "graph", spec.graph(), true, true);
+      // a single graph takes text, and pixels when it names its image input (text-only otherwise)
+      checkGraph(file, "graph", spec.graph(), true, spec.graph().pixelValues() != null);
     }
     if (!dual && spec.emptyText() != null) {
       fail(file, "'empty_text' is for dual models (a single graph always takes the text)");
     }
     boolean text = dual ? spec.textGraph() != null : true;
-    boolean pixels = dual ? spec.visionGraph() != null : true;
+    boolean pixels = dual ? spec.visionGraph() != null : spec.graph().pixelValues() != null;
     if (text && spec.tokenizer() == null) {
       fail(file, "a model with a text input needs 'tokenizer'");
     }

@@ -11,7 +11,8 @@ import org.mmeb.eval.encode.Prepared;
 /**
  * A model exported as one graph taking ids, attention mask and pixels. Every row gets pixels: an
  * item without an image gets a zero tensor (the graph decides what that means), an item may have at
- * most one image.
+ * most one image. A graph without {@code pixel_values} is a text model (e.g. a sentence embedder):
+ * it takes no pixels and refuses items with images.
  */
 final class SingleGraphEncoder extends OnnxEncoder<GraphSession> {
 
@@ -31,8 +32,16 @@ final class SingleGraphEncoder extends OnnxEncoder<GraphSession> {
 
   @Override
   public Prepared prepare(List<Item> items, ImageStore images) {
+    boolean pixels = inputs().spec().graph().pixelValues() != null;
     List<String> texts = new ArrayList<>();
     for (Item item : items) {
+      if (!pixels && item.hasImages()) {
+        throw new UserError(
+            name()
+                + " is a text-only model (its graph has no pixel_values); item '"
+                + item.key()
+                + "' has an image");
+      }
       if (item.images().size() > 1) {
         throw new UserError(
             name()
@@ -44,13 +53,16 @@ final class SingleGraphEncoder extends OnnxEncoder<GraphSession> {
       texts.add(inputs().instructionApplied(item.text()));
     }
     List<Integer> rows = IntStream.range(0, items.size()).boxed().toList();
-    return inputs().prepare(items, images, rows, texts, true);
+    return inputs().prepare(items, images, rows, texts, pixels);
   }
 
   @Override
   public float[][] infer(Prepared prepared) throws Exception {
     OnnxBatch batch = (OnnxBatch) prepared;
-    GraphInputs in = batch.text().withPixels(batch.pixels().pixels(), batch.pixels().shape());
+    GraphInputs in =
+        batch.pixels() == null
+            ? batch.text()
+            : batch.text().withPixels(batch.pixels().pixels(), batch.pixels().shape());
     return finish(onFreeDevice(session -> session.run(in)));
   }
 }

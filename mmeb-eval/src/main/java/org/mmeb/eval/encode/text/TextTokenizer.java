@@ -4,17 +4,27 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mmeb.eval.UserError;
 
 /**
  * Tokenizes texts with a Hugging Face {@code tokenizer.json} (through DJL) and pads them as the
- * {@link TokenizerSpec} says. Thread-safe: the native tokenizer is immutable once built.
+ * {@link TokenizerSpec} says. Thread-safe: the native tokenizer is immutable once built. A text is
+ * tokenized once per tokenizer (up to {@value #CACHED_TEXTS} distinct texts are remembered), and
+ * the new texts of a batch in one native call.
  */
 public final class TextTokenizer implements AutoCloseable {
+  /** Distinct texts whose ids are kept (a text repeats across items, e.g. an instruction). */
+  private static final int CACHED_TEXTS = 1 << 16;
+
   private final HuggingFaceTokenizer tokenizer;
   private final TokenizerSpec spec;
+  private final Map<String, long[]> idsByText = new ConcurrentHashMap<>();
 
   private TextTokenizer(HuggingFaceTokenizer tokenizer, TokenizerSpec spec) {
     this.tokenizer = tokenizer;
@@ -38,12 +48,10 @@ public final class TextTokenizer implements AutoCloseable {
   }
 
   public TokenBatch tokenize(List<String> texts) {
-    long[][] rows = new long[texts.size()][];
+    long[][] rows = ids(texts);
     int longest = 1;
-    for (int i = 0; i < rows.length; i++) {
-      Encoding encoding = tokenizer.encode(spec.textNormalizer().apply(texts.get(i)));
-      rows[i] = encoding.getIds();
-      longest = Math.max(longest, rows[i].length);
+    for (long[] row : rows) {
+      longest = Math.max(longest, row.length);
     }
     int length = spec.padTo() == TokenizerSpec.PadTo.MAX_LENGTH ? spec.maxLength() : longest;
     long[] ids = new long[rows.length * length];
@@ -61,6 +69,37 @@ public final class TextTokenizer implements AutoCloseable {
       }
     }
     return new TokenBatch(ids, mask, rows.length, length);
+  }
+
+  /**
+   * Token ids per text (shared arrays: read only). Texts seen before come from the cache; the
+   * batch's other distinct texts go to the native tokenizer in one call.
+   */
+  private long[][] ids(List<String> texts) {
+    long[][] rows = new long[texts.size()][];
+    Map<String, List<Integer>> missing = new LinkedHashMap<>();
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = idsByText.get(texts.get(i));
+      if (rows[i] == null) {
+        missing.computeIfAbsent(texts.get(i), text -> new ArrayList<>()).add(i);
+      }
+    }
+    if (missing.isEmpty()) {
+      return rows;
+    }
+    List<String> distinct = new ArrayList<>(missing.keySet());
+    Encoding[] encodings =
+        tokenizer.batchEncode(distinct.stream().map(spec.textNormalizer()::apply).toList());
+    for (int d = 0; d < encodings.length; d++) {
+      long[] ids = encodings[d].getIds();
+      if (idsByText.size() < CACHED_TEXTS) {
+        idsByText.put(distinct.get(d), ids);
+      }
+      for (int i : missing.get(distinct.get(d))) {
+        rows[i] = ids;
+      }
+    }
+    return rows;
   }
 
   @Override

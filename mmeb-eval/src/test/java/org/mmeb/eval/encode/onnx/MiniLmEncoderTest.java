@@ -1,6 +1,7 @@
 package org.mmeb.eval.encode.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -47,6 +48,51 @@ class MiniLmEncoderTest {
         TokenBatch batch = tokenizer.tokenize(List.of(r.text()));
         assertThat(batch.ids()).as(r.text()).containsExactly(r.ids());
       }
+    }
+  }
+
+  @Test
+  void textsRepeatedInABatchOrSeenBeforeTokenizeAsFreshOnes() {
+    ModelSpec model = ModelSpecs.read(spec);
+    try (TextTokenizer tokenizer =
+        TextTokenizer.open(spec.resolveSibling(model.tokenizer().file()), model.tokenizer())) {
+      List<String> texts = new ArrayList<>();
+      for (Reference r : references) {
+        texts.add(r.text());
+        texts.add(r.text());
+      }
+      for (int pass = 0; pass < 2; pass++) { // the second pass comes from the cache
+        TokenBatch batch = tokenizer.tokenize(texts);
+        for (int row = 0; row < texts.size(); row++) {
+          long[] ids = references.get(row / 2).ids();
+          long[] padded = new long[batch.length()];
+          System.arraycopy(ids, 0, padded, 0, ids.length);
+          assertThat(
+                  java.util.Arrays.copyOfRange(
+                      batch.ids(), row * batch.length(), (row + 1) * batch.length()))
+              .as("pass %d row %d", pass, row)
+              .containsExactly(padded);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSingleGraphWithoutPixelsIsATextModel() throws Exception {
+    Path single = spec.resolveSibling("single-text.json");
+    Files.writeString(
+        single,
+        Files.readString(spec)
+            .replace("\"architecture\": \"dual\"", "\"architecture\": \"single\"")
+            .replace("\"text_graph\"", "\"graph\""));
+    try (StagedEncoder encoder = OnnxEncoders.open(single, "cpu")) {
+      assertMatchesReference(encoder.encode(items(), new FolderImageStore(Path.of("."))));
+      Item withImage = new Item("img", "a photo", List.of("x.png"));
+      assertThatThrownBy(
+              () -> encoder.encode(List.of(withImage), new FolderImageStore(Path.of("."))))
+          .isInstanceOf(org.mmeb.eval.UserError.class)
+          .hasMessageContaining("text-only")
+          .hasMessageContaining("'img'");
     }
   }
 
