@@ -103,9 +103,11 @@ public final class BenchEncodingCommand implements Callable<Integer> {
           report.prepareOnly());
       out.printf(
           Locale.ROOT,
-          "  pipelined / slowest stage alone (%s): %.2f%n",
+          "  pipelined / slowest stage alone (%s): %.2f; pipelined / both stages back to back"
+              + " (the bound when they share the cores): %.2f%n",
           report.modelOnly() <= report.prepareOnly() ? "the model" : "the CPU stage",
-          report.ofSlowestStage());
+          report.ofSlowestStage(),
+          report.ofStagesBackToBack());
       out.printf(
           Locale.ROOT,
           "  pipelined wall time: decode %.1f%%, preprocess and tokenize %.1f%% (summed over"
