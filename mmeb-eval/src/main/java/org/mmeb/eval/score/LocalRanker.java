@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import org.mmeb.eval.task.MetricName;
 
 /**
  * Ranks one query against its own candidate list (V1, and V2 {@code local} tasks): fast float

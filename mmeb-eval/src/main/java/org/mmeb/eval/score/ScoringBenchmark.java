@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
+import org.mmeb.eval.task.MetricName;
 
 /**
  * Times the harness's scoring against the float32 matrix product of the same size on the same
