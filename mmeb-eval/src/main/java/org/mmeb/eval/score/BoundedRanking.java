@@ -31,6 +31,15 @@ final class BoundedRanking {
     this.positiveScore = positiveScore;
   }
 
+  /**
+   * A finite fast score below this value changes nothing: it cannot reach the top, nor come near
+   * the best positive (so {@link #offer} may be skipped for it).
+   */
+  double quietBelow(double bound) {
+    double below = positive >= 0 ? Math.min(lower.threshold(), positiveScore) : lower.threshold();
+    return below - bound;
+  }
+
   /** One candidate: its fast score, the bound on that score's error, its exact score on demand. */
   void offer(int index, double fast, double bound, ExactScore exact) {
     if (Double.isFinite(fast) && fast + bound < lower.threshold()) {

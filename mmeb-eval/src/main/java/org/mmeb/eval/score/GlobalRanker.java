@@ -121,9 +121,14 @@ public final class GlobalRanker {
                   query, qWeight, block.vector(index - first), block.weight(index - first));
       BoundedRanking ranking = rankings[i];
       int row = (i - from) * width;
+      double quiet = ranking.quietBelow(e);
       for (int j = 0; j < width; j++) {
         double f = fast[row + j] * qWeight * block.weight(j);
+        if (f < quiet && f > Double.NEGATIVE_INFINITY) {
+          continue; // most candidates of a large corpus: neither near the top nor near the positive
+        }
         ranking.offer(first + j, f, e, exact);
+        quiet = ranking.quietBelow(e);
       }
     }
   }
