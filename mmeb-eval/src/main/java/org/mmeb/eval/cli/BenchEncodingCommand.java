@@ -59,6 +59,11 @@ public final class BenchEncodingCommand implements Callable<Integer> {
               + " once (two per GPU): the devices' own ceiling, with no decoding or cache.")
   Integer replay;
 
+  @Option(
+      names = "--text-only",
+      description = "Encode only the task's items without images (to measure a text model).")
+  boolean textOnly;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -67,6 +72,13 @@ public final class BenchEncodingCommand implements Callable<Integer> {
     LoadedTask loaded = registry.load().select(benchmark, List.of(task)).get(0);
     TaskData taskData = TaskReaders.read(loaded.spec(), data);
     List<Item> items = new ArrayList<>(UniqueItems.of(taskData));
+    if (textOnly) {
+      items.removeIf(Item::hasImages);
+    }
+    if (items.isEmpty()) {
+      throw new UserError(
+          benchmark + "/" + task + ": no items to encode" + (textOnly ? " without images" : ""));
+    }
     int threads = TaskEncoding.Settings.of(null, batchSize, workers).workers();
     try (Encoder encoder = encoderOptions.open(spec.commandLine().getErr());
         var images = taskData.images()) {

@@ -9,11 +9,11 @@ import org.mmeb.eval.encode.Encoder;
 
 /**
  * Measures the encoding pipeline against its limits on the same items in one process: each round
- * runs a serial loop, the pipeline, the model alone on batches prepared beforehand (bare
- * inference: the ceiling the pipeline can reach when the model is the bottleneck) and the CPU stage
- * alone on the workers (the ceiling when preparation is), so that machine noise hits all four;
- * medians are reported. No cache is involved. The pipeline's stage shares of wall time (decode and
- * preprocess summed over workers, inference on its own thread) tell which stage bounds it.
+ * runs a serial loop, the pipeline, the model alone on batches prepared beforehand (bare inference:
+ * the ceiling the pipeline can reach when the model is the bottleneck) and the CPU stage alone on
+ * the workers (the ceiling when preparation is), so that machine noise hits all four; medians are
+ * reported. No cache is involved. The pipeline's stage shares of wall time (decode and preprocess
+ * summed over workers, inference on its own thread) tell which stage bounds it.
  */
 public final class EncodeBenchmark {
   /** One mode's median over rounds. */
@@ -38,7 +38,9 @@ public final class EncodeBenchmark {
       return pipelined.itemsPerSecond() / serial.itemsPerSecond();
     }
 
-    /** The pipeline's rate ÷ the rate of its slowest stage alone (1 = the harness costs nothing). */
+    /**
+     * The pipeline's rate ÷ the rate of its slowest stage alone (1 = the harness costs nothing).
+     */
     public double ofSlowestStage() {
       return pipelined.itemsPerSecond() / Math.min(modelOnly, prepareOnly);
     }

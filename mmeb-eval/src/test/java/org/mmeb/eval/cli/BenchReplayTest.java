@@ -22,6 +22,7 @@ class BenchReplayTest {
     CliRun run =
         CliRun.of(
             "bench",
+            "encoding",
             "--model",
             "models/demo/spec.json",
             "--device",
@@ -47,6 +48,7 @@ class BenchReplayTest {
     CliRun run =
         CliRun.of(
             "bench",
+            "encoding",
             "--server",
             "http://127.0.0.1:9/",
             "--server-model",
