@@ -3,7 +3,7 @@
 # checks, TensorRT 10). It checks the CUDA 12 / cuDNN 9 libraries, runs the GPU-only tests
 # (embeddings compared with CPU by cosine), the fallback cases (CUDA_VISIBLE_DEVICES= and cuda:9),
 # CPU-vs-GPU parity on mmeb-mini through `check`, a throughput sweep over --workers with
-# nvidia-smi dmon utilisation, the devices' ceiling (bench --replay), TensorRT with and without its
+# nvidia-smi dmon utilisation, the devices' ceiling (bench encoding --replay), TensorRT with and without its
 # caches, and a deliberately oversized batch. It writes one results file (Markdown) and, with
 # --update-benchmarks, copies it into BENCHMARKS.md's GPU section.
 #
@@ -147,7 +147,7 @@ fi
 bench() { # device workers [extra...] -> prints the pipelined items/s line
   local device="$1" workers="$2"
   shift 2
-  "$cli" bench --model "$model" --benchmark mmeb-mini --task "$task" --data "$work/mini" \
+  "$cli" bench encoding --model "$model" --benchmark mmeb-mini --task "$task" --data "$work/mini" \
     --device "$device" --workers "$workers" --rounds 3 "$@" 2>>"$work/bench.err"
 }
 cores=$(nproc)
