@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
-import org.mmeb.eval.task.MetricName;
 
 /**
  * Times the harness's scoring against the float32 matrix product of the same size on the same
@@ -224,24 +223,7 @@ public final class ScoringBenchmark {
       List<String> keys,
       Map<String, Double> relevance,
       int at) {
-    double qWeight = similarity.weight(query);
-    double[] scores = new double[candidates.size()];
-    for (int j = 0; j < scores.length; j++) {
-      float[] c = candidates.get(j);
-      scores[j] = similarity.score(query, qWeight, c, similarity.weight(c));
-    }
-    int[] order = Ranking.order(scores);
-    List<String> top = new ArrayList<>();
-    int firstPositive = QueryRanking.NOT_RANKED;
-    for (int pos = 0; pos < order.length; pos++) {
-      if (pos < MetricName.MAX_K) {
-        top.add(keys.get(order[pos]));
-      }
-      if (firstPositive < 0 && relevance.containsKey(keys.get(order[pos]))) {
-        firstPositive = pos + 1;
-      }
-    }
-    if (!ranked.equals(new QueryRanking(top, firstPositive))) {
+    if (!ranked.equals(ExhaustiveRanking.of(similarity, query, candidates, keys, relevance))) {
       throw new IllegalStateException("query " + at + ": fast ranking differs from the double one");
     }
   }

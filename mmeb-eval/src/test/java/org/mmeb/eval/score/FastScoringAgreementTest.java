@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.mmeb.eval.task.MetricName;
 
 /**
  * The fast rankers (float kernel + proven error bound + exact re-scoring) against the exact rankers
@@ -221,25 +220,7 @@ class FastScoringAgreementTest {
       List<float[]> candidates,
       List<String> keys,
       Map<String, Double> relevance) {
-    double qWeight = similarity.weight(query);
-    double[] scores = new double[candidates.size()];
-    for (int i = 0; i < scores.length; i++) {
-      float[] c = candidates.get(i);
-      scores[i] = similarity.score(query, qWeight, c, similarity.weight(c));
-    }
-    int[] order = Ranking.order(scores);
-    List<String> top = new ArrayList<>();
-    int firstPositive = relevance.isEmpty() ? QueryRanking.NO_LABELS : QueryRanking.NOT_RANKED;
-    for (int pos = 0; pos < order.length; pos++) {
-      String key = keys.get(order[pos]);
-      if (pos < MetricName.MAX_K) {
-        top.add(key);
-      }
-      if (firstPositive == QueryRanking.NOT_RANKED && relevance.containsKey(key)) {
-        firstPositive = pos + 1;
-      }
-    }
-    return new QueryRanking(top, firstPositive);
+    return ExhaustiveRanking.of(similarity, query, candidates, keys, relevance);
   }
 
   private static List<Map<String, Double>> relevance(
