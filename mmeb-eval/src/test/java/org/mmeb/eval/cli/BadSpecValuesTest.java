@@ -78,6 +78,14 @@ class BadSpecValuesTest {
   }
 
   @Test
+  void anImageSizeTheGraphRejectsIsOneLine() throws Exception {
+    Path spec = spec("\"size\": 32,\n  \"crop\": 32", "\"size\": 48,\n  \"crop\": 48");
+    assertOneLineExit2(
+        run(spec),
+        "vision.onnx: ONNX Runtime failed running the graph on cpu: Got invalid dimensions");
+  }
+
+  @Test
   void aBatchSizeOfZeroIsOneLine() throws Exception {
     assertOneLineExit2(
         run(spec("\"normalize\": true", "\"normalize\": true"), "--batch-size", "0"),
