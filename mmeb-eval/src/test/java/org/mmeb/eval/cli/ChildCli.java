@@ -10,18 +10,21 @@ final class ChildCli {
   private ChildCli() {}
 
   static Process start(Path log, String... args) throws IOException {
-    List<String> command =
-        Stream.concat(
-                Stream.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Main.class.getName()),
-                Stream.of(args))
-            .toList();
-    return new ProcessBuilder(command)
+    return new ProcessBuilder(command(args))
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
+  }
+
+  /** The java command line running the CLI with this JVM's class path. */
+  static List<String> command(String... args) {
+    return Stream.concat(
+            Stream.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()),
+            Stream.of(args))
+        .toList();
   }
 }

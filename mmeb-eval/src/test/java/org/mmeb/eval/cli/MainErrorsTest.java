@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -150,18 +149,9 @@ class MainErrorsTest {
 
   /** The CLI in its own JVM, started in {@code cwd}, without the launcher's -Dmmeb.home. */
   private static Child child(Path cwd, String... args) throws Exception {
-    List<String> command =
-        Stream.concat(
-                Stream.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Main.class.getName()),
-                Stream.of(args))
-            .toList();
     Path log = cwd.resolve("child.log");
     Process process =
-        new ProcessBuilder(command)
+        new ProcessBuilder(ChildCli.command(args))
             .directory(cwd.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
