@@ -79,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
     List<ScoreSource> sources = new ArrayList<>(ScoreInputs.runsUnder(results.out));
     sources.addAll(
         ReferenceScores.leaderboardSources(
-            Installation.home().resolve(ReferenceScores.DEFAULT_DIR), tasks));
+            Installation.shown(Installation.home().resolve(ReferenceScores.DEFAULT_DIR)), tasks));
     Leaderboard board = new LeaderboardBuilder(tasks).build(sources);
     List<LeaderboardView> mini =
         board.views().stream()

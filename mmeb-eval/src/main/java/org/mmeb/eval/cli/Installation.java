@@ -33,6 +33,17 @@ final class Installation {
     return home().resolve(relative);
   }
 
+  /**
+   * A path as outputs show it: relative to the working directory when inside it, so that a
+   * leaderboard generated from a checkout names {@code leaderboard/reference/...}, not the
+   * machine's absolute path.
+   */
+  static Path shown(Path path) {
+    Path cwd = Path.of("").toAbsolutePath().normalize();
+    Path absolute = path.toAbsolutePath().normalize();
+    return absolute.startsWith(cwd) ? cwd.relativize(absolute) : path;
+  }
+
   private static Optional<Path> aboveClasses() {
     try {
       Path classes =

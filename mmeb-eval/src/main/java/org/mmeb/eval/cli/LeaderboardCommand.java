@@ -69,7 +69,7 @@ final class LeaderboardCommand implements Callable<Integer> {
       sources.add(ScoreInputs.source(path, tasks));
     }
     if (!noReference) {
-      sources.addAll(ReferenceScores.leaderboardSources(reference, tasks));
+      sources.addAll(ReferenceScores.leaderboardSources(Installation.shown(reference), tasks));
     }
     if (sources.isEmpty()) {
       throw new UserError(
