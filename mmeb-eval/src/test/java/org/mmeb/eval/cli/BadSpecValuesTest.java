@@ -93,6 +93,51 @@ class BadSpecValuesTest {
   }
 
   @Test
+  void aTaskFileNamedOutOfItsFolderWritesOnlyInsideTheFoldersGiven() throws Exception {
+    // deep enough that an unsanitised vlm2vec or cache path would land above the folders given
+    String name = "../../../../../../PWNED";
+    Path taskFile = work.resolve("pwned.json");
+    Files.writeString(
+        taskFile,
+        Files.readString(Path.of("tasks/mmeb-mini/MiniShapes.json"))
+            .replace("\"name\": \"MiniShapes\"", "\"name\": \"" + name + "\""));
+    Path inside = Files.createDirectories(work.resolve("a/b/c"));
+    CliRun run =
+        CliRun.of(
+            "run",
+            "--model",
+            spec("\"normalize\": true", "\"normalize\": true").toString(),
+            "--benchmark",
+            "mmeb-mini",
+            "--task-file",
+            taskFile.toString(),
+            "--tasks",
+            name,
+            "--data",
+            data.toString(),
+            "--device",
+            "cpu",
+            "--out",
+            inside.resolve("results").toString(),
+            "--cache-dir",
+            inside.resolve("cache").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    try (Stream<Path> files = Files.walk(work)) {
+      assertThat(files.filter(Files::isRegularFile))
+          .allMatch(
+              file ->
+                  file.startsWith(inside)
+                      || file.startsWith(work.resolve("model"))
+                      || file.equals(taskFile),
+              "inside the folders given");
+    }
+    assertThat(
+            inside.resolve(
+                "results/tiny-dual/mmeb-mini/vlm2vec/..__..__..__..__..__..__PWNED_score.json"))
+        .exists();
+  }
+
+  @Test
   void aModelNamedDotDotWritesNothingOutsideTheResultsFolder() throws Exception {
     Path spec = spec("\"name\": \"tiny-dual\"", "\"name\": \"..\"");
     assertOneLineExit2(run(spec), "'..' cannot be used as a name");
