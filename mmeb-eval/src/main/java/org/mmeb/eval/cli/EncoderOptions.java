@@ -1,12 +1,12 @@
 package org.mmeb.eval.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.encode.Encoder;
 import org.mmeb.eval.encode.http.HttpEncoder;
@@ -128,9 +128,9 @@ public final class EncoderOptions {
   JsonNode specJson() {
     try {
       if (source.modelSpec != null) {
-        return new ObjectMapper().readTree(source.modelSpec.toFile());
+        return Json.PLAIN.readTree(source.modelSpec.toFile());
       }
-      return new ObjectMapper()
+      return Json.PLAIN
           .createObjectNode()
           .put("server", source.server.toString())
           .put("model", serverModel);

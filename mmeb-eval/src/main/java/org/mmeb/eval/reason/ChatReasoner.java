@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 
 /**
@@ -35,7 +36,7 @@ public final class ChatReasoner {
       Duration deadline) {
     /** The decoding settings, as recorded and as part of every trace's cache key. */
     public ObjectNode decoding() {
-      return new ObjectMapper()
+      return Json.PLAIN
           .createObjectNode()
           .put("temperature", 0)
           .put("max_tokens", maxTokens)
@@ -52,7 +53,7 @@ public final class ChatReasoner {
 
   private final Settings settings;
   private final HttpClient client;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Json.PLAIN;
 
   public ChatReasoner(Settings settings) {
     this.settings = settings;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 
 /**
@@ -26,7 +27,7 @@ final class TraceCache implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private final Map<String, Trace> traces = new HashMap<>();
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Json.PLAIN;
 
   private TraceCache(Path file) throws IOException {
     this.file = file;

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.QueryRow;
 import org.mmeb.eval.data.TaskData;
@@ -46,7 +47,7 @@ public final class TraceFile implements TraceSource {
   }
 
   private void read(Set<String> reasoners) {
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = Json.PLAIN;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       int number = 0;
       for (String line = in.readLine(); line != null; line = in.readLine()) {

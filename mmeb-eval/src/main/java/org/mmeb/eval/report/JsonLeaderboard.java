@@ -1,22 +1,19 @@
 package org.mmeb.eval.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.mmeb.eval.Json;
 
 /** The leaderboard as JSON; a score the source does not have is null, never 0. */
 public final class JsonLeaderboard implements LeaderboardFormat {
   static final int FORMAT_VERSION = 1;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
   public String render(Leaderboard board) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.PLAIN.createObjectNode();
     root.put("format_version", FORMAT_VERSION);
     ArrayNode views = root.putArray("views");
     for (LeaderboardView view : board.views()) {
@@ -28,10 +25,8 @@ public final class JsonLeaderboard implements LeaderboardFormat {
       ArrayNode rows = v.putArray("rows");
       view.rows().forEach(row -> row(view, row, rows.addObject()));
     }
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     try {
-      return MAPPER.writer(printer).writeValueAsString(root) + "\n";
+      return Json.PRETTY_INLINE_ARRAYS.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a leaderboard tree always serialises", e);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 
 /**
@@ -18,7 +19,7 @@ import org.mmeb.eval.UserError;
  */
 public final class PaperTable5Reader {
   static final String SOURCE = "VLM2Vec-V2 paper (arXiv 2507.04590), Table 5";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.PLAIN;
 
   private PaperTable5Reader() {}
 

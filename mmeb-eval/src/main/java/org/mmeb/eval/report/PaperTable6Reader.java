@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 
 /**
@@ -18,7 +19,7 @@ import org.mmeb.eval.UserError;
  * is an error naming the file, column and dataset.
  */
 public final class PaperTable6Reader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.PLAIN;
 
   private PaperTable6Reader() {}
 

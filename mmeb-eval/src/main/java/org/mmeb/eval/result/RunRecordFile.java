@@ -1,14 +1,10 @@
 package org.mmeb.eval.result;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 
 /**
@@ -17,24 +13,16 @@ import org.mmeb.eval.UserError;
  * one clear line.
  */
 public final class RunRecordFile {
-  static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-          .build();
-
   private RunRecordFile() {}
 
   public static void write(Path file, RunRecord record) throws IOException {
-    AtomicFiles.writeString(file, MAPPER.writeValueAsString(record) + "\n");
+    AtomicFiles.writeString(file, Json.RUN_RECORD.writeValueAsString(record) + "\n");
   }
 
   public static RunRecord read(Path file) {
     JsonNode root;
     try {
-      root = MAPPER.readTree(Files.readString(file));
+      root = Json.RUN_RECORD.readTree(Files.readString(file));
     } catch (IOException e) {
       throw new UserError(file + ": cannot read a run record: " + e.getMessage(), e);
     }
@@ -53,7 +41,7 @@ public final class RunRecordFile {
     }
     RunRecord record;
     try {
-      record = MAPPER.treeToValue(root, RunRecord.class);
+      record = Json.RUN_RECORD.treeToValue(root, RunRecord.class);
     } catch (IOException e) {
       throw new UserError(file + ": invalid run record: " + firstLine(e.getMessage()), e);
     }

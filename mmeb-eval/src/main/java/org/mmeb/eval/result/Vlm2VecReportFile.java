@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 
 /** Reads and writes the all-scores report {"metadata", "metrics": {modality: {dataset: dict}}}. */
@@ -16,7 +17,7 @@ public final class Vlm2VecReportFile {
   public static Vlm2VecReport read(Path file) {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(Files.readString(file));
+      root = Json.RESULT.readTree(Files.readString(file));
     } catch (IOException e) {
       throw new UserError(file + ": cannot read a VLM2Vec report: " + e.getMessage(), e);
     }
@@ -25,10 +26,10 @@ public final class Vlm2VecReportFile {
       throw new UserError(file + ": not a VLM2Vec report (expected {\"metadata\", \"metrics\"})");
     }
     Map<String, Object> metadata =
-        Json.MAPPER.convertValue(
+        Json.RESULT.convertValue(
             root.path("metadata").isObject()
                 ? root.get("metadata")
-                : Json.MAPPER.createObjectNode(),
+                : Json.RESULT.createObjectNode(),
             new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
     Map<String, Map<String, Vlm2VecScore>> metrics = new LinkedHashMap<>();
     Map<String, Map<String, String>> missing = new LinkedHashMap<>();
@@ -50,8 +51,8 @@ public final class Vlm2VecReportFile {
   }
 
   public static void write(Path file, Vlm2VecReport report) throws IOException {
-    ObjectNode root = Json.MAPPER.createObjectNode();
-    root.set("metadata", Json.MAPPER.valueToTree(report.metadata()));
+    ObjectNode root = Json.RESULT.createObjectNode();
+    root.set("metadata", Json.RESULT.valueToTree(report.metadata()));
     ObjectNode metrics = root.putObject("metrics");
     report
         .metrics()
@@ -61,6 +62,6 @@ public final class Vlm2VecReportFile {
               datasets.forEach((name, score) -> node.set(name, Vlm2VecScoreFile.toJson(score)));
               report.missing().getOrDefault(modality, Map.of()).forEach(node::put);
             });
-    AtomicFiles.writeString(file, Json.WRITER.writeValueAsString(root) + "\n");
+    AtomicFiles.writeString(file, Json.RESULT_WRITER.writeValueAsString(root) + "\n");
   }
 }

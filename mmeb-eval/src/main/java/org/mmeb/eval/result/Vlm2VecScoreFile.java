@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.SafeFileName;
 import org.mmeb.eval.UserError;
 
@@ -23,18 +24,18 @@ public final class Vlm2VecScoreFile {
 
   public static Vlm2VecScore read(Path file) {
     try {
-      return fromJson(Json.MAPPER.readTree(Files.readString(file)), file.toString());
+      return fromJson(Json.RESULT.readTree(Files.readString(file)), file.toString());
     } catch (IOException e) {
       throw new UserError(file + ": cannot read a score file: " + e.getMessage(), e);
     }
   }
 
   public static void write(Path file, Vlm2VecScore score) throws IOException {
-    AtomicFiles.writeString(file, Json.WRITER.writeValueAsString(toJson(score)) + "\n");
+    AtomicFiles.writeString(file, Json.RESULT_WRITER.writeValueAsString(toJson(score)) + "\n");
   }
 
   static ObjectNode toJson(Vlm2VecScore score) {
-    ObjectNode node = Json.MAPPER.createObjectNode();
+    ObjectNode node = Json.RESULT.createObjectNode();
     score.metrics().forEach(node::put);
     node.put(NUM_PRED, score.numPred());
     node.put(NUM_DATA, score.numData());

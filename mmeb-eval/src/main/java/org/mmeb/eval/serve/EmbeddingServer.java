@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.encode.Encoder;
 
@@ -29,7 +30,7 @@ public final class EmbeddingServer implements AutoCloseable {
   /** Larger bodies (a video is 8 frames) are refused with 413 before they fill the heap. */
   static final int MAX_BODY_BYTES = 64 << 20;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.PLAIN;
 
   private final String modelName;
   private final EmbeddingRequestParser parser;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.JsonInput;
 import org.mmeb.eval.UserError;
 
@@ -35,7 +36,7 @@ public final class TaskRegistry {
 
   public static TaskSpec readTaskFile(Path file) {
     try {
-      return JsonInput.STRICT.readValue(file.toFile(), TaskSpec.class);
+      return Json.STRICT.readValue(file.toFile(), TaskSpec.class);
     } catch (IOException | RuntimeException e) {
       throw new UserError(file + ": not a valid task file: " + JsonInput.problem(e), e);
     }

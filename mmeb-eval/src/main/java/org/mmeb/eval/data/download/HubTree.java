@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 
 /**
@@ -21,7 +22,7 @@ import org.mmeb.eval.UserError;
  */
 final class HubTree {
   static final int MAX_PAGES = 10_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.PLAIN;
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
 
   /** A file in the repo; {@code lfsSha256} is null for files not stored in LFS. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.data.BeirVisdocReader;
 import org.mmeb.eval.data.PromptTokens;
 import org.mmeb.eval.data.V2ImagePrompts;
@@ -20,7 +21,7 @@ import org.mmeb.eval.data.V2ImagePrompts;
  * composed), so the model trains on what it is evaluated on.
  */
 final class TrainPairs {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.PLAIN;
   private static final int STYLES = 7;
 
   private TrainPairs() {}

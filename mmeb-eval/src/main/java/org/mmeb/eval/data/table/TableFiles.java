@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.parquet.ParquetTable;
 
@@ -21,7 +22,7 @@ import org.mmeb.eval.data.parquet.ParquetTable;
  */
 public final class TableFiles {
   public static final List<String> EXTENSIONS = List.of(".parquet", ".jsonl", ".json");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.PLAIN;
 
   private TableFiles() {}
 

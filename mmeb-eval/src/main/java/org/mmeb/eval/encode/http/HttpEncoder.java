@@ -20,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
@@ -46,7 +47,7 @@ public final class HttpEncoder implements Encoder {
   private final AtomicInteger dimension = new AtomicInteger(-1);
   private final HttpClient client;
   private final EmbeddingRequests requests;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Json.PLAIN;
   private final Semaphore permits;
 
   public HttpEncoder(Settings settings) {

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.mmeb.eval.Json;
 
 /**
  * sha256 over the model's bytes (graphs, their external-data files, the tokenizer) and its spec
@@ -24,7 +25,7 @@ final class ModelFingerprint {
 
   static String of(ModelSpec spec, List<Path> files) {
     MessageDigest sha = sha256();
-    ObjectNode config = ModelSpecs.MAPPER.valueToTree(spec);
+    ObjectNode config = Json.STRICT_ALLOW_MISSING.valueToTree(spec);
     config.remove("name");
     // the trace's place is in the query text, which the cache keys already cover
     config.remove("trace_template");
@@ -34,7 +35,8 @@ final class ModelFingerprint {
       }
     }
     try {
-      sha.update(ModelSpecs.MAPPER.writeValueAsString(config).getBytes(StandardCharsets.UTF_8));
+      sha.update(
+          Json.STRICT_ALLOW_MISSING.writeValueAsString(config).getBytes(StandardCharsets.UTF_8));
       for (Path file : files) {
         for (Path part : withExternalData(file)) {
           digest(sha, part);

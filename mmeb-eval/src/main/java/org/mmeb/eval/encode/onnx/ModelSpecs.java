@@ -1,22 +1,14 @@
 package org.mmeb.eval.encode.onnx;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.JsonInput;
 import org.mmeb.eval.UserError;
 
 /** Reads and checks model spec files; every problem is one line naming the file. */
 public final class ModelSpecs {
-  static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .build();
-
   private ModelSpecs() {}
 
   public static ModelSpec read(Path file) {
@@ -25,7 +17,7 @@ public final class ModelSpecs {
     }
     ModelSpec spec;
     try {
-      spec = MAPPER.readValue(file.toFile(), ModelSpec.class);
+      spec = Json.STRICT_ALLOW_MISSING.readValue(file.toFile(), ModelSpec.class);
     } catch (IOException | RuntimeException e) {
       throw new UserError(file + ": not a valid model spec: " + JsonInput.problem(e), e);
     }

@@ -1,7 +1,6 @@
 package org.mmeb.eval.encode.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mmeb.eval.Json;
 
 /**
  * Python's {@code html.unescape}: named references from the HTML5 table (the longest known prefix
@@ -82,7 +82,7 @@ final class HtmlUnescape {
       Set<Integer> invalidCodePoints) {
     static Tables load() {
       try (InputStream in = HtmlUnescape.class.getResourceAsStream("html-unescape.json")) {
-        JsonNode root = new ObjectMapper().readTree(in);
+        JsonNode root = Json.PLAIN.readTree(in);
         Map<String, String> entities = new HashMap<>();
         root.get("entities")
             .properties()

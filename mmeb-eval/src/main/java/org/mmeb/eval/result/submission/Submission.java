@@ -1,8 +1,5 @@
 package org.mmeb.eval.result.submission;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.TaskData;
 import org.mmeb.eval.result.FileHashes;
@@ -24,9 +22,6 @@ import org.mmeb.eval.score.Similarity;
  * problem is one line naming the file and the row.
  */
 public final class Submission {
-  static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
   private final Path dir;
   private final SubmissionManifest manifest;
 
@@ -45,7 +40,7 @@ public final class Submission {
     }
     SubmissionManifest manifest;
     try {
-      manifest = MAPPER.readValue(file.toFile(), SubmissionManifest.class);
+      manifest = Json.PLAIN.readValue(file.toFile(), SubmissionManifest.class);
     } catch (IOException e) {
       throw new UserError(
           file + ": not a valid manifest: " + SubmissionChecks.firstLine(e.getMessage()), e);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.QueryRow;
@@ -99,7 +100,7 @@ final class SubmissionChecks {
       throw new UserError(keyFile + ": not found");
     }
     try {
-      return List.of(Submission.MAPPER.readValue(keyFile.toFile(), String[].class));
+      return List.of(Json.PLAIN.readValue(keyFile.toFile(), String[].class));
     } catch (IOException | NullPointerException e) {
       throw new UserError(
           keyFile

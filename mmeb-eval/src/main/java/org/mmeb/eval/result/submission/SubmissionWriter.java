@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.data.TaskData;
 import org.mmeb.eval.result.AtomicFiles;
 import org.mmeb.eval.score.EmbeddingLookup;
@@ -35,8 +36,7 @@ public final class SubmissionWriter {
     NpyFloatMatrix.write(taskDir.resolve(TaskVectors.QUERIES), queries, dims);
     NpyFloatMatrix.write(taskDir.resolve(TaskVectors.CANDIDATES), candidates, dims);
     AtomicFiles.writeString(
-        taskDir.resolve(TaskVectors.CANDIDATE_KEYS),
-        Submission.MAPPER.writeValueAsString(candidateKeys));
+        taskDir.resolve(TaskVectors.CANDIDATE_KEYS), Json.PLAIN.writeValueAsString(candidateKeys));
     tasks.put(task, new SubmissionManifest.TaskEntry(queries.length, candidates.length));
     return this;
   }
@@ -56,6 +56,6 @@ public final class SubmissionWriter {
             SubmissionManifest.FORMAT, SubmissionManifest.VERSION, model, dims, similarity, tasks);
     AtomicFiles.writeString(
         dir.resolve(SubmissionManifest.FILE),
-        Submission.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
+        Json.PRETTY_INLINE_ARRAYS.writeValueAsString(manifest) + "\n");
   }
 }
