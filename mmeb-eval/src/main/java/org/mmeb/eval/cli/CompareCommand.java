@@ -1,12 +1,12 @@
 package org.mmeb.eval.cli;
 
 import java.util.concurrent.Callable;
-import org.mmeb.eval.report.ComparisonText;
-import org.mmeb.eval.report.ReasoningVerdict;
-import org.mmeb.eval.report.RunComparator;
-import org.mmeb.eval.report.RunComparison;
 import org.mmeb.eval.report.RunScores;
-import org.mmeb.eval.report.ScoreInputs;
+import org.mmeb.eval.report.compare.ComparisonText;
+import org.mmeb.eval.report.compare.ReasoningVerdict;
+import org.mmeb.eval.report.compare.RunComparator;
+import org.mmeb.eval.report.compare.RunComparison;
+import org.mmeb.eval.report.imports.ScoreInputs;
 import org.mmeb.eval.task.TaskRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package org.mmeb.eval.cli;
 
-import org.mmeb.eval.report.RunComparator;
+import org.mmeb.eval.report.compare.RunComparator;
 import picocli.CommandLine.Option;
 
 /**

@@ -2,6 +2,7 @@ package org.mmeb.eval.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mmeb.eval.score.BenchmarkSummary;
 import org.mmeb.eval.score.GroupScore;
 import org.mmeb.eval.task.TaskSpec;
 
@@ -11,8 +12,17 @@ public final class BenchmarkColumns {
 
   /** A view column: its label and the {@link GroupScore} (kind, group) it displays. */
   public record Column(String label, String kind, String group) {
-    boolean metaTask() {
+    public boolean metaTask() {
       return kind.equals(GroupScore.META_TASK);
+    }
+
+    /** The column's group in a summary, or null when the source has none of its datasets. */
+    public GroupScore groupIn(BenchmarkSummary summary) {
+      return summary.groups().stream()
+          .filter(g -> g.kind().equals(kind) && g.group().equals(group))
+          .filter(g -> g.present() > 0)
+          .findFirst()
+          .orElse(null);
     }
   }
 

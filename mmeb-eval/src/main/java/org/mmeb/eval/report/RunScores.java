@@ -30,7 +30,7 @@ public record RunScores(
     }
 
     /** row → value; a row listed twice is an error (it could not be paired). */
-    Map<Integer, Double> byRow(String where) {
+    public Map<Integer, Double> byRow(String where) {
       Map<Integer, Double> byRow = new java.util.HashMap<>();
       for (int i = 0; i < rows.length; i++) {
         if (byRow.put(rows[i], values[i]) != null) {

@@ -7,10 +7,10 @@ import java.math.RoundingMode;
  * Scores as text, the same in every locale: one decimal, a dot, and an empty cell for a score the
  * source does not have. Values arrive already rounded by the scorer; this only prints them.
  */
-final class ScoreText {
+public final class ScoreText {
   private ScoreText() {}
 
-  static String of(double score) {
+  public static String of(double score) {
     if (Double.isNaN(score)) {
       return "";
     }
@@ -18,7 +18,7 @@ final class ScoreText {
   }
 
   /** A difference with its sign; a difference that rounds to zero prints as 0.0. */
-  static String signed(double delta) {
+  public static String signed(double delta) {
     if (Double.isNaN(delta)) {
       return "";
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmeb.eval.report.SyntheticRuns;
+import org.mmeb.eval.report.compare.SyntheticRuns;
 
 /**
  * The gate on runs scored by the real scorer: a run made worse on purpose (OK-VQA's queries much

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmeb.eval.report.SyntheticRuns;
+import org.mmeb.eval.report.compare.SyntheticRuns;
 
 class LeaderboardCommandTest {
   @TempDir Path dir;

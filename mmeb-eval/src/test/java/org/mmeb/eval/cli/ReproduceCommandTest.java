@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmeb.eval.report.PaperTable6;
-import org.mmeb.eval.report.PaperTable6Reader;
+import org.mmeb.eval.report.imports.PaperTable6;
+import org.mmeb.eval.report.imports.PaperTable6Reader;
 import org.mmeb.eval.result.Vlm2VecScore;
 import org.mmeb.eval.result.Vlm2VecScoreFile;
 

@@ -1,6 +1,0 @@
-package org.mmeb.eval.report;
-
-/** One output format of the leaderboard (Markdown, CSV, JSON, HTML): a pure function to text. */
-public interface LeaderboardFormat {
-  String render(Leaderboard board);
-}

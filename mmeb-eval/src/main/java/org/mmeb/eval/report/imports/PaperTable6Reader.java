@@ -1,0 +1,84 @@
+package org.mmeb.eval.report.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mmeb.eval.Json;
+import org.mmeb.eval.UserError;
+
+/**
+ * Reads {@code mmeb-v1-paper-table6.json}: every top-level key but {@code _meta} is a model column
+ * of dataset → score; {@code _meta.reported_aggregates_table6} holds the printed aggregates and
+ * {@code _meta.known_inconsistencies_in_paper} the paper's typos. A missing or out-of-range number
+ * is an error naming the file, column and dataset.
+ */
+public final class PaperTable6Reader {
+  private static final ObjectMapper JSON = Json.PLAIN;
+
+  private PaperTable6Reader() {}
+
+  public static PaperTable6 read(Path file) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UserError(file + ": not readable as JSON: " + e.getMessage(), e);
+    }
+    JsonNode meta = root.path("_meta");
+    JsonNode reported = meta.path("reported_aggregates_table6");
+    List<PaperTable6.Column> columns = new ArrayList<>();
+    for (Iterator<String> models = root.fieldNames(); models.hasNext(); ) {
+      String model = models.next();
+      if (!model.equals("_meta")) {
+        columns.add(column(file, model, root.get(model), reported.path(model)));
+      }
+    }
+    if (columns.isEmpty()) {
+      throw new UserError(file + ": no model columns (expected keys beside _meta)");
+    }
+    List<String> inconsistencies = new ArrayList<>();
+    meta.path("known_inconsistencies_in_paper").forEach(n -> inconsistencies.add(n.asText()));
+    return new PaperTable6("VLM2Vec paper (arXiv 2410.05160), Table 6", columns, inconsistencies);
+  }
+
+  private static PaperTable6.Column column(
+      Path file, String model, JsonNode scores, JsonNode reported) {
+    Map<String, Double> datasets = new LinkedHashMap<>();
+    scores
+        .fields()
+        .forEachRemaining(
+            e -> datasets.put(e.getKey(), percent(file, model, e.getKey(), e.getValue())));
+    if (reported.isMissingNode()) {
+      throw new UserError(
+          file + ": column '" + model + "' has no entry in _meta.reported_aggregates_table6");
+    }
+    Map<String, Double> aggregates = new LinkedHashMap<>();
+    for (String paperName :
+        List.of("Classification", "VQA", "Retrieval", "Grounding", "IND", "OOD", "Overall")) {
+      aggregates.put(
+          PaperTable6.AGGREGATE_NAMES.get(paperName),
+          percent(file, model, paperName, reported.path(paperName)));
+    }
+    return new PaperTable6.Column(model, datasets, aggregates);
+  }
+
+  private static double percent(Path file, String model, String key, JsonNode value) {
+    if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 100) {
+      throw new UserError(
+          file
+              + ": column '"
+              + model
+              + "', "
+              + key
+              + ": expected a percentage in [0, 100], found "
+              + (value.isMissingNode() ? "nothing" : value.toString()));
+    }
+    return value.asDouble();
+  }
+}

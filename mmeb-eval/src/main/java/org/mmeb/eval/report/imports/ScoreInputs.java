@@ -1,0 +1,129 @@
+package org.mmeb.eval.report.imports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.mmeb.eval.UserError;
+import org.mmeb.eval.report.RunScores;
+import org.mmeb.eval.report.ScoreSource;
+import org.mmeb.eval.result.DatasetResult;
+import org.mmeb.eval.result.Reasoning;
+import org.mmeb.eval.result.RunRecord;
+import org.mmeb.eval.result.RunRecordFile;
+import org.mmeb.eval.result.TiedHits;
+import org.mmeb.eval.task.TaskRegistry;
+
+/**
+ * Reads what a command is pointed at: a run ({@code run.json}, or the folder holding it), an
+ * all-scores report, or a folder of {@code {dataset}_score.json} files ({@code BENCHMARK=PATH}
+ * picks the benchmark). Only a run has per-query outcomes for the paired tests.
+ */
+public final class ScoreInputs {
+  private static final String RUN_FILE = "run.json";
+
+  private ScoreInputs() {}
+
+  /** A run or imported scores, as the comparison commands need them. */
+  public static RunScores scores(String argument, TaskRegistry registry) {
+    Path run = runFile(argument);
+    if (run != null) {
+      return fromRun(RunRecordFile.read(run));
+    }
+    ScoreSource imported = ImportedScores.read(argument, registry);
+    return new RunScores(imported.model(), imported.benchmark(), imported.mainScores(), Map.of());
+  }
+
+  /** A run's reasoning block (null: imported scores, or a run without traces). */
+  public static Reasoning reasoning(String argument) {
+    Path run = runFile(argument);
+    return run == null ? null : RunRecordFile.read(run).reasoning();
+  }
+
+  /** A run or imported scores, as the leaderboard and reproduce need them. */
+  public static ScoreSource source(String argument, TaskRegistry registry) {
+    Path run = runFile(argument);
+    return run != null
+        ? fromRun(run, RunRecordFile.read(run))
+        : ImportedScores.read(argument, registry);
+  }
+
+  /** Every run under a results root ({@code <model>/<benchmark>/run.json}), in path order. */
+  public static List<ScoreSource> runsUnder(Path root) {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    List<ScoreSource> sources = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root, 3)) {
+      for (Path file :
+          files.filter(p -> p.getFileName().toString().equals(RUN_FILE)).sorted().toList()) {
+        sources.add(fromRun(file, RunRecordFile.read(file)));
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot list runs under " + root + ": " + e.getMessage(), e);
+    }
+    return sources;
+  }
+
+  static RunScores fromRun(RunRecord record) {
+    Map<String, RunScores.QueryValues> outcomes = new LinkedHashMap<>();
+    for (DatasetResult d : record.datasets()) {
+      if (d.queries() > 0 && d.outcomes() != null) {
+        outcomes.put(
+            d.task(), new RunScores.QueryValues(d.outcomes().row(), d.outcomes().mainValue()));
+      }
+    }
+    return new RunScores(record.model().name(), record.benchmark(), mainScores(record), outcomes);
+  }
+
+  static ScoreSource fromRun(Path file, RunRecord record) {
+    List<String> tied =
+        record.datasets().stream()
+            .filter(d -> TiedHits.flag(d).isPresent())
+            .map(DatasetResult::task)
+            .toList();
+    String source =
+        "run "
+            + file
+            + (tied.isEmpty()
+                ? ""
+                : " [flagged: ties decided the hits of " + String.join(", ", tied) + "]");
+    return ScoreSource.measured(
+        record.model().name(), record.benchmark(), source, mainScores(record));
+  }
+
+  /**
+   * The datasets of a run whose hits the tie rule decided ({@link TiedHits}), one line each; empty
+   * for imported scores, which carry no per-query outcomes.
+   */
+  public static List<String> tieFlags(String argument) {
+    Path run = runFile(argument);
+    return run == null ? List.of() : TiedHits.flags(RunRecordFile.read(run));
+  }
+
+  private static Map<String, Double> mainScores(RunRecord record) {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    record.datasets().stream()
+        .filter(d -> d.queries() > 0)
+        .forEach(d -> scores.put(d.task(), d.mainScore()));
+    return scores;
+  }
+
+  /** The run.json an argument names, or null when it names something else. */
+  private static Path runFile(String argument) {
+    if (argument.indexOf('=') > 0) {
+      return null;
+    }
+    Path path = Path.of(argument);
+    if (Files.isDirectory(path) && Files.isRegularFile(path.resolve(RUN_FILE))) {
+      return path.resolve(RUN_FILE);
+    }
+    return Files.isRegularFile(path) && path.getFileName().toString().equals(RUN_FILE)
+        ? path
+        : null;
+  }
+}

@@ -1,0 +1,126 @@
+package org.mmeb.eval.report.leaderboard;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mmeb.eval.report.ScoreText;
+
+/** The leaderboard as Markdown: per benchmark, the aggregate table, its notes, then per dataset. */
+public final class MarkdownLeaderboard implements LeaderboardFormat {
+  private final boolean perDataset;
+
+  /** The whole leaderboard, per-dataset tables included. */
+  public MarkdownLeaderboard() {
+    this(true);
+  }
+
+  /** With {@code perDataset} false, only the aggregate tables and their notes (for a terminal). */
+  public MarkdownLeaderboard(boolean perDataset) {
+    this.perDataset = perDataset;
+  }
+
+  @Override
+  public String render(Leaderboard board) {
+    StringBuilder out = new StringBuilder("# MMEB leaderboard\n");
+    for (LeaderboardView view : board.views()) {
+      out.append("\n## ").append(text(view.title())).append("\n\n");
+      aggregateTable(view, out);
+      notes(view, out);
+      if (perDataset) {
+        datasetTable(view, out);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void aggregateTable(LeaderboardView view, StringBuilder out) {
+    CellNotes notes = new CellNotes(view);
+    List<String> header = new ArrayList<>(List.of("#", "Model", "Source", "Coverage"));
+    view.columns().forEach(c -> header.add(text(c)));
+    row(header, out);
+    List<String> rule = new ArrayList<>(List.of("---:", "---", "---", "---:"));
+    view.columns().forEach(c -> rule.add("---:"));
+    row(rule, out);
+    int rank = 1;
+    for (LeaderboardRow r : view.rows()) {
+      List<String> cells = new ArrayList<>();
+      cells.add(Integer.toString(rank++));
+      cells.add(text(r.model()));
+      cells.add(text(r.source()));
+      cells.add(r.present() + "/" + r.expected());
+      for (String column : view.columns()) {
+        int note = notes.numberOf(r, column);
+        cells.add(
+            ScoreText.of(r.score(column))
+                + (r.partial(column) ? " (partial)" : "")
+                + (note > 0 ? " [" + note + "]" : ""));
+      }
+      row(cells, out);
+    }
+  }
+
+  private static void notes(LeaderboardView view, StringBuilder out) {
+    List<CellNotes.Numbered> notes = new CellNotes(view).all();
+    if (!notes.isEmpty()) {
+      out.append('\n');
+    }
+    for (CellNotes.Numbered note : notes) {
+      out.append("- [").append(note.number()).append("] ");
+      out.append(text(note.model())).append(", ").append(text(note.column())).append(": ");
+      out.append(text(note.text())).append('\n');
+    }
+  }
+
+  private static void datasetTable(LeaderboardView view, StringBuilder out) {
+    out.append("\n### Per dataset\n\n");
+    List<String> header = new ArrayList<>(List.of("Dataset", "Group"));
+    view.rows().forEach(r -> header.add(text(r.model())));
+    row(header, out);
+    List<String> rule = new ArrayList<>(List.of("---", "---"));
+    view.rows().forEach(r -> rule.add("---:"));
+    row(rule, out);
+    for (Map.Entry<String, String> dataset : datasetGroups(view).entrySet()) {
+      List<String> cells =
+          new ArrayList<>(List.of(text(dataset.getKey()), text(dataset.getValue())));
+      for (LeaderboardRow r : view.rows()) {
+        cells.add(
+            r.datasets().stream()
+                .filter(d -> d.dataset().equals(dataset.getKey()))
+                .map(d -> ScoreText.of(d.score()))
+                .findFirst()
+                .orElse(""));
+      }
+      row(cells, out);
+    }
+  }
+
+  /** Every dataset any row has, in first-seen order, with its group. */
+  static Map<String, String> datasetGroups(LeaderboardView view) {
+    Map<String, String> groups = new LinkedHashMap<>();
+    for (LeaderboardRow r : view.rows()) {
+      r.datasets().forEach(d -> groups.putIfAbsent(d.dataset(), d.group()));
+    }
+    return groups;
+  }
+
+  private static void row(List<String> cells, StringBuilder out) {
+    out.append("| ").append(String.join(" | ", cells)).append(" |\n");
+  }
+
+  /** Text from a results file, made inert: no table breaks, no markup, no HTML. */
+  static String text(String raw) {
+    StringBuilder escaped = new StringBuilder();
+    for (char c : raw.toCharArray()) {
+      switch (c) {
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '&' -> escaped.append("&amp;");
+        case '\n', '\r', '\t' -> escaped.append(' ');
+        case '\\', '|', '*', '_', '`', '[', ']', '#', '!' -> escaped.append('\\').append(c);
+        default -> escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+}
