@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mmeb.eval.data.synth.SyntheticBenchmark;
 
 /**
- * Spec values and options that used to reach ONNX Runtime (exit 3, multi-line text): image.size 0
- * or -5, --batch-size 0; and names that would become paths outside the folder given (a model named
- * "..").
+ * Spec values and options that used to reach ONNX Runtime (exit 3, multi-line text) or went
+ * unnoticed: image.size 0 or -5, --batch-size 0, a pad_id or tokenizer ids past the text graph's
+ * token embedding table (the tiny graph has 20 rows); and names that would become paths outside the
+ * folder given (a model named "..").
  */
 class BadSpecValuesTest {
   private static final Path TINY = Path.of("mmeb-eval/src/test/resources/encode/tiny");
@@ -30,7 +32,7 @@ class BadSpecValuesTest {
     Path dir = work.resolve("model");
     Files.createDirectories(dir);
     for (String file : new String[] {"text.onnx", "vision.onnx", "tokenizer.json"}) {
-      Files.copy(TINY.resolve(file), dir.resolve(file));
+      Files.copy(TINY.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
     String json = Files.readString(TINY.resolve("dual.json"));
     assertThat(json).contains(from);
@@ -83,6 +85,42 @@ class BadSpecValuesTest {
     assertOneLineExit2(
         run(spec),
         "vision.onnx: ONNX Runtime failed running the graph on cpu: Got invalid dimensions");
+  }
+
+  @Test
+  void aPadIdPastTheGraphsEmbeddingTableIsOneLine() throws Exception {
+    assertOneLineExit2(
+        run(spec("\"pad_id\": 0", "\"pad_id\": 100000")),
+        "spec.json: tokenizer.pad_id 100000 is outside the token embedding table of text.onnx"
+            + " (ids 0 to 19: 'embed.weight' has 20 rows for input 'input_ids')");
+    assertOneLineExit2(
+        run(spec("\"pad_id\": 0", "\"pad_id\": 20")), "tokenizer.pad_id 20 is outside");
+    assertOneLineExit2(
+        run(spec("\"pad_id\": 0", "\"pad_id\": -1")), "tokenizer.pad_id -1 is outside");
+  }
+
+  @Test
+  void thePadIdOfTheTablesLastRowIsAccepted() throws Exception {
+    CliRun run = run(spec("\"pad_id\": 0", "\"pad_id\": 19"));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+  }
+
+  @Test
+  void aTokenizerWithIdsPastTheGraphsEmbeddingTableIsOneLine() throws Exception {
+    Path spec = spec("\"pad_id\": 0", "\"pad_id\": 0");
+    Path tokenizer = spec.resolveSibling("tokenizer.json");
+    Files.writeString(
+        tokenizer,
+        Files.readString(tokenizer)
+            .replace(
+                "\"added_tokens\": [",
+                "\"added_tokens\": [{\"id\": 20, \"content\": \"<image>\", \"single_word\":"
+                    + " false, \"lstrip\": false, \"rstrip\": false, \"normalized\": false,"
+                    + " \"special\": true},"));
+    assertOneLineExit2(
+        run(spec),
+        "spec.json: tokenizer.file tokenizer.json has token ids up to 20, outside the token"
+            + " embedding table of text.onnx (ids 0 to 19");
   }
 
   @Test

@@ -32,6 +32,7 @@ public final class OnnxEncoders {
     ModelSpec spec = ModelSpecs.read(specFile);
     Path dir = specFile.toAbsolutePath().getParent();
     String fingerprint = ModelFingerprint.of(spec, modelFiles(spec, dir));
+    TokenIdBounds.check(specFile, spec, dir);
     SessionFactory factory = SessionFactory.forDevice(device, settings, warnings);
     boolean gpu = factory.plan().provider() != DevicePlan.Provider.CPU;
     ModelInputs inputs = new ModelInputs(spec, dir, gpu ? settings.tokenMultiple() : 1);
