@@ -50,11 +50,13 @@ final class ProviderOptions {
   }
 
   /**
-   * Session settings of a GPU session: the model runs on the device, so ONNX Runtime's CPU pools
-   * get one thread that does not spin (spinning threads, one per core per session, would take the
-   * cores the preprocessing workers need). CPU sessions keep ONNX Runtime's defaults.
+   * Session settings of every session: ONNX Runtime's pool threads do not spin between operators.
+   * Spinning threads (one per core per session) take the cores the preprocessing workers need, and
+   * on a machine where other processes run they burn their time slices waiting: on the 2-core
+   * development machine under load, the demo model alone ran 2–3× faster without spinning ({@code
+   * bench encoding}, BENCHMARKS.md). The threads' number and the results do not change.
    */
-  static Map<String, String> gpuSessionConfig() {
+  static Map<String, String> sessionConfig() {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("session.intra_op.allow_spinning", "0");
     config.put("session.inter_op.allow_spinning", "0");
@@ -95,6 +97,9 @@ final class ProviderOptions {
     OrtSession.SessionOptions options = applied.session();
     try {
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      for (Map.Entry<String, String> e : sessionConfig().entrySet()) {
+        options.addConfigEntry(e.getKey(), e.getValue());
+      }
       if (provider == DevicePlan.Provider.CPU) {
         return applied;
       }
@@ -103,11 +108,9 @@ final class ProviderOptions {
         // provider and when TensorRT rebuilds an engine; the environment logs only fatal errors
         options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING);
       }
+      // the model runs on the device: ONNX Runtime's CPU pools get one thread each
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
-      for (Map.Entry<String, String> e : gpuSessionConfig().entrySet()) {
-        options.addConfigEntry(e.getKey(), e.getValue());
-      }
       if (provider == DevicePlan.Provider.TENSORRT) {
         OrtTensorRTProviderOptions trt = new OrtTensorRTProviderOptions(gpu);
         applied.providers().add(trt);
