@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mmeb.eval.RetryPolicy;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.images.ImageStores;
 import org.mmeb.eval.data.table.HubDataFiles;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.mmeb.eval.RetryPolicy;
 import org.mmeb.eval.UserError;
 
 /**
@@ -68,68 +69,86 @@ public final class HubFileDownload {
     if (Files.isRegularFile(file.target()) && upToDate(file.target(), info)) {
       return new Outcome(file, Status.UP_TO_DATE, Files.size(file.target()), info.checksum());
     }
-    Path part = file.target().resolveSibling(file.target().getFileName() + ".part");
-    Files.createDirectories(part.toAbsolutePath().getParent());
-    boolean resumed = Files.isRegularFile(part) && Files.size(part) > 0;
-    IOException last = null;
-    for (int attempt = 1; attempt <= retries.attempts(); attempt++) {
-      if (attempt > 1) {
-        retries.sleepBefore(attempt);
+    Transfer transfer = new Transfer(file, uri, info);
+    try {
+      return retries.run(transfer::attempt, transfer);
+    } catch (RetryPolicy.Exhausted e) {
+      throw new UserError(
+          file.describe()
+              + ": failed after "
+              + e.attempts()
+              + " attempts: "
+              + e.last().getMessage(),
+          e.last());
+    }
+  }
+
+  /**
+   * One file's tries: each appends to {@code <target>.part}; a try that moved bytes before it
+   * failed restarts the count.
+   */
+  private final class Transfer implements RetryPolicy.Observer {
+    private final RemoteFile file;
+    private final URI uri;
+    private final HubFileProbe.RemoteInfo info;
+    private final Path part;
+    private boolean resumed;
+    private long partSizeBefore;
+
+    Transfer(RemoteFile file, URI uri, HubFileProbe.RemoteInfo info) throws IOException {
+      this.file = file;
+      this.uri = uri;
+      this.info = info;
+      this.part = file.target().resolveSibling(file.target().getFileName() + ".part");
+      Files.createDirectories(part.toAbsolutePath().getParent());
+      this.resumed = partSize() > 0;
+    }
+
+    Outcome attempt() throws IOException {
+      partSizeBefore = partSize();
+      resumed |= transfer(file, uri, part, info.size());
+      if (info.size() >= 0 && Files.size(part) != info.size()) {
+        throw new IOException("incomplete: " + Files.size(part) + " of " + info.size() + " bytes");
       }
-      long before = Files.isRegularFile(part) ? Files.size(part) : 0;
+      String actual = info.checksum().hashOf(part);
+      if (actual != null && !actual.equals(info.checksum().hex())) {
+        Files.delete(part);
+        throw new IOException(
+            "checksum mismatch: expected " + info.checksum().describe() + ", got " + actual);
+      }
+      Files.move(
+          part, file.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return new Outcome(
+          file,
+          resumed ? Status.RESUMED : Status.DOWNLOADED,
+          Files.size(file.target()),
+          info.checksum());
+    }
+
+    @Override
+    public void failed(IOException failure, int attempt) {
+      out.printf(
+          Locale.ROOT,
+          "  %s: %s (attempt %d of %d)%n",
+          file.path(),
+          failure.getMessage(),
+          attempt,
+          retries.attempts());
+      out.flush();
+    }
+
+    @Override
+    public boolean progressed() {
       try {
-        resumed |= transfer(file, uri, part, info.size());
-        if (info.size() >= 0 && Files.size(part) != info.size()) {
-          throw new IOException(
-              "incomplete: " + Files.size(part) + " of " + info.size() + " bytes");
-        }
-        String actual = info.checksum().hashOf(part);
-        if (actual != null && !actual.equals(info.checksum().hex())) {
-          Files.delete(part);
-          last =
-              new IOException(
-                  "checksum mismatch: expected " + info.checksum().describe() + ", got " + actual);
-          out.printf(
-              Locale.ROOT,
-              "  %s: %s (attempt %d of %d)%n",
-              file.path(),
-              last.getMessage(),
-              attempt,
-              retries.attempts());
-          continue;
-        }
-        Files.move(
-            part,
-            file.target(),
-            StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-        return new Outcome(
-            file,
-            resumed ? Status.RESUMED : Status.DOWNLOADED,
-            Files.size(file.target()),
-            info.checksum());
+        return partSize() > partSizeBefore;
       } catch (IOException e) {
-        last = e;
-        out.printf(
-            Locale.ROOT,
-            "  %s: %s (attempt %d of %d)%n",
-            file.path(),
-            e.getMessage(),
-            attempt,
-            retries.attempts());
-        out.flush();
-        if (Files.isRegularFile(part) && Files.size(part) > before) {
-          attempt = 0; // bytes arrived: the connection works, so the count starts again
-        }
+        return false;
       }
     }
-    throw new UserError(
-        file.describe()
-            + ": failed after "
-            + retries.attempts()
-            + " attempts: "
-            + last.getMessage(),
-        last);
+
+    private long partSize() throws IOException {
+      return Files.isRegularFile(part) ? Files.size(part) : 0;
+    }
   }
 
   private boolean upToDate(Path target, HubFileProbe.RemoteInfo info) throws IOException {
@@ -158,8 +177,7 @@ public final class HubFileDownload {
         throw new IOException("HTTP 416: the partial file did not fit; starting over");
       }
       if (status >= 500 || status == 429) {
-        RetryPolicy.serverDelay(response.headers()).ifPresent(RetryPolicy::sleep);
-        throw new IOException("HTTP " + status);
+        throw new RetryPolicy.ServerBusy("HTTP " + status, response.headers());
       }
       HubErrors.refuse(file.describe(), file.repo(), status, response.headers());
       boolean append = status == 206 && have > 0;

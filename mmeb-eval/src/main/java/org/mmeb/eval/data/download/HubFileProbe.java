@@ -2,7 +2,9 @@ package org.mmeb.eval.data.download;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
+import org.mmeb.eval.RetryPolicy;
 import org.mmeb.eval.UserError;
 
 /**
@@ -24,45 +26,40 @@ final class HubFileProbe {
   record RemoteInfo(long size, ExpectedChecksum checksum, String repoCommit) {}
 
   RemoteInfo probe(RemoteFile file, URI uri) throws IOException {
-    IOException last = null;
-    for (int attempt = 1; attempt <= retries.attempts(); attempt++) {
-      try {
-        HubHttp.Head head = http.head(uri);
-        HttpResponse<Void> answer = head.response();
-        int status = answer.statusCode();
-        if (status >= 500 || status == 429) {
-          last = new IOException("HTTP " + status);
-          if (attempt < retries.attempts()) {
-            RetryPolicy.sleep(
-                RetryPolicy.serverDelay(answer.headers()).orElse(retries.delayBefore(attempt + 1)));
-          }
-          continue;
-        }
-        HubErrors.refuse(file.describe(), file.repo(), status, answer.headers());
-        var headers = answer.headers();
-        ExpectedChecksum checksum =
-            ExpectedChecksum.fromEtag(
-                headers
-                    .firstValue("X-Linked-Etag")
-                    .or(() -> headers.firstValue("ETag"))
-                    .orElse(null));
-        if (checksum.kind() == ExpectedChecksum.Kind.NONE) {
-          checksum = file.knownChecksum();
-        }
-        long size =
-            headers
-                .firstValueAsLong("X-Linked-Size")
-                .orElse(status == 200 ? headers.firstValueAsLong("Content-Length").orElse(-1) : -1);
-        return new RemoteInfo(size, checksum, head.repoCommit());
-      } catch (IOException e) {
-        last = e;
-        if (attempt < retries.attempts()) {
-          retries.sleepBefore(attempt + 1);
-        }
-      }
+    try {
+      return retries.run(() -> probeOnce(file, uri));
+    } catch (RetryPolicy.Exhausted e) {
+      throw new UserError(
+          file.describe()
+              + ": hub not reachable at "
+              + endpoint.base()
+              + ": "
+              + e.last().getMessage(),
+          e.last());
     }
-    throw new UserError(
-        file.describe() + ": hub not reachable at " + endpoint.base() + ": " + last.getMessage(),
-        last);
+  }
+
+  private RemoteInfo probeOnce(RemoteFile file, URI uri) throws IOException {
+    HubHttp.Head head = http.head(uri);
+    HttpResponse<Void> answer = head.response();
+    int status = answer.statusCode();
+    if (status >= 500 || status == 429) {
+      throw new RetryPolicy.ServerBusy("HTTP " + status, answer.headers());
+    }
+    HubErrors.refuse(file.describe(), file.repo(), status, answer.headers());
+    HttpHeaders headers = answer.headers();
+    long size =
+        headers
+            .firstValueAsLong("X-Linked-Size")
+            .orElse(status == 200 ? headers.firstValueAsLong("Content-Length").orElse(-1) : -1);
+    return new RemoteInfo(size, checksum(file, headers), head.repoCommit());
+  }
+
+  /** The hub's checksum (the LFS sha256 or git blob ETag), else one the task file knows. */
+  private static ExpectedChecksum checksum(RemoteFile file, HttpHeaders headers) {
+    ExpectedChecksum checksum =
+        ExpectedChecksum.fromEtag(
+            headers.firstValue("X-Linked-Etag").or(() -> headers.firstValue("ETag")).orElse(null));
+    return checksum.kind() == ExpectedChecksum.Kind.NONE ? file.knownChecksum() : checksum;
   }
 }

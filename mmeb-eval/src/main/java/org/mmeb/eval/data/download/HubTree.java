@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mmeb.eval.Json;
+import org.mmeb.eval.RetryPolicy;
 import org.mmeb.eval.UserError;
 
 /**
@@ -71,29 +72,24 @@ final class HubTree {
 
   private static HttpResponse<String> fetch(
       HubHttp http, URI page, String what, String repo, RetryPolicy retries) throws IOException {
-    IOException last = null;
-    for (int attempt = 1; attempt <= retries.attempts(); attempt++) {
-      try {
-        HttpResponse<String> response = http.getText(page);
-        int status = response.statusCode();
-        if (status == 200) {
-          return response;
-        }
-        HubErrors.refuse(what, repo, status, response.headers());
-        last = new IOException("HTTP " + status);
-        if (attempt < retries.attempts()) {
-          RetryPolicy.sleep(
-              RetryPolicy.serverDelay(response.headers()).orElse(retries.delayBefore(attempt + 1)));
-        }
-      } catch (IOException e) {
-        last = e;
-        if (attempt < retries.attempts()) {
-          retries.sleepBefore(attempt + 1);
-        }
-      }
+    try {
+      return retries.run(() -> fetchOnce(http, page, what, repo));
+    } catch (RetryPolicy.Exhausted e) {
+      throw new UserError(
+          what + ": failed after " + e.attempts() + " attempts: " + e.last().getMessage(),
+          e.last());
     }
-    throw new UserError(
-        what + ": failed after " + retries.attempts() + " attempts: " + last.getMessage(), last);
+  }
+
+  private static HttpResponse<String> fetchOnce(HubHttp http, URI page, String what, String repo)
+      throws IOException {
+    HttpResponse<String> response = http.getText(page);
+    int status = response.statusCode();
+    if (status == 200) {
+      return response;
+    }
+    HubErrors.refuse(what, repo, status, response.headers());
+    throw new RetryPolicy.ServerBusy("HTTP " + status, response.headers());
   }
 
   private static URI next(URI current, String link) {

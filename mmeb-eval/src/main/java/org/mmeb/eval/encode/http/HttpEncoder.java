@@ -3,6 +3,8 @@ package org.mmeb.eval.encode.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mmeb.eval.Json;
+import org.mmeb.eval.RetryPolicy;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
@@ -49,6 +52,7 @@ public final class HttpEncoder implements Encoder {
   private final EmbeddingRequests requests;
   private final ObjectMapper json = Json.PLAIN;
   private final Semaphore permits;
+  private final RetryPolicy retries;
 
   public HttpEncoder(Settings settings) {
     this(settings, MAX_RESPONSE_BYTES);
@@ -60,6 +64,8 @@ public final class HttpEncoder implements Encoder {
     this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
     this.requests = new EmbeddingRequests(json, settings.model());
     this.permits = new Semaphore(Math.max(1, settings.concurrency()));
+    this.retries =
+        new RetryPolicy(settings.retries() + 1, Duration.ofMillis(200), Duration.ofSeconds(10));
   }
 
   @Override
@@ -91,13 +97,22 @@ public final class HttpEncoder implements Encoder {
   private float[][] send(String body, int expected) {
     permits.acquireUninterruptibly();
     try {
-      return RetryingCall.run(settings.retries(), () -> sendOnce(body, expected));
+      return retries.run(() -> sendOnce(body, expected));
+    } catch (RetryPolicy.Exhausted e) {
+      throw new UserError(
+          "gave up after " + e.attempts() + " attempts: " + describe(e.last()), e.last());
+    } catch (InterruptedIOException e) {
+      throw new UncheckedIOException(e);
+    } catch (UserError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new UserError("embedding request failed: " + e, e);
     } finally {
       permits.release();
     }
   }
 
-  private float[][] sendOnce(String body, int expected) throws Exception {
+  private float[][] sendOnce(String body, int expected) throws IOException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(settings.baseUrl().resolve("v1/embeddings"))
             .timeout(settings.timeout())
@@ -107,10 +122,7 @@ public final class HttpEncoder implements Encoder {
       request.header("Authorization", "Bearer " + settings.apiKey());
     }
     HttpResponse<byte[]> response = sendWithinDeadline(request.build());
-    RetryingCall.checkStatus(
-        response.statusCode(),
-        new String(response.body(), StandardCharsets.UTF_8),
-        settings.baseUrl());
+    checkStatus(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
     float[][] vectors =
         EmbeddingResponse.parse(readJson(response.body()), expected, settings.baseUrl());
     checkDimension(vectors);
@@ -121,11 +133,17 @@ public final class HttpEncoder implements Encoder {
    * The request's timeout only covers the wait for the headers; this deadline covers the whole
    * exchange, so a server that sends headers and then stalls the body is given up on in time.
    */
-  private HttpResponse<byte[]> sendWithinDeadline(HttpRequest request) throws Exception {
+  private HttpResponse<byte[]> sendWithinDeadline(HttpRequest request) throws IOException {
     CompletableFuture<HttpResponse<byte[]>> call =
         client.sendAsync(request, CappedBody.handler(maxResponseBytes, settings.baseUrl()));
     try {
       return call.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      call.cancel(true);
+      Thread.currentThread().interrupt();
+      InterruptedIOException stop = new InterruptedIOException("interrupted");
+      stop.initCause(e);
+      throw stop;
     } catch (TimeoutException e) {
       call.cancel(true);
       throw new HttpTimeoutException(
@@ -141,8 +159,26 @@ public final class HttpEncoder implements Encoder {
       if (cause instanceof IOException io) {
         throw io;
       }
-      throw e;
+      throw new UserError("embedding request failed: " + e, e);
     }
+  }
+
+  /** 429 and 5xx are worth another try; any other answer but 200 is the server refusing. */
+  private void checkStatus(int status, String body) throws IOException {
+    if (status == 429 || status >= 500) {
+      throw new IOException(settings.baseUrl() + " answered HTTP " + status);
+    }
+    if (status != 200) {
+      String snippet = body == null ? "" : body.substring(0, Math.min(200, body.length()));
+      throw new UserError(
+          settings.baseUrl() + " answered HTTP " + status + ": " + snippet.replace('\n', ' '));
+    }
+  }
+
+  private static String describe(IOException e) {
+    return e instanceof HttpTimeoutException
+        ? "timed out (" + e.getMessage() + ")"
+        : e.getMessage();
   }
 
   private JsonNode readJson(byte[] body) {

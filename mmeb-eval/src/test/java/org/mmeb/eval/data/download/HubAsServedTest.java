@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.RetryPolicy;
 import org.mmeb.eval.UserError;
 
 /** The hub's real behaviours (as huggingface_hub handles them) against the loopback hub. */
