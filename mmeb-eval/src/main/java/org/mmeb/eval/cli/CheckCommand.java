@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mmeb.eval.UserError;
-import org.mmeb.eval.report.RunScores;
+import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.report.compare.ComparisonText;
 import org.mmeb.eval.report.compare.GateText;
 import org.mmeb.eval.report.compare.JUnitXml;
@@ -68,8 +68,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     TaskRegistry tasks = registry.load();
     RunComparator comparator = significance.comparator();
-    RunScores a = ScoreInputs.scores(baseline, tasks);
-    RunScores b = ScoreInputs.scores(candidate, tasks);
+    ScoreSource a = ScoreInputs.read(baseline, tasks);
+    ScoreSource b = ScoreInputs.read(candidate, tasks);
     RunComparison comparison = comparator.compare(tasks.benchmark(a.benchmark()), a, b);
     RegressionGate gate = new RegressionGate(maxDrop, maxDatasetDrop, significance.alpha);
     List<RegressionGate.Verdict> verdicts = gate.judge(comparison);

@@ -1,7 +1,7 @@
 package org.mmeb.eval.cli;
 
 import java.util.concurrent.Callable;
-import org.mmeb.eval.report.RunScores;
+import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.report.compare.ComparisonText;
 import org.mmeb.eval.report.compare.ReasoningVerdict;
 import org.mmeb.eval.report.compare.RunComparator;
@@ -39,8 +39,8 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     TaskRegistry tasks = registry.load();
     RunComparator comparator = significance.comparator();
-    RunScores a = ScoreInputs.scores(baseline, tasks);
-    RunScores b = ScoreInputs.scores(candidate, tasks);
+    ScoreSource a = ScoreInputs.read(baseline, tasks);
+    ScoreSource b = ScoreInputs.read(candidate, tasks);
     RunComparison comparison = comparator.compare(tasks.benchmark(a.benchmark()), a, b);
     spec.commandLine()
         .getOut()

@@ -66,7 +66,7 @@ final class LeaderboardCommand implements Callable<Integer> {
     TaskRegistry tasks = registry.load();
     List<ScoreSource> sources = new ArrayList<>(ScoreInputs.runsUnder(results));
     for (String path : imports) {
-      sources.add(ScoreInputs.source(path, tasks));
+      sources.add(ScoreInputs.read(path, tasks));
     }
     if (!noReference) {
       sources.addAll(ReferenceScores.leaderboardSources(Installation.shown(reference), tasks));

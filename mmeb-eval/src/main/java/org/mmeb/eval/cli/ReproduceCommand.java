@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mmeb.eval.UserError;
-import org.mmeb.eval.report.PublishedColumn;
 import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.report.imports.ReferenceScores;
 import org.mmeb.eval.report.imports.ScoreInputs;
@@ -60,11 +59,11 @@ final class ReproduceCommand implements Callable<Integer> {
       throw new UserError("--tolerance must be >= 0 points, got " + tolerance);
     }
     TaskRegistry tasks = registry.load();
-    PublishedColumn column = ReproductionCheck.find(ReferenceScores.published(reference), paper);
-    ScoreSource source = ScoreInputs.source(run, tasks);
+    ScoreSource column = ReproductionCheck.find(ReferenceScores.published(reference), paper);
+    ScoreSource source = ScoreInputs.read(run, tasks);
     Reproduction reproduction =
         ReproductionCheck.of(source, column, tasks.benchmark(column.benchmark()), tolerance);
-    spec.commandLine().getOut().print(ReproductionText.render(source.model(), reproduction));
+    spec.commandLine().getOut().print(ReproductionText.render(source.name(), reproduction));
     spec.commandLine().getOut().flush();
     return reproduction.flagged().isEmpty() ? 0 : UserError.CHECK_FAILED;
   }

@@ -19,8 +19,9 @@ class ReproduceCommandTest {
     PaperTable6 table =
         PaperTable6Reader.read(Path.of("leaderboard/reference/mmeb-v1-paper-table6.json"));
     Path folder = dir.resolve("clip");
-    for (Map.Entry<String, Double> cell : table.column("CLIP").datasets().entrySet()) {
-      double percent = cell.getValue() + (cell.getKey().equals(shifted) ? points : 0);
+    for (Map.Entry<String, java.math.BigDecimal> cell :
+        table.column("CLIP").printed().datasets().entrySet()) {
+      double percent = cell.getValue().doubleValue() + (cell.getKey().equals(shifted) ? points : 0);
       double hit = java.math.BigDecimal.valueOf(percent).movePointLeft(2).doubleValue();
       Vlm2VecScoreFile.write(
           Vlm2VecScoreFile.path(folder, cell.getKey()),

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.report.BenchmarkColumns;
-import org.mmeb.eval.report.RunScores;
+import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.score.Aggregation;
 import org.mmeb.eval.score.BenchmarkSummary;
 import org.mmeb.eval.score.GroupScore;
@@ -33,7 +33,7 @@ public final class RunComparator {
     return "paired permutation test, " + rounds + " rounds, seed " + seed;
   }
 
-  public RunComparison compare(List<TaskSpec> tasks, RunScores baseline, RunScores candidate) {
+  public RunComparison compare(List<TaskSpec> tasks, ScoreSource baseline, ScoreSource candidate) {
     if (!baseline.benchmark().equals(candidate.benchmark())) {
       throw new UserError(
           "cannot compare "
@@ -74,8 +74,8 @@ public final class RunComparator {
 
   private List<ScoreDelta> aggregates(
       List<TaskSpec> tasks,
-      RunScores baseline,
-      RunScores candidate,
+      ScoreSource baseline,
+      ScoreSource candidate,
       Map<String, PairedOutcomes> paired) {
     Map<String, Double> a = new LinkedHashMap<>();
     Map<String, Double> b = new LinkedHashMap<>();
@@ -137,9 +137,9 @@ public final class RunComparator {
   }
 
   /** Both runs' values on the same queries, or nothing when either run kept no outcomes. */
-  static Optional<PairedOutcomes> pair(String task, RunScores baseline, RunScores candidate) {
-    RunScores.QueryValues a = baseline.outcomes().get(task);
-    RunScores.QueryValues b = candidate.outcomes().get(task);
+  static Optional<PairedOutcomes> pair(String task, ScoreSource baseline, ScoreSource candidate) {
+    ScoreSource.QueryValues a = baseline.outcomes().get(task);
+    ScoreSource.QueryValues b = candidate.outcomes().get(task);
     if (a == null || b == null) {
       return Optional.empty();
     }

@@ -12,7 +12,8 @@ import java.util.Map;
 import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.report.BenchmarkColumns;
-import org.mmeb.eval.report.PublishedColumn;
+import org.mmeb.eval.report.ScoreSource;
+import org.mmeb.eval.report.ScoreSource.Printed;
 
 /**
  * Reads {@code mmeb-v2-paper-table5.json} (MMEB-V2 paper, Appendix Table 5): per model its printed
@@ -25,7 +26,7 @@ public final class PaperTable5Reader {
 
   private PaperTable5Reader() {}
 
-  public static List<PublishedColumn> read(Path file) {
+  public static List<ScoreSource> read(Path file) {
     JsonNode root;
     try {
       root = JSON.readTree(file.toFile());
@@ -33,7 +34,7 @@ public final class PaperTable5Reader {
       throw new UserError(file + ": not readable as JSON: " + e.getMessage(), e);
     }
     Map<String, String> labels = labels(file, root.path("columns"));
-    List<PublishedColumn> columns = new ArrayList<>();
+    List<ScoreSource> columns = new ArrayList<>();
     for (Map.Entry<String, JsonNode> model : root.path("models").properties()) {
       String where = file + ": models." + model.getKey();
       Map<String, BigDecimal> datasets =
@@ -42,7 +43,8 @@ public final class PaperTable5Reader {
       cells(where + ".aggregates", model.getValue().path("aggregates"))
           .forEach((column, value) -> aggregates.put(label(where, labels, column), value));
       columns.add(
-          new PublishedColumn(model.getKey(), BenchmarkColumns.V2, SOURCE, datasets, aggregates));
+          ScoreSource.published(
+              model.getKey(), BenchmarkColumns.V2, SOURCE, new Printed(datasets, aggregates)));
     }
     if (columns.isEmpty()) {
       throw new UserError(file + ": no models (expected an object under \"models\")");

@@ -3,6 +3,7 @@ package org.mmeb.eval.report.imports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
+import org.mmeb.eval.report.BenchmarkColumns;
+import org.mmeb.eval.report.ScoreSource;
+import org.mmeb.eval.report.ScoreSource.Printed;
 
 /**
  * Reads {@code mmeb-v1-paper-table6.json}: every top-level key but {@code _meta} is a model column
@@ -32,7 +36,7 @@ public final class PaperTable6Reader {
     }
     JsonNode meta = root.path("_meta");
     JsonNode reported = meta.path("reported_aggregates_table6");
-    List<PaperTable6.Column> columns = new ArrayList<>();
+    List<ScoreSource> columns = new ArrayList<>();
     for (Iterator<String> models = root.fieldNames(); models.hasNext(); ) {
       String model = models.next();
       if (!model.equals("_meta")) {
@@ -44,12 +48,11 @@ public final class PaperTable6Reader {
     }
     List<String> inconsistencies = new ArrayList<>();
     meta.path("known_inconsistencies_in_paper").forEach(n -> inconsistencies.add(n.asText()));
-    return new PaperTable6("VLM2Vec paper (arXiv 2410.05160), Table 6", columns, inconsistencies);
+    return new PaperTable6(columns, inconsistencies);
   }
 
-  private static PaperTable6.Column column(
-      Path file, String model, JsonNode scores, JsonNode reported) {
-    Map<String, Double> datasets = new LinkedHashMap<>();
+  private static ScoreSource column(Path file, String model, JsonNode scores, JsonNode reported) {
+    Map<String, BigDecimal> datasets = new LinkedHashMap<>();
     scores
         .fields()
         .forEachRemaining(
@@ -58,17 +61,18 @@ public final class PaperTable6Reader {
       throw new UserError(
           file + ": column '" + model + "' has no entry in _meta.reported_aggregates_table6");
     }
-    Map<String, Double> aggregates = new LinkedHashMap<>();
+    Map<String, BigDecimal> aggregates = new LinkedHashMap<>();
     for (String paperName :
         List.of("Classification", "VQA", "Retrieval", "Grounding", "IND", "OOD", "Overall")) {
       aggregates.put(
           PaperTable6.AGGREGATE_NAMES.get(paperName),
           percent(file, model, paperName, reported.path(paperName)));
     }
-    return new PaperTable6.Column(model, datasets, aggregates);
+    return ScoreSource.published(
+        model, BenchmarkColumns.V1, PaperTable6.SOURCE, new Printed(datasets, aggregates));
   }
 
-  private static double percent(Path file, String model, String key, JsonNode value) {
+  private static BigDecimal percent(Path file, String model, String key, JsonNode value) {
     if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 100) {
       throw new UserError(
           file
@@ -79,6 +83,6 @@ public final class PaperTable6Reader {
               + ": expected a percentage in [0, 100], found "
               + (value.isMissingNode() ? "nothing" : value.toString()));
     }
-    return value.asDouble();
+    return BigDecimal.valueOf(value.asDouble());
   }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.mmeb.eval.UserError;
-import org.mmeb.eval.report.PublishedColumn;
 import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.task.TaskRegistry;
 
@@ -32,15 +31,7 @@ public final class ReferenceScores {
     List<ScoreSource> sources = new ArrayList<>();
     Path table6 = dir.resolve(TABLE6);
     if (Files.exists(table6)) {
-      for (PublishedColumn column : PaperTable6Reader.read(table6).published()) {
-        sources.add(
-            new ScoreSource(
-                column.name(),
-                column.benchmark(),
-                column.source(),
-                column.fractions(),
-                column.aggregates()));
-      }
+      sources.addAll(PaperTable6Reader.read(table6).columns());
     }
     for (Path file : jsonFiles(dir.resolve(SCORE_FILES))) {
       sources.add(ImportedScores.fromReport(file, registry, "VLM2Vec score file v2.0.0"));
@@ -49,11 +40,11 @@ public final class ReferenceScores {
   }
 
   /** Every published column a run can be checked against (reproduce --paper NAME). */
-  public static List<PublishedColumn> published(Path dir) {
-    List<PublishedColumn> columns = new ArrayList<>();
+  public static List<ScoreSource> published(Path dir) {
+    List<ScoreSource> columns = new ArrayList<>();
     Path table6 = dir.resolve(TABLE6);
     if (Files.exists(table6)) {
-      columns.addAll(PaperTable6Reader.read(table6).published());
+      columns.addAll(PaperTable6Reader.read(table6).columns());
     }
     Path table5 = dir.resolve(TABLE5);
     if (Files.exists(table5)) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.mmeb.eval.UserError;
-import org.mmeb.eval.report.RunScores;
 import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.result.DatasetResult;
 import org.mmeb.eval.result.Reasoning;
@@ -28,28 +27,18 @@ public final class ScoreInputs {
 
   private ScoreInputs() {}
 
-  /** A run or imported scores, as the comparison commands need them. */
-  public static RunScores scores(String argument, TaskRegistry registry) {
+  /** A run (with its per-query outcomes) or imported scores. */
+  public static ScoreSource read(String argument, TaskRegistry registry) {
     Path run = runFile(argument);
-    if (run != null) {
-      return fromRun(RunRecordFile.read(run));
-    }
-    ScoreSource imported = ImportedScores.read(argument, registry);
-    return new RunScores(imported.model(), imported.benchmark(), imported.mainScores(), Map.of());
+    return run != null
+        ? fromRun(run, RunRecordFile.read(run))
+        : ImportedScores.read(argument, registry);
   }
 
   /** A run's reasoning block (null: imported scores, or a run without traces). */
   public static Reasoning reasoning(String argument) {
     Path run = runFile(argument);
     return run == null ? null : RunRecordFile.read(run).reasoning();
-  }
-
-  /** A run or imported scores, as the leaderboard and reproduce need them. */
-  public static ScoreSource source(String argument, TaskRegistry registry) {
-    Path run = runFile(argument);
-    return run != null
-        ? fromRun(run, RunRecordFile.read(run))
-        : ImportedScores.read(argument, registry);
   }
 
   /** Every run under a results root ({@code <model>/<benchmark>/run.json}), in path order. */
@@ -69,17 +58,6 @@ public final class ScoreInputs {
     return sources;
   }
 
-  static RunScores fromRun(RunRecord record) {
-    Map<String, RunScores.QueryValues> outcomes = new LinkedHashMap<>();
-    for (DatasetResult d : record.datasets()) {
-      if (d.queries() > 0 && d.outcomes() != null) {
-        outcomes.put(
-            d.task(), new RunScores.QueryValues(d.outcomes().row(), d.outcomes().mainValue()));
-      }
-    }
-    return new RunScores(record.model().name(), record.benchmark(), mainScores(record), outcomes);
-  }
-
   static ScoreSource fromRun(Path file, RunRecord record) {
     List<String> tied =
         record.datasets().stream()
@@ -92,8 +70,25 @@ public final class ScoreInputs {
             + (tied.isEmpty()
                 ? ""
                 : " [flagged: ties decided the hits of " + String.join(", ", tied) + "]");
-    return ScoreSource.measured(
-        record.model().name(), record.benchmark(), source, mainScores(record));
+    return new ScoreSource(
+        record.model().name(),
+        record.benchmark(),
+        source,
+        mainScores(record),
+        ScoreSource.Printed.NONE,
+        outcomes(record));
+  }
+
+  /** Each dataset's per-query main-metric values, where the run kept them. */
+  private static Map<String, ScoreSource.QueryValues> outcomes(RunRecord record) {
+    Map<String, ScoreSource.QueryValues> outcomes = new LinkedHashMap<>();
+    for (DatasetResult d : record.datasets()) {
+      if (d.queries() > 0 && d.outcomes() != null) {
+        outcomes.put(
+            d.task(), new ScoreSource.QueryValues(d.outcomes().row(), d.outcomes().mainValue()));
+      }
+    }
+    return outcomes;
   }
 
   /**

@@ -76,7 +76,7 @@ final class BarChartSvg {
             Math.max(1, w - 1),
             y(0) - top,
             color(index),
-            HtmlText.escape(row.model()),
+            HtmlText.escape(row.source().name()),
             HtmlText.escape(group),
             ScoreText.of(score)));
   }
@@ -93,8 +93,8 @@ final class BarChartSvg {
               color(r),
               LEFT + 18,
               y + 10,
-              HtmlText.escape(rows.get(r).model()),
-              HtmlText.escape(rows.get(r).source())));
+              HtmlText.escape(rows.get(r).source().name()),
+              HtmlText.escape(rows.get(r).source().provenance())));
     }
   }
 

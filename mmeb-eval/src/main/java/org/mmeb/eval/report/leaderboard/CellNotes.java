@@ -14,7 +14,7 @@ final class CellNotes {
       for (String column : view.columns()) {
         String text = row.notes().get(column);
         if (text != null) {
-          notes.add(new Numbered(notes.size() + 1, row.model(), column, text));
+          notes.add(new Numbered(notes.size() + 1, row.source().name(), column, text));
         }
       }
     }
@@ -30,7 +30,7 @@ final class CellNotes {
     for (Numbered note : notes) {
       if (note.text().equals(text)
           && note.column().equals(column)
-          && note.model().equals(row.model())) {
+          && note.model().equals(row.source().name())) {
         return note.number();
       }
     }

@@ -32,8 +32,8 @@ public final class CsvLeaderboard implements LeaderboardFormat {
           line(
               List.of(
                   field(view.benchmark()),
-                  field(row.model()),
-                  field(row.source()),
+                  field(row.source().name()),
+                  field(row.source().provenance()),
                   Integer.toString(row.present()),
                   Integer.toString(row.expected()),
                   "aggregate",
@@ -47,8 +47,8 @@ public final class CsvLeaderboard implements LeaderboardFormat {
           line(
               List.of(
                   field(view.benchmark()),
-                  field(row.model()),
-                  field(row.source()),
+                  field(row.source().name()),
+                  field(row.source().provenance()),
                   Integer.toString(row.present()),
                   Integer.toString(row.expected()),
                   "dataset",

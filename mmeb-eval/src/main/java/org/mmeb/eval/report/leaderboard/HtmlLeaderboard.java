@@ -76,7 +76,7 @@ public final class HtmlLeaderboard implements LeaderboardFormat {
     private void row(StringBuilder html, LeaderboardRow row, String rowId, CellNotes notes) {
       html.append("<tr class=\"model\"><td><button type=\"button\" class=\"expand\"");
       html.append(" aria-expanded=\"false\" aria-controls=\"").append(rowId).append("\">");
-      html.append(HtmlText.escape(row.model())).append("</button></td>");
+      html.append(HtmlText.escape(row.source().name())).append("</button></td>");
       for (String column : columns()) {
         String score = ScoreText.of(row.score(column));
         html.append("<td data-value=\"").append(score).append('"');
@@ -91,7 +91,7 @@ public final class HtmlLeaderboard implements LeaderboardFormat {
       }
       html.append("<td data-value=\"").append(row.present()).append("\">");
       html.append(row.present()).append('/').append(row.expected()).append("</td>");
-      html.append("<td>").append(SourceLink.html(row.source())).append("</td>");
+      html.append("<td>").append(SourceLink.html(row.source().provenance())).append("</td>");
       html.append("</tr>\n");
       breakdown(html, row, rowId);
     }

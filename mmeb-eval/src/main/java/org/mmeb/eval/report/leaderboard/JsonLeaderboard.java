@@ -33,8 +33,8 @@ public final class JsonLeaderboard implements LeaderboardFormat {
   }
 
   private static void row(LeaderboardView view, LeaderboardRow row, ObjectNode r) {
-    r.put("model", row.model());
-    r.put("source", row.source());
+    r.put("model", row.source().name());
+    r.put("source", row.source().provenance());
     r.put("present", row.present());
     r.put("expected", row.expected());
     ObjectNode scores = r.putObject("scores");

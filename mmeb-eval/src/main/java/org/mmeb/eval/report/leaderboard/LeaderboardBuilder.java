@@ -55,8 +55,8 @@ public final class LeaderboardBuilder {
     rows.sort(
         Comparator.comparing((LeaderboardRow r) -> r.partial(headline))
             .thenComparingDouble(r -> headlineKey(r.score(headline)))
-            .thenComparing(LeaderboardRow::model)
-            .thenComparing(LeaderboardRow::source));
+            .thenComparing(r -> r.source().name())
+            .thenComparing(r -> r.source().provenance()));
     return new LeaderboardView(
         benchmark,
         BenchmarkColumns.title(benchmark),
@@ -87,7 +87,7 @@ public final class LeaderboardBuilder {
     for (BenchmarkColumns.Column column : columns) {
       GroupScore group = column.groupIn(summary);
       BigDecimal computed = group == null ? null : group.display();
-      BigDecimal printed = source.printed().get(column.label());
+      BigDecimal printed = source.printed().aggregates().get(column.label());
       if (printed != null) {
         scores.put(column.label(), printed.doubleValue());
         if (computed != null && computed.compareTo(printed) != 0) {
@@ -113,14 +113,7 @@ public final class LeaderboardBuilder {
       }
     }
     return new LeaderboardRow(
-        source.model(),
-        source.source(),
-        scores,
-        notes,
-        summary.overall().present(),
-        tasks.size(),
-        datasets,
-        partial);
+        source, scores, notes, summary.overall().present(), tasks.size(), datasets, partial);
   }
 
   static String printedDiffers(BigDecimal printed, BigDecimal computed, GroupScore group) {

@@ -4,16 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mmeb.eval.report.ScoreSource;
 
 /**
- * A model's scores from one source (a run under results/, an imported score file, a paper). Scores
- * are percentages as displayed (one decimal, paper rounding already applied); a column the source
- * does not cover is absent, never 0. {@code notes} explain a cell, e.g. where a paper's printed
- * aggregate differs from the mean of its own per-dataset numbers.
+ * A score source as the leaderboard shows it: its aggregates computed and rounded as the papers do.
+ * Scores are percentages as displayed (one decimal, paper rounding already applied); a column the
+ * source does not cover is absent, never 0. {@code notes} explain a cell, e.g. where a paper's
+ * printed aggregate differs from the mean of its own per-dataset numbers.
  */
 public record LeaderboardRow(
-    String model,
-    String source,
+    ScoreSource source,
     Map<String, Double> scores,
     Map<String, String> notes,
     int present,
@@ -30,14 +30,13 @@ public record LeaderboardRow(
 
   /** A row none of whose cells is a mean over part of its group's datasets. */
   public LeaderboardRow(
-      String model,
-      String source,
+      ScoreSource source,
       Map<String, Double> scores,
       Map<String, String> notes,
       int present,
       int expected,
       List<DatasetScoreCell> datasets) {
-    this(model, source, scores, notes, present, expected, datasets, Set.of());
+    this(source, scores, notes, present, expected, datasets, Set.of());
   }
 
   /** Whether the column's score is the mean over only some of its group's datasets. */

@@ -46,8 +46,8 @@ public final class MarkdownLeaderboard implements LeaderboardFormat {
     for (LeaderboardRow r : view.rows()) {
       List<String> cells = new ArrayList<>();
       cells.add(Integer.toString(rank++));
-      cells.add(text(r.model()));
-      cells.add(text(r.source()));
+      cells.add(text(r.source().name()));
+      cells.add(text(r.source().provenance()));
       cells.add(r.present() + "/" + r.expected());
       for (String column : view.columns()) {
         int note = notes.numberOf(r, column);
@@ -75,7 +75,7 @@ public final class MarkdownLeaderboard implements LeaderboardFormat {
   private static void datasetTable(LeaderboardView view, StringBuilder out) {
     out.append("\n### Per dataset\n\n");
     List<String> header = new ArrayList<>(List.of("Dataset", "Group"));
-    view.rows().forEach(r -> header.add(text(r.model())));
+    view.rows().forEach(r -> header.add(text(r.source().name())));
     row(header, out);
     List<String> rule = new ArrayList<>(List.of("---", "---"));
     view.rows().forEach(r -> rule.add("---:"));

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.report.BenchmarkColumns;
-import org.mmeb.eval.report.PublishedColumn;
 import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.score.Aggregation;
 import org.mmeb.eval.score.BenchmarkSummary;
@@ -23,10 +22,10 @@ public final class ReproductionCheck {
   private ReproductionCheck() {}
 
   public static Reproduction of(
-      ScoreSource run, PublishedColumn paper, List<TaskSpec> tasks, BigDecimal tolerance) {
+      ScoreSource run, ScoreSource paper, List<TaskSpec> tasks, BigDecimal tolerance) {
     if (!run.benchmark().equals(paper.benchmark())) {
       throw new UserError(
-          run.model()
+          run.name()
               + " is a "
               + run.benchmark()
               + " run; '"
@@ -46,16 +45,16 @@ public final class ReproductionCheck {
       }
     }
     return Reproduction.of(
-        paper.name() + " (" + paper.source() + ")",
+        paper.name() + " (" + paper.provenance() + ")",
         tolerance,
         datasets,
-        paper.datasets(),
+        paper.printed().datasets(),
         aggregates,
-        paper.aggregates());
+        paper.printed().aggregates());
   }
 
   /** The column named {@code name} (case-insensitive); an unknown name lists the known ones. */
-  public static PublishedColumn find(List<PublishedColumn> columns, String name) {
+  public static ScoreSource find(List<ScoreSource> columns, String name) {
     return columns.stream()
         .filter(c -> c.name().equalsIgnoreCase(name))
         .findFirst()
@@ -65,6 +64,6 @@ public final class ReproductionCheck {
                     "no published column '"
                         + name
                         + "'; known: "
-                        + String.join(", ", columns.stream().map(PublishedColumn::name).toList())));
+                        + String.join(", ", columns.stream().map(ScoreSource::name).toList())));
   }
 }

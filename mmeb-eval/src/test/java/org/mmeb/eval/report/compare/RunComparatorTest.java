@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mmeb.eval.UserError;
-import org.mmeb.eval.report.RunScores;
+import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.task.TaskRegistry;
 import org.mmeb.eval.task.TaskSpec;
 
@@ -17,15 +17,24 @@ class RunComparatorTest {
   private static final List<TaskSpec> V1 =
       TaskRegistry.load(Path.of("tasks"), List.of()).benchmark("mmeb-v1");
 
-  private static RunScores.QueryValues values(int[] rows, double... values) {
-    return new RunScores.QueryValues(rows, values);
+  private static ScoreSource.QueryValues values(int[] rows, double... values) {
+    return new ScoreSource.QueryValues(rows, values);
+  }
+
+  private static ScoreSource run(
+      String name,
+      String benchmark,
+      Map<String, Double> mainScores,
+      Map<String, ScoreSource.QueryValues> outcomes) {
+    return new ScoreSource(
+        name, benchmark, "run " + name, mainScores, ScoreSource.Printed.NONE, outcomes);
   }
 
   private static final int[] TEN = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
   private static final int[] TEN_REVERSED = {9, 8, 7, 6, 5, 4, 3, 2, 1, 0};
 
-  private static final RunScores BASELINE =
-      new RunScores(
+  private static final ScoreSource BASELINE =
+      run(
           "base",
           "mmeb-v1",
           Map.of("ImageNet-1K", 0.5, "OK-VQA", 0.5),
@@ -34,8 +43,8 @@ class RunComparatorTest {
               "OK-VQA", values(new int[] {0, 1, 2, 3}, 1, 0, 1, 0)));
 
   // The candidate lists its queries in another order: pairing goes by source row.
-  private static final RunScores CANDIDATE =
-      new RunScores(
+  private static final ScoreSource CANDIDATE =
+      run(
           "cand",
           "mmeb-v1",
           Map.of("ImageNet-1K", 0.8, "OK-VQA", 0.5, "Place365", 0.3),
@@ -76,8 +85,8 @@ class RunComparatorTest {
 
   @Test
   void runsThatScoredDifferentQueriesCannotBePaired() {
-    RunScores other =
-        new RunScores(
+    ScoreSource other =
+        run(
             "other",
             "mmeb-v1",
             Map.of("OK-VQA", 0.5),
@@ -89,7 +98,7 @@ class RunComparatorTest {
 
   @Test
   void differentBenchmarksAreRefused() {
-    RunScores v2 = new RunScores("v2run", "mmeb-v2", Map.of(), Map.of());
+    ScoreSource v2 = run("v2run", "mmeb-v2", Map.of(), Map.of());
     assertThatThrownBy(() -> new RunComparator(10, 1).compare(V1, BASELINE, v2))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("cannot compare mmeb-v1 with mmeb-v2");

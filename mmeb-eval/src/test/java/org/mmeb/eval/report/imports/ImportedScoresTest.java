@@ -35,7 +35,7 @@ class ImportedScoresTest {
             Map.of("ImageNet-1K", Map.of("hit@1", 0.5), "OK-VQA", Map.of("hit@1", 0.25)));
     ScoreSource s = ImportedScores.read(f.toString(), REGISTRY);
     assertThat(s.benchmark()).isEqualTo("mmeb-v1");
-    assertThat(s.model()).isEqualTo("my-model");
+    assertThat(s.name()).isEqualTo("my-model");
     assertThat(s.mainScores()).containsEntry("ImageNet-1K", 0.5).containsEntry("OK-VQA", 0.25);
   }
 

@@ -3,11 +3,13 @@ package org.mmeb.eval.report.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmeb.eval.UserError;
+import org.mmeb.eval.report.ScoreSource;
 
 class PaperTable6ReaderTest {
   @TempDir Path dir;
@@ -33,13 +35,16 @@ class PaperTable6ReaderTest {
                 + " \"M\": {\"ImageNet-1K\": 55.8, \"OK-VQA\": 7.5}}");
     PaperTable6 table = PaperTable6Reader.read(file);
     assertThat(table.columns()).hasSize(1);
-    PaperTable6.Column m = table.column("M");
-    assertThat(m.datasets()).containsEntry("ImageNet-1K", 55.8).containsEntry("OK-VQA", 7.5);
-    assertThat(m.reported())
-        .containsEntry("CLS", 40.0)
-        .containsEntry("RET", 2.0)
-        .containsEntry("GD", 3.0)
-        .containsEntry("Overall", 4.0)
+    ScoreSource m = table.column("M");
+    assertThat(m.printed().datasets())
+        .containsEntry("ImageNet-1K", new BigDecimal("55.8"))
+        .containsEntry("OK-VQA", new BigDecimal("7.5"));
+    assertThat(m.mainScores()).containsEntry("ImageNet-1K", 0.558).containsEntry("OK-VQA", 0.075);
+    assertThat(m.printed().aggregates())
+        .containsEntry("CLS", new BigDecimal("40.0"))
+        .containsEntry("RET", new BigDecimal("2.0"))
+        .containsEntry("GD", new BigDecimal("3.0"))
+        .containsEntry("Overall", new BigDecimal("4.0"))
         .hasSize(7);
     assertThat(table.knownInconsistencies()).containsExactly("M: a typo");
   }
@@ -49,7 +54,7 @@ class PaperTable6ReaderTest {
     PaperTable6 table =
         PaperTable6Reader.read(Path.of("leaderboard/reference/mmeb-v1-paper-table6.json"));
     assertThat(table.columns())
-        .extracting(PaperTable6.Column::model)
+        .extracting(ScoreSource::name)
         .containsExactly(
             "CLIP",
             "OpenCLIP",
@@ -59,9 +64,9 @@ class PaperTable6ReaderTest {
             "E5-V",
             "UniIR",
             "VLM2Vec (LLaVA-1.6, LoRA, high-res 1344x1344)");
-    assertThat(table.columns()).allSatisfy(c -> assertThat(c.datasets()).hasSize(36));
-    assertThat(table.column("VLM2Vec (LLaVA-1.6, LoRA, high-res 1344x1344)").reported())
-        .containsEntry("Overall", 62.9);
+    assertThat(table.columns()).allSatisfy(c -> assertThat(c.mainScores()).hasSize(36));
+    assertThat(table.column("VLM2Vec (LLaVA-1.6, LoRA, high-res 1344x1344)").printed().aggregates())
+        .containsEntry("Overall", new BigDecimal("62.9"));
     assertThat(table.knownInconsistencies()).hasSize(2);
     assertThat(table.knownInconsistencies().get(0)).startsWith("SigLIP");
     assertThat(table.knownInconsistencies().get(1)).startsWith("UniIR");

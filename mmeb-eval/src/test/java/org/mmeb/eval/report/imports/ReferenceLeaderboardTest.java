@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mmeb.eval.report.PublishedColumn;
+import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.report.leaderboard.Leaderboard;
 import org.mmeb.eval.report.leaderboard.LeaderboardBuilder;
 import org.mmeb.eval.report.leaderboard.LeaderboardRow;
@@ -42,7 +42,10 @@ class ReferenceLeaderboardTest {
   }
 
   private static LeaderboardRow row(LeaderboardView view, String model) {
-    return view.rows().stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
+    return view.rows().stream()
+        .filter(r -> r.source().name().equals(model))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Map<String, BigDecimal> datasetCells(LeaderboardRow row) {
@@ -62,11 +65,11 @@ class ReferenceLeaderboardTest {
     PaperTable6 table = PaperTable6Reader.read(REFERENCE.resolve(ReferenceScores.TABLE6));
     LeaderboardView v1 = view("mmeb-v1");
     assertThat(v1.rows()).hasSize(8);
-    for (PublishedColumn column : table.published()) {
+    for (ScoreSource column : table.columns()) {
       LeaderboardRow row = row(v1, column.name());
       assertThat(row.present()).isEqualTo(36);
-      assertThat(aggregateCells(row)).as(column.name()).isEqualTo(column.aggregates());
-      assertThat(datasetCells(row)).as(column.name()).isEqualTo(column.datasets());
+      assertThat(aggregateCells(row)).as(column.name()).isEqualTo(column.printed().aggregates());
+      assertThat(datasetCells(row)).as(column.name()).isEqualTo(column.printed().datasets());
     }
   }
 
@@ -76,7 +79,7 @@ class ReferenceLeaderboardTest {
     Map<String, Map<String, String>> notes = new LinkedHashMap<>();
     v1.rows().stream()
         .filter(r -> !r.notes().isEmpty())
-        .forEach(r -> notes.put(r.model(), r.notes()));
+        .forEach(r -> notes.put(r.source().name(), r.notes()));
     assertThat(notes.keySet()).containsExactlyInAnyOrder("SigLIP", "UniIR");
     assertThat(notes.get("SigLIP"))
         .containsExactly(
@@ -91,8 +94,7 @@ class ReferenceLeaderboardTest {
 
   @Test
   void v2ShowsEveryCellOfTable5FromTheReleasedScoreFiles() {
-    List<PublishedColumn> table5 =
-        PaperTable5Reader.read(REFERENCE.resolve(ReferenceScores.TABLE5));
+    List<ScoreSource> table5 = PaperTable5Reader.read(REFERENCE.resolve(ReferenceScores.TABLE5));
     Map<String, String> modelOfScoreFile =
         Map.of(
             "ColPali v1.3", "colpali-v1.3",
@@ -101,12 +103,12 @@ class ReferenceLeaderboardTest {
             "VLM2Vec-V2.0", "VLM2Vec-V2.0-Qwen2VL-2B");
     LeaderboardView v2 = view("mmeb-v2");
     assertThat(table5).hasSize(4);
-    for (PublishedColumn column : table5) {
+    for (ScoreSource column : table5) {
       LeaderboardRow row = row(v2, modelOfScoreFile.get(column.name()));
       assertThat(row.present()).isEqualTo(78);
       assertThat(row.notes()).isEmpty();
-      assertThat(aggregateCells(row)).as(column.name()).isEqualTo(column.aggregates());
-      assertThat(datasetCells(row)).as(column.name()).isEqualTo(column.datasets());
+      assertThat(aggregateCells(row)).as(column.name()).isEqualTo(column.printed().aggregates());
+      assertThat(datasetCells(row)).as(column.name()).isEqualTo(column.printed().datasets());
     }
   }
 

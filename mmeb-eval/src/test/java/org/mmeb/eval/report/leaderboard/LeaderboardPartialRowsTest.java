@@ -33,7 +33,7 @@ class LeaderboardPartialRowsTest {
             .build(List.of(run("four", 4, 0.99), run("full", 36, 0.5), run("half", 36, 0.4)));
 
     List<LeaderboardRow> rows = board.views().get(0).rows();
-    assertThat(rows).extracting(LeaderboardRow::model).containsExactly("full", "half", "four");
+    assertThat(rows).extracting(r -> r.source().name()).containsExactly("full", "half", "four");
     assertThat(rows.get(2).partial("Overall")).isTrue();
     assertThat(rows.get(0).partial("Overall")).isFalse();
     assertThat(new MarkdownLeaderboard().render(board)).contains("| 99.0 (partial) [");
