@@ -1,14 +1,24 @@
 package org.mmeb.eval.score;
 
 /**
- * Fast float32 dot products of query tiles against candidate tiles, used only to decide which pairs
- * need the exact double score (see {@link ScoreErrorBound}). Two implementations: SIMD through the
- * JDK's Vector API when the {@code jdk.incubator.vector} module is present (the launcher and the
- * tests add it), else a scalar loop with four partial sums. Both report how many roundings a
- * product can pass through, which is all the error bound needs to know.
+ * Fast float32 dot products of queries against candidates, used only to decide which pairs need the
+ * exact double score (see {@link ScoreErrorBound}). Two implementations: SIMD through the JDK's
+ * Vector API when the {@code jdk.incubator.vector} module is present (the launcher and the tests
+ * add it), else a scalar loop with four partial sums. Both report how many roundings a product can
+ * pass through, which is all the error bound needs to know.
+ *
+ * <p>Many queries against the same candidates: {@link #pack} them once into the kernel's layout,
+ * then {@link #block} each chunk of queries against the packed candidates (from any thread). One
+ * query against its own candidates: {@link #row}.
  */
 abstract class FloatDots {
   private static final FloatDots BEST = load();
+
+  /** Candidates in the layout a kernel's {@link #block} reads; immutable once built. */
+  interface Packed {
+    /** How many candidates. */
+    int size();
+  }
 
   /** The SIMD kernel when the Vector API module is present, else the scalar one. */
   static FloatDots best() {
@@ -22,18 +32,22 @@ abstract class FloatDots {
   /** "vector (16 float lanes)" or "scalar". */
   abstract String name();
 
-  /**
-   * {@code out[at + (r - qFrom) * stride + (s - cFrom)]} = float32 dot of {@code q[r]} and {@code
-   * c[s]}, for r in [qFrom, qTo) and s in [cFrom, cTo). Every vector has {@code q[qFrom].length}
-   * components.
-   */
-  abstract void block(
-      float[][] q, int qFrom, int qTo, float[][] c, int cFrom, int cTo, float[] out, int stride);
+  /** Candidates {@code c[from, to)}, every one of the same length, laid out for {@link #block}. */
+  abstract Packed pack(float[][] c, int from, int to);
 
   /**
-   * An upper bound on the number of roundings (float products and sums, any summation order of the
-   * lanes) between an exact product {@code q[d] * c[d]} and the returned dot, for {@code dims}
-   * components.
+   * {@code out[(r - qFrom) * stride + s]} = float32 dot of {@code q[r]} and packed candidate {@code
+   * s}, for r in [qFrom, qTo) and every candidate s. The queries have the candidates' length.
+   */
+  abstract void block(float[][] q, int qFrom, int qTo, Packed c, float[] out, int stride);
+
+  /** {@code out[s]} = float32 dot of {@code query} and {@code c[s]}, for every s. */
+  abstract void row(float[] query, float[][] c, float[] out);
+
+  /**
+   * An upper bound on the number of roundings (float products and sums, in any order the kernel
+   * uses, by {@link #block} or {@link #row}) between an exact product {@code q[d] * c[d]} and the
+   * returned dot, for {@code dims} components.
    */
   abstract int roundings(int dims);
 

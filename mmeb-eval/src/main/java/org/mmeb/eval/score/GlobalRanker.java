@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
  * scoring every pair in double, whatever the thread or block order.
  */
 public final class GlobalRanker {
-  private static final int QUERY_CHUNK = 16;
+  private static final int QUERY_CHUNK = 48;
   private final Similarity similarity;
   private final int blockSize;
   private final FloatDots dots;
@@ -50,22 +50,43 @@ public final class GlobalRanker {
       List<String> candidateKeys,
       List<Map<String, Double>> relevance) {
     WeightedVectors q = WeightedVectors.of(queries, 0, queries.size(), similarity);
-    int n = q.size();
     Map<String, Integer> indexOf = firstIndexByKey(candidateKeys);
-    int[] posIndex = new int[n];
-    BoundedRanking[] rankings = new BoundedRanking[n];
-    for (int i = 0; i < n; i++) {
+    int[] posIndex = new int[q.size()];
+    BoundedRanking[] rankings = new BoundedRanking[q.size()];
+    for (int i = 0; i < q.size(); i++) {
       rankings[i] = bestPositive(q, i, candidates, indexOf, relevance.get(i), posIndex);
     }
+    if (q.size() > 0) {
+      scoreBlocks(q, candidates, rankings);
+    }
+    return results(rankings, posIndex, candidateKeys, relevance);
+  }
+
+  /** Pairs scored in double by the last {@link #rank} call (the rest were decided fast). */
+  public long exactScores() {
+    return exactScores;
+  }
+
+  /**
+   * One block of candidates as every chunk of queries reads it: vectors and weights, the same
+   * packed for the kernel, the index of its first candidate, the error bound of the fast scores.
+   */
+  private record CandidateBlock(
+      WeightedVectors vectors, FloatDots.Packed packed, int first, ScoreErrorBound bound) {}
+
+  private void scoreBlocks(WeightedVectors q, VectorSource candidates, BoundedRanking[] rankings) {
+    int n = q.size();
     int m = candidates.size();
-    int dims = n == 0 ? 0 : q.vector(0).length;
+    int dims = q.vector(0).length;
     q.requireDims(dims);
     ScoreErrorBound bound = new ScoreErrorBound(dots, dims);
-    for (int start = 0; start < m && n > 0; start += blockSize) {
-      WeightedVectors block =
+    for (int start = 0; start < m; start += blockSize) {
+      WeightedVectors vectors =
           WeightedVectors.of(candidates, start, Math.min(m, start + blockSize), similarity);
-      block.requireDims(dims);
-      int first = start;
+      vectors.requireDims(dims);
+      CandidateBlock block =
+          new CandidateBlock(
+              vectors, dots.pack(vectors.vectors(), 0, vectors.size()), start, bound);
       IntStream.range(0, (n + QUERY_CHUNK - 1) / QUERY_CHUNK)
           .parallel()
           .forEach(
@@ -75,12 +96,53 @@ public final class GlobalRanker {
                       Math.min(n, (chunk + 1) * QUERY_CHUNK),
                       q,
                       block,
-                      first,
-                      bound,
                       rankings));
     }
-    List<QueryRanking> result = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
+  }
+
+  private void scoreChunk(
+      int from, int to, WeightedVectors q, CandidateBlock block, BoundedRanking[] rankings) {
+    int width = block.vectors().size();
+    float[] fast = new float[(to - from) * width];
+    dots.block(q.vectors(), from, to, block.packed(), fast, width);
+    for (int i = from; i < to; i++) {
+      offerRow(q, i, block, fast, (i - from) * width, rankings[i]);
+    }
+  }
+
+  /** Query {@code i}'s fast scores against the block (at {@code row} of {@code fast}). */
+  private void offerRow(
+      WeightedVectors q,
+      int i,
+      CandidateBlock block,
+      float[] fast,
+      int row,
+      BoundedRanking ranking) {
+    float[] query = q.vector(i);
+    double qWeight = q.weight(i);
+    WeightedVectors c = block.vectors();
+    double e = block.bound().of(q.scale(i), qWeight, c.maxScale(), c.maxWeight());
+    int first = block.first();
+    BoundedRanking.ExactScore exact =
+        index -> similarity.score(query, qWeight, c.vector(index - first), c.weight(index - first));
+    double quiet = ranking.quietBelow(e);
+    for (int j = 0; j < c.size(); j++) {
+      double f = fast[row + j] * qWeight * c.weight(j);
+      if (f < quiet && f > Double.NEGATIVE_INFINITY) {
+        continue; // most candidates of a large corpus: neither near the top nor near the positive
+      }
+      ranking.offer(first + j, f, e, exact);
+      quiet = ranking.quietBelow(e);
+    }
+  }
+
+  private List<QueryRanking> results(
+      BoundedRanking[] rankings,
+      int[] posIndex,
+      List<String> candidateKeys,
+      List<Map<String, Double>> relevance) {
+    List<QueryRanking> result = new ArrayList<>(rankings.length);
+    for (int i = 0; i < rankings.length; i++) {
       List<String> top = new ArrayList<>();
       for (int index : rankings[i].top()) {
         top.add(candidateKeys.get(index));
@@ -93,44 +155,6 @@ public final class GlobalRanker {
       exactScores += rankings[i].exactScores();
     }
     return result;
-  }
-
-  /** Pairs scored in double by the last {@link #rank} call (the rest were decided fast). */
-  public long exactScores() {
-    return exactScores;
-  }
-
-  private void scoreChunk(
-      int from,
-      int to,
-      WeightedVectors q,
-      WeightedVectors block,
-      int first,
-      ScoreErrorBound bound,
-      BoundedRanking[] rankings) {
-    int width = block.size();
-    float[] fast = new float[(to - from) * width];
-    dots.block(q.vectors(), from, to, block.vectors(), 0, width, fast, width);
-    for (int i = from; i < to; i++) {
-      float[] query = q.vector(i);
-      double qWeight = q.weight(i);
-      double e = bound.of(q.scale(i), qWeight, block.maxScale(), block.maxWeight());
-      BoundedRanking.ExactScore exact =
-          index ->
-              similarity.score(
-                  query, qWeight, block.vector(index - first), block.weight(index - first));
-      BoundedRanking ranking = rankings[i];
-      int row = (i - from) * width;
-      double quiet = ranking.quietBelow(e);
-      for (int j = 0; j < width; j++) {
-        double f = fast[row + j] * qWeight * block.weight(j);
-        if (f < quiet && f > Double.NEGATIVE_INFINITY) {
-          continue; // most candidates of a large corpus: neither near the top nor near the positive
-        }
-        ranking.offer(first + j, f, e, exact);
-        quiet = ranking.quietBelow(e);
-      }
-    }
   }
 
   private BoundedRanking bestPositive(

@@ -59,9 +59,7 @@ public final class LocalRanker {
       vectors[j] = pool.vector(at[j]);
     }
     float[] dot = new float[at.length];
-    if (at.length > 0) {
-      dots.block(new float[][] {query}, 0, 1, vectors, 0, at.length, dot, at.length);
-    }
+    dots.row(query, vectors, dot);
     return dot;
   }
 

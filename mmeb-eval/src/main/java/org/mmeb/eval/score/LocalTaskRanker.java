@@ -17,7 +17,7 @@ public final class LocalTaskRanker {
   /** Dense when the product of rows and pool is at most this many times the pairs needed. */
   private static final int DENSE_FACTOR = 2;
 
-  private static final int ROW_CHUNK = 16;
+  private static final int ROW_CHUNK = 48;
   private final Similarity similarity;
   private final LocalRanker ranker;
 
@@ -103,6 +103,7 @@ public final class LocalTaskRanker {
       List<List<String>> candidateKeys,
       List<Map<String, Double>> relevance) {
     int width = pool.size();
+    FloatDots.Packed packed = ranker.dots().pack(pool.vectors(), 0, width);
     QueryRanking[] rankings = new QueryRanking[queries.length];
     IntStream.range(0, (queries.length + ROW_CHUNK - 1) / ROW_CHUNK)
         .parallel()
@@ -111,9 +112,7 @@ public final class LocalTaskRanker {
               int from = chunk * ROW_CHUNK;
               int to = Math.min(queries.length, from + ROW_CHUNK);
               float[] products = new float[(to - from) * width];
-              if (width > 0) {
-                ranker.dots().block(queries, from, to, pool.vectors(), 0, width, products, width);
-              }
+              ranker.dots().block(queries, from, to, packed, products, width);
               for (int i = from; i < to; i++) {
                 int[] at = positions.get(i);
                 float[] dot = new float[at.length];

@@ -2,19 +2,39 @@ package org.mmeb.eval.score;
 
 /** {@link FloatDots} without SIMD: four partial sums per pair (for instruction-level overlap). */
 final class ScalarFloatDots extends FloatDots {
+  /** The candidates as they are: the scalar loop reads each one's own array. */
+  private record Rows(float[][] vectors, int from, int to) implements Packed {
+    @Override
+    public int size() {
+      return to - from;
+    }
+  }
+
   @Override
   String name() {
     return "scalar";
   }
 
   @Override
-  void block(
-      float[][] q, int qFrom, int qTo, float[][] c, int cFrom, int cTo, float[] out, int stride) {
+  Packed pack(float[][] c, int from, int to) {
+    return new Rows(c, from, to);
+  }
+
+  @Override
+  void block(float[][] q, int qFrom, int qTo, Packed packed, float[] out, int stride) {
+    Rows c = (Rows) packed;
     for (int r = qFrom; r < qTo; r++) {
-      int row = (r - qFrom) * stride - cFrom;
-      for (int s = cFrom; s < cTo; s++) {
-        out[row + s] = dot(q[r], c[s]);
+      int row = (r - qFrom) * stride - c.from();
+      for (int s = c.from(); s < c.to(); s++) {
+        out[row + s] = dot(q[r], c.vectors()[s]);
       }
+    }
+  }
+
+  @Override
+  void row(float[] query, float[][] c, float[] out) {
+    for (int s = 0; s < c.length; s++) {
+      out[s] = dot(query, c[s]);
     }
   }
 

@@ -140,7 +140,11 @@ class FastScoringAgreementTest {
           WeightedVectors qs = WeightedVectors.of(new float[][] {q}, similarity);
           WeightedVectors cs = WeightedVectors.of(new float[][] {c}, similarity);
           float[] dot = new float[1];
-          dots.block(qs.vectors(), 0, 1, cs.vectors(), 0, 1, dot, 1);
+          if (random.nextBoolean()) {
+            dots.block(qs.vectors(), 0, 1, dots.pack(cs.vectors(), 0, 1), dot, 1);
+          } else {
+            dots.row(q, cs.vectors(), dot);
+          }
           double fast = dot[0] * qs.weight(0) * cs.weight(0);
           double exact = similarity.score(q, qs.weight(0), c, cs.weight(0));
           double bound =
@@ -152,6 +156,80 @@ class FastScoringAgreementTest {
                 .isLessThanOrEqualTo(bound);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * The packed kernel's edges: query counts around its groups of six rows, candidate counts around
+   * its panels of two vectors, dimensions around its lane count and its depth slices (several
+   * slices summed into the output), on candidates a few ulps from one vector and each other.
+   */
+  @Test
+  void packedKernelOnNearTiesAndRaggedShapes() {
+    SplittableRandom random = new SplittableRandom(21);
+    for (int dims : new int[] {15, 16, 33, 255, 256, 257, 600}) {
+      float[] base = gaussian(random, dims, 1.0);
+      for (int queryCount : new int[] {1, 5, 7, 13}) {
+        for (int candidateCount : new int[] {1, 31, 33, 70}) {
+          List<float[]> queries = vectors(queryCount, () -> nearCopy(random, base));
+          queries.set(0, gaussian(random, dims, 1.0));
+          List<float[]> candidates = vectors(candidateCount, () -> nearCopy(random, base));
+          List<String> keys = keys(candidateCount);
+          List<Map<String, Double>> relevance = relevance(queryCount, candidateCount, random);
+          String shape = queryCount + " x " + candidateCount + " x " + dims;
+          for (Similarity similarity : Similarity.values()) {
+            assertThat(
+                    new GlobalRanker(similarity, 64, FloatDots.best())
+                        .rank(source(queries), source(candidates), keys, relevance))
+                .as("%s %s", similarity, shape)
+                .isEqualTo(exactRankings(similarity, queries, candidates, keys, relevance));
+            assertBlockWithinBound(similarity, queries, candidates, shape);
+          }
+        }
+      }
+    }
+  }
+
+  private static float[] nearCopy(SplittableRandom random, float[] base) {
+    float[] v = base.clone();
+    for (int step = random.nextInt(4); step > 0; step--) {
+      int at = random.nextInt(v.length);
+      v[at] = random.nextBoolean() ? Math.nextUp(v[at]) : Math.nextDown(v[at]);
+    }
+    return v;
+  }
+
+  private static List<QueryRanking> exactRankings(
+      Similarity similarity,
+      List<float[]> queries,
+      List<float[]> candidates,
+      List<String> keys,
+      List<Map<String, Double>> relevance) {
+    List<QueryRanking> rankings = new ArrayList<>();
+    for (int i = 0; i < queries.size(); i++) {
+      rankings.add(exactRanking(similarity, queries.get(i), candidates, keys, relevance.get(i)));
+    }
+    return rankings;
+  }
+
+  private static void assertBlockWithinBound(
+      Similarity similarity, List<float[]> queries, List<float[]> candidates, String shape) {
+    FloatDots dots = FloatDots.best();
+    WeightedVectors qs = WeightedVectors.of(queries.toArray(new float[0][]), similarity);
+    WeightedVectors cs = WeightedVectors.of(candidates.toArray(new float[0][]), similarity);
+    int width = cs.size();
+    float[] dot = new float[qs.size() * width];
+    dots.block(qs.vectors(), 0, qs.size(), dots.pack(cs.vectors(), 0, width), dot, width);
+    ScoreErrorBound bound = new ScoreErrorBound(dots, qs.vector(0).length);
+    for (int i = 0; i < qs.size(); i++) {
+      double e = bound.of(qs.scale(i), qs.weight(i), cs.maxScale(), cs.maxWeight());
+      for (int j = 0; j < width; j++) {
+        double fast = dot[i * width + j] * qs.weight(i) * cs.weight(j);
+        double exact = similarity.score(qs.vector(i), qs.weight(i), cs.vector(j), cs.weight(j));
+        assertThat(Math.abs(fast - exact))
+            .as("%s %s pair %d,%d", similarity, shape, i, j)
+            .isLessThanOrEqualTo(e);
       }
     }
   }

@@ -1,0 +1,78 @@
+package org.mmeb.eval.score;
+
+/**
+ * Candidates packed for the broadcast kernel ({@link VectorFloatDots#block}): panels of {@code
+ * width} candidates, each panel dimension-major ({@code width} floats of dimension 0, then of
+ * dimension 1, ...), so that the kernel loads one dimension of a whole panel as contiguous vectors.
+ * The last panel is padded with zeros.
+ */
+final class CandidatePanels implements FloatDots.Packed {
+  private final float[] values;
+  private final int size;
+  private final int dims;
+  private final int width;
+
+  private CandidatePanels(float[] values, int size, int dims, int width) {
+    this.values = values;
+    this.size = size;
+    this.dims = dims;
+    this.width = width;
+  }
+
+  /** Candidates {@code c[from, to)}, all of one length, in panels of {@code width}. */
+  static CandidatePanels of(float[][] c, int from, int to, int width) {
+    int size = to - from;
+    int dims = size == 0 ? 0 : c[from].length;
+    int panels = (size + width - 1) / width;
+    float[] values = new float[panels * dims * width];
+    float[][] lanes = new float[width][];
+    for (int p = 0; p < panels; p++) {
+      int count = Math.min(width, size - p * width);
+      System.arraycopy(c, from + p * width, lanes, 0, count);
+      transpose(lanes, count, dims, values, p * dims * width, width);
+    }
+    return new CandidatePanels(values, size, dims, width);
+  }
+
+  /** {@code values[offset + d * width + lane] = lanes[lane][d]}, in tiles that stay in L1. */
+  private static void transpose(
+      float[][] lanes, int count, int dims, float[] values, int offset, int width) {
+    int tile = 64;
+    for (int from = 0; from < dims; from += tile) {
+      int to = Math.min(dims, from + tile);
+      for (int lane = 0; lane < count; lane++) {
+        float[] v = lanes[lane];
+        for (int d = from, at = offset + from * width + lane; d < to; d++, at += width) {
+          values[at] = v[d];
+        }
+      }
+    }
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  int dims() {
+    return dims;
+  }
+
+  int panels() {
+    return (size + width - 1) / width;
+  }
+
+  float[] values() {
+    return values;
+  }
+
+  /** Where panel {@code p} starts in {@link #values}. */
+  int offset(int p) {
+    return p * dims * width;
+  }
+
+  /** Real candidates in panel {@code p} (the rest is padding). */
+  int count(int p) {
+    return Math.min(width, size - p * width);
+  }
+}
