@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -87,6 +88,12 @@ public final class ImageDecoder {
       }
     } catch (EOFException e) {
       throw new IOException("image file is truncated", e);
+    } catch (IIOException e) {
+      // a PNG whose compressed data ends early: Pillow says "image file is truncated" too
+      if (e.getCause() instanceof EOFException) {
+        throw new IOException("image file is truncated (" + e.getCause().getMessage() + ")", e);
+      }
+      throw e;
     }
   }
 

@@ -1,0 +1,81 @@
+#!/usr/bin/python3
+"""Hostile image fixtures for HostileImagesTest and HostileImageRunTest, written by Pillow (Debian's
+python3-pil), and Pillow's own verdict on each, asserted here so that the Java decoder is held to
+what Pillow does:
+
+- bomb-26000.png: a real 26000 x 26000 1-bit PNG, all black: 676,000,000 pixels, above
+  2 * Image.MAX_IMAGE_PIXELS = 178,956,970, so Image.open raises DecompressionBombError from the
+  header (about 80 KB on disk: deflate packs the zero rows ~1000:1).
+- noise.jpg / noise-cut-60.jpg: a 96 x 96 JPEG of seeded noise, whole and cut to 60% of its bytes
+  (Pillow opens it, then load() raises "image file is truncated").
+- noise.png / noise-cut-60.png: the same for a 64 x 64 PNG (noise, so the cut falls inside IDAT).
+
+Run: /usr/bin/python3 scripts/make_hostile_image_fixtures.py
+"""
+import io
+import random
+from pathlib import Path
+
+from PIL import Image
+
+OUT = Path(__file__).resolve().parent.parent / "mmeb-eval/src/test/resources/encode/hostile"
+LIMIT = 2 * Image.MAX_IMAGE_PIXELS
+
+
+def noise(side, seed):
+    return Image.frombytes("RGB", (side, side), random.Random(seed).randbytes(side * side * 3))
+
+
+def encoded(image, **options):
+    out = io.BytesIO()
+    image.save(out, **options)
+    return out.getvalue()
+
+
+def write(name, data):
+    (OUT / name).write_bytes(data)
+    return OUT / name
+
+
+def refused_as_bomb(path):
+    try:
+        Image.open(path)
+    except Image.DecompressionBombError as e:
+        return str(e)
+    raise AssertionError(f"{path}: Pillow opened it")
+
+
+def refused_as_truncated(path):
+    with Image.open(path) as image:
+        try:
+            image.load()
+        except OSError as e:
+            assert str(e).startswith("image file is truncated"), e
+            return str(e)
+    raise AssertionError(f"{path}: Pillow decoded it")
+
+
+def whole_and_cut(name, image, **options):
+    data = encoded(image, **options)
+    whole = write(name + "." + options["format"].lower().replace("jpeg", "jpg"), data)
+    with Image.open(whole) as check:
+        check.load()
+        assert check.size == image.size
+    cut = write(name + "-cut-60." + whole.suffix[1:], data[: len(data) * 6 // 10])
+    print(f"{cut.name}: {len(data) * 6 // 10} of {len(data)} bytes; Pillow: {refused_as_truncated(cut)}")
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    side = 26000
+    assert side * side > LIMIT
+    Image.MAX_IMAGE_PIXELS = None  # only while writing it
+    bomb = write("bomb-26000.png", encoded(Image.new("1", (side, side)), format="PNG", optimize=True))
+    Image.MAX_IMAGE_PIXELS = LIMIT // 2
+    print(f"{bomb.name}: {bomb.stat().st_size} bytes; Pillow: {refused_as_bomb(bomb)}")
+    whole_and_cut("noise", noise(96, 3), format="JPEG", quality=90)
+    whole_and_cut("noise", noise(64, 5), format="PNG")
+
+
+if __name__ == "__main__":
+    main()
