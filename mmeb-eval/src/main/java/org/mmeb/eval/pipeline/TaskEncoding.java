@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mmeb.eval.Progress;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.TaskData;
@@ -68,7 +69,8 @@ public final class TaskEncoding {
             data.spec().name());
     EmbeddingCache cache = EmbeddingCache.open(file, log);
     List<Item> missing = unique.stream().filter(item -> !cache.contains(keys.of(item))).toList();
-    Progress progress = new Progress(log, data.spec().name(), missing.size(), settings.terminal());
+    Progress progress =
+        Progress.items(log, data.spec().name(), missing.size(), settings.terminal());
     AtomicLong inference = new AtomicLong();
     StageClock clock = new StageClock();
     AtomicInteger dim = new AtomicInteger(cachedDim(unique, keys, cache));
@@ -97,7 +99,7 @@ public final class TaskEncoding {
       }
       throw e;
     }
-    progress.finish();
+    progress.finish("nothing to encode (every item is in the cache)");
     EncodingStats stats =
         new EncodingStats(
             UniqueItems.referenceCount(data),

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.mmeb.eval.Progress;
 import org.mmeb.eval.RetryPolicy;
 import org.mmeb.eval.UserError;
 
@@ -182,15 +183,15 @@ public final class HubFileDownload {
       HubErrors.refuse(file.describe(), file.repo(), status, response.headers());
       boolean append = status == 206 && have > 0;
       if (append) {
-        out.printf(
-            Locale.ROOT, "  %s: resuming at %s%n", file.path(), ProgressMeter.megabytes(have));
+        out.printf(Locale.ROOT, "  %s: resuming at %s%n", file.path(), Progress.megabytes(have));
       }
-      copy(body, part, append ? have : 0, append, new ProgressMeter(out, file.path(), size));
+      long start = append ? have : 0;
+      copy(body, part, start, append, Progress.bytes(out, "  " + file.path(), start, size));
       return append;
     }
   }
 
-  private void copy(InputStream body, Path part, long start, boolean append, ProgressMeter meter)
+  private void copy(InputStream body, Path part, long start, boolean append, Progress progress)
       throws IOException {
     StandardOpenOption mode =
         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
@@ -205,7 +206,7 @@ public final class HubFileDownload {
           sink.write(buffer, 0, n);
           sink.flush();
           done += n;
-          meter.update(done);
+          progress.update(done);
         }
       } catch (IOException e) {
         if (watchdog.fired()) {
