@@ -10,14 +10,7 @@ public final class ComparisonText {
 
   public static String render(RunComparison comparison, double alpha, String method) {
     StringBuilder out = new StringBuilder();
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "%s: %s (baseline) vs %s (candidate); %s%n",
-            TerminalText.safe(comparison.benchmark()),
-            TerminalText.safe(comparison.baselineName()),
-            TerminalText.safe(comparison.candidateName()),
-            method));
+    title(out, comparison, method);
     header(out, "dataset");
     comparison.datasets().forEach(d -> row(out, d, alpha));
     RunComparison.Tally tally = comparison.tally(alpha);
@@ -26,6 +19,22 @@ public final class ComparisonText {
             Locale.ROOT, "%naggregates over the %d datasets both runs have%n", tally.compared()));
     header(out, "aggregate");
     comparison.aggregates().forEach(d -> row(out, d, alpha));
+    summary(out, tally, alpha);
+    return out.toString().replace(System.lineSeparator(), "\n");
+  }
+
+  private static void title(StringBuilder out, RunComparison comparison, String method) {
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%s: %s (baseline) vs %s (candidate); %s%n",
+            TerminalText.safe(comparison.benchmark()),
+            TerminalText.safe(comparison.baselineName()),
+            TerminalText.safe(comparison.candidateName()),
+            method));
+  }
+
+  private static void summary(StringBuilder out, RunComparison.Tally tally, double alpha) {
     out.append(
         String.format(
             Locale.ROOT,
@@ -38,7 +47,6 @@ public final class ComparisonText {
             tally.untested(),
             alpha,
             tally.oneRunOnly()));
-    return out.toString().replace(System.lineSeparator(), "\n");
   }
 
   private static void header(StringBuilder out, String first) {

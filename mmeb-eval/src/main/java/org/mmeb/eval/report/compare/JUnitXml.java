@@ -12,16 +12,8 @@ public final class JUnitXml {
   private JUnitXml() {}
 
   public static String render(RunComparison comparison, List<RegressionGate.Verdict> verdicts) {
-    long failures = verdicts.stream().filter(v -> !v.passed()).count();
-    String suite = "mmeb-eval check " + comparison.benchmark();
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xml.append(
-        String.format(
-            Locale.ROOT,
-            "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\">\n",
-            escape(suite),
-            verdicts.size(),
-            failures));
+    suiteStart(xml, comparison.benchmark(), verdicts);
     xml.append("  <properties>\n");
     property(xml, "baseline", comparison.baselineName());
     property(xml, "candidate", comparison.candidateName());
@@ -30,6 +22,18 @@ public final class JUnitXml {
       testCase(xml, comparison.benchmark(), verdict);
     }
     return xml.append("</testsuite>\n").toString();
+  }
+
+  private static void suiteStart(
+      StringBuilder xml, String benchmark, List<RegressionGate.Verdict> verdicts) {
+    long failures = verdicts.stream().filter(v -> !v.passed()).count();
+    xml.append(
+        String.format(
+            Locale.ROOT,
+            "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\">\n",
+            escape("mmeb-eval check " + benchmark),
+            verdicts.size(),
+            failures));
   }
 
   private static void property(StringBuilder xml, String name, String value) {
@@ -64,26 +68,20 @@ public final class JUnitXml {
   /** Escapes markup and drops characters XML 1.0 cannot hold at all. */
   static String escape(String raw) {
     StringBuilder out = new StringBuilder(raw.length());
-    raw.codePoints()
-        .forEach(
-            c -> {
-              switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                case '\n' -> out.append("&#10;");
-                case '\t' -> out.append("&#9;");
-                default -> {
-                  if (c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
-                    out.appendCodePoint(c);
-                  } else {
-                    out.append('?');
-                  }
-                }
-              }
-            });
+    raw.codePoints().forEach(c -> appendEscaped(out, c));
     return out.toString();
+  }
+
+  private static void appendEscaped(StringBuilder out, int c) {
+    switch (c) {
+      case '&' -> out.append("&amp;");
+      case '<' -> out.append("&lt;");
+      case '>' -> out.append("&gt;");
+      case '"' -> out.append("&quot;");
+      case '\'' -> out.append("&apos;");
+      case '\n' -> out.append("&#10;");
+      case '\t' -> out.append("&#9;");
+      default -> out.appendCodePoint(c >= 0x20 && c != 0xFFFE && c != 0xFFFF ? c : '?');
+    }
   }
 }

@@ -25,44 +25,64 @@ public final class ReasoningVerdict {
     if ((baseline == null) == (candidate == null)) {
       return List.of();
     }
-    Reasoning reasoning = candidate != null ? candidate : baseline;
-    int sign = candidate != null ? 1 : -1;
-    List<String> helped = new ArrayList<>();
-    List<String> hurt = new ArrayList<>();
-    List<String> same = new ArrayList<>();
-    List<String> untested = new ArrayList<>();
-    for (ScoreDelta d : comparison.datasets()) {
-      if (!d.covered()) {
-        continue;
+    boolean candidateReasons = candidate != null;
+    Reasoning reasoning = candidateReasons ? candidate : baseline;
+    List<String> lines = new ArrayList<>();
+    lines.add(coverage(candidateReasons ? "candidate" : "baseline", reasoning));
+    lines.addAll(Verdicts.of(comparison, candidateReasons ? 1 : -1, alpha).lines(alpha));
+    return lines;
+  }
+
+  /** The datasets both sides have, by what reasoning did to them. */
+  private record Verdicts(
+      List<String> helped, List<String> hurt, List<String> same, List<String> untested) {
+
+    /** {@code sign} is 1 when the candidate reasons, -1 when the baseline does. */
+    static Verdicts of(RunComparison comparison, int sign, double alpha) {
+      Verdicts v =
+          new Verdicts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      for (ScoreDelta d : comparison.datasets()) {
+        if (d.covered()) {
+          v.listFor(d, sign, alpha).add(d.name());
+        }
       }
-      if (!d.tested()) {
-        untested.add(d.name());
-      } else if (!d.significant(alpha)) {
-        same.add(d.name());
-      } else {
-        (sign * d.points() > 0 ? helped : hurt).add(d.name());
-      }
+      return v;
     }
+
+    List<String> lines(double alpha) {
+      List<String> lines = new ArrayList<>();
+      lines.add(line("reasoning helped (p < " + alpha + ")", helped));
+      lines.add(line("reasoning hurt (p < " + alpha + ")", hurt));
+      lines.add(line("no significant change", same));
+      if (!untested.isEmpty()) {
+        lines.add(line("untested (no per-query outcomes)", untested));
+      }
+      return lines;
+    }
+
+    private List<String> listFor(ScoreDelta d, int sign, double alpha) {
+      if (!d.tested()) {
+        return untested;
+      }
+      if (!d.significant(alpha)) {
+        return same;
+      }
+      return sign * d.points() > 0 ? helped : hurt;
+    }
+  }
+
+  private static String coverage(String side, Reasoning reasoning) {
     long queries =
         reasoning.tasks().values().stream().mapToLong(Reasoning.TaskTraces::queries).sum();
     long traced =
         reasoning.tasks().values().stream().mapToLong(Reasoning.TaskTraces::withTrace).sum();
-    List<String> lines = new ArrayList<>();
-    lines.add(
-        String.format(
-            Locale.ROOT,
-            "reasoning: the %s embeds queries with traces from %s (%d of %d queries have one)",
-            candidate != null ? "candidate" : "baseline",
-            TerminalText.safe(reasoning.reasoner()),
-            traced,
-            queries));
-    lines.add(line("reasoning helped (p < " + alpha + ")", helped));
-    lines.add(line("reasoning hurt (p < " + alpha + ")", hurt));
-    lines.add(line("no significant change", same));
-    if (!untested.isEmpty()) {
-      lines.add(line("untested (no per-query outcomes)", untested));
-    }
-    return lines;
+    return String.format(
+        Locale.ROOT,
+        "reasoning: the %s embeds queries with traces from %s (%d of %d queries have one)",
+        side,
+        TerminalText.safe(reasoning.reasoner()),
+        traced,
+        queries);
   }
 
   private static String line(String label, List<String> datasets) {

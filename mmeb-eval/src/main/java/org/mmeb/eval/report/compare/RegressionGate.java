@@ -2,6 +2,7 @@ package org.mmeb.eval.report.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The CI gate: a candidate fails when its headline score drops by more than {@code maxDrop} points,
@@ -42,29 +43,32 @@ public record RegressionGate(double maxDrop, double maxDatasetDrop, double alpha
     return verdicts.stream().allMatch(Verdict::passed);
   }
 
+  /** Why the score fails the gate, or null when it passes. */
   private String failure(ScoreDelta d, double threshold) {
     if (Double.isNaN(d.candidate())) {
       return d.name() + ": missing from the candidate run";
     }
     double drop = -d.points();
-    if (drop <= threshold) {
+    if (drop <= threshold || (d.tested() && !d.significant(alpha))) {
       return null;
     }
-    if (d.tested() && !d.significant(alpha)) {
-      return null;
-    }
-    String evidence =
-        d.tested()
-            ? "p = " + PValueText.of(d.pValue()) + " < " + alpha
-            : "no per-query outcomes to test it";
+    return dropped(d, drop, threshold) + "; " + evidence(d);
+  }
+
+  private static String dropped(ScoreDelta d, double drop, double threshold) {
     return String.format(
-        java.util.Locale.ROOT,
-        "%s dropped %.2f points (%.2f -> %.2f), more than %.2f; %s",
+        Locale.ROOT,
+        "%s dropped %.2f points (%.2f -> %.2f), more than %.2f",
         d.name(),
         drop,
         d.baseline(),
         d.candidate(),
-        threshold,
-        evidence);
+        threshold);
+  }
+
+  private String evidence(ScoreDelta d) {
+    return d.tested()
+        ? "p = " + PValueText.of(d.pValue()) + " < " + alpha
+        : "no per-query outcomes to test it";
   }
 }

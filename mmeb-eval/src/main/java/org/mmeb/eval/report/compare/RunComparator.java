@@ -1,9 +1,12 @@
 package org.mmeb.eval.report.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.report.BenchmarkColumns;
@@ -34,35 +37,11 @@ public final class RunComparator {
   }
 
   public RunComparison compare(List<TaskSpec> tasks, ScoreSource baseline, ScoreSource candidate) {
-    if (!baseline.benchmark().equals(candidate.benchmark())) {
-      throw new UserError(
-          "cannot compare "
-              + baseline.benchmark()
-              + " with "
-              + candidate.benchmark()
-              + " ("
-              + baseline.name()
-              + " vs "
-              + candidate.name()
-              + ")");
-    }
+    requireSameBenchmark(baseline, candidate);
     Map<String, PairedOutcomes> paired = new LinkedHashMap<>();
     List<ScoreDelta> datasets = new ArrayList<>();
     for (TaskSpec task : tasks) {
-      Double a = baseline.mainScores().get(task.name());
-      Double b = candidate.mainScores().get(task.name());
-      if (a == null && b == null) {
-        continue;
-      }
-      Optional<PairedOutcomes> pairs = pair(task.name(), baseline, candidate);
-      pairs.ifPresent(p -> paired.put(task.name(), p));
-      datasets.add(
-          new ScoreDelta(
-              task.name(),
-              a == null ? Double.NaN : 100 * a,
-              b == null ? Double.NaN : 100 * b,
-              pairs.map(p -> pValue(List.of(p))).orElse(Double.NaN),
-              pairs.map(PairedOutcomes::size).orElse(0)));
+      datasetDelta(task.name(), baseline, candidate, paired).ifPresent(datasets::add);
     }
     return new RunComparison(
         baseline.benchmark(),
@@ -72,54 +51,100 @@ public final class RunComparator {
         aggregates(tasks, baseline, candidate, paired));
   }
 
+  private static void requireSameBenchmark(ScoreSource baseline, ScoreSource candidate) {
+    if (!baseline.benchmark().equals(candidate.benchmark())) {
+      throw new UserError(
+          String.format(
+              Locale.ROOT,
+              "cannot compare %s with %s (%s vs %s)",
+              baseline.benchmark(),
+              candidate.benchmark(),
+              baseline.name(),
+              candidate.name()));
+    }
+  }
+
+  /**
+   * The dataset's delta, or nothing when neither run has it; its queries are paired (and added to
+   * {@code paired}) when both runs kept them.
+   */
+  private Optional<ScoreDelta> datasetDelta(
+      String task,
+      ScoreSource baseline,
+      ScoreSource candidate,
+      Map<String, PairedOutcomes> paired) {
+    Double a = baseline.mainScores().get(task);
+    Double b = candidate.mainScores().get(task);
+    if (a == null && b == null) {
+      return Optional.empty();
+    }
+    Optional<PairedOutcomes> pairs = pair(task, baseline, candidate);
+    pairs.ifPresent(p -> paired.put(task, p));
+    double p = pairs.map(pair -> pValue(List.of(pair))).orElse(Double.NaN);
+    return Optional.of(
+        new ScoreDelta(task, percent(a), percent(b), p, pairs.map(PairedOutcomes::size).orElse(0)));
+  }
+
+  private static double percent(Double fraction) {
+    return fraction == null ? Double.NaN : 100 * fraction;
+  }
+
+  /** Every view aggregate both runs have, headline first, over the datasets both runs have. */
   private List<ScoreDelta> aggregates(
       List<TaskSpec> tasks,
       ScoreSource baseline,
       ScoreSource candidate,
       Map<String, PairedOutcomes> paired) {
-    Map<String, Double> a = new LinkedHashMap<>();
-    Map<String, Double> b = new LinkedHashMap<>();
-    for (TaskSpec task : tasks) {
-      Double x = baseline.mainScores().get(task.name());
-      Double y = candidate.mainScores().get(task.name());
-      if (x != null && y != null) {
-        a.put(task.name(), x);
-        b.put(task.name(), y);
-      }
-    }
-    BenchmarkSummary sa = Aggregation.summarize(baseline.benchmark(), tasks, a);
-    BenchmarkSummary sb = Aggregation.summarize(candidate.benchmark(), tasks, b);
-    List<BenchmarkColumns.Column> columns =
-        new ArrayList<>(BenchmarkColumns.of(baseline.benchmark(), tasks));
-    columns.add(0, columns.remove(columns.size() - 1)); // the headline first
+    List<TaskSpec> shared = shared(tasks, baseline, candidate);
+    BenchmarkSummary a = summarize(baseline, tasks, shared);
+    BenchmarkSummary b = summarize(candidate, tasks, shared);
     List<ScoreDelta> aggregates = new ArrayList<>();
-    for (BenchmarkColumns.Column column : columns) {
-      GroupScore ga = column.groupIn(sa);
-      GroupScore gb = column.groupIn(sb);
-      if (ga == null || gb == null) {
-        continue;
+    for (BenchmarkColumns.Column column : headlineFirst(baseline.benchmark(), tasks)) {
+      GroupScore ga = column.groupIn(a);
+      GroupScore gb = column.groupIn(b);
+      if (ga != null && gb != null) {
+        aggregates.add(aggregateDelta(column, ga, gb, shared, paired));
       }
-      List<PairedOutcomes> members = new ArrayList<>();
-      boolean allPaired = true;
-      for (TaskSpec task : tasks) {
-        if (a.containsKey(task.name()) && inGroup(task, column)) {
-          PairedOutcomes p = paired.get(task.name());
-          allPaired &= p != null;
-          if (p != null) {
-            members.add(p);
-          }
-        }
-      }
-      double p = allPaired && !members.isEmpty() ? pValue(members) : Double.NaN;
-      aggregates.add(
-          new ScoreDelta(
-              column.label(),
-              ga.meanPercent(),
-              gb.meanPercent(),
-              p,
-              members.stream().mapToInt(PairedOutcomes::size).sum()));
     }
     return aggregates;
+  }
+
+  private static List<TaskSpec> shared(
+      List<TaskSpec> tasks, ScoreSource baseline, ScoreSource candidate) {
+    return tasks.stream()
+        .filter(t -> baseline.mainScores().get(t.name()) != null)
+        .filter(t -> candidate.mainScores().get(t.name()) != null)
+        .toList();
+  }
+
+  private static BenchmarkSummary summarize(
+      ScoreSource source, List<TaskSpec> tasks, List<TaskSpec> shared) {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    shared.forEach(t -> scores.put(t.name(), source.mainScores().get(t.name())));
+    return Aggregation.summarize(source.benchmark(), tasks, scores);
+  }
+
+  private static List<BenchmarkColumns.Column> headlineFirst(
+      String benchmark, List<TaskSpec> tasks) {
+    List<BenchmarkColumns.Column> columns = new ArrayList<>(BenchmarkColumns.of(benchmark, tasks));
+    columns.add(0, columns.remove(columns.size() - 1));
+    return columns;
+  }
+
+  /** A p-value only when every shared dataset of the column has paired queries. */
+  private ScoreDelta aggregateDelta(
+      BenchmarkColumns.Column column,
+      GroupScore a,
+      GroupScore b,
+      List<TaskSpec> shared,
+      Map<String, PairedOutcomes> paired) {
+    List<TaskSpec> inColumn = shared.stream().filter(t -> inGroup(t, column)).toList();
+    List<PairedOutcomes> members =
+        inColumn.stream().map(t -> paired.get(t.name())).filter(Objects::nonNull).toList();
+    boolean allPaired = members.size() == inColumn.size();
+    double p = allPaired && !members.isEmpty() ? pValue(members) : Double.NaN;
+    int queries = members.stream().mapToInt(PairedOutcomes::size).sum();
+    return new ScoreDelta(column.label(), a.meanPercent(), b.meanPercent(), p, queries);
   }
 
   private static boolean inGroup(TaskSpec task, BenchmarkColumns.Column column) {
@@ -145,24 +170,23 @@ public final class RunComparator {
     }
     Map<Integer, Double> byRow = b.byRow(candidate.name() + ", " + task);
     a.byRow(baseline.name() + ", " + task);
-    if (byRow.size() != a.rows().length
-        || !java.util.Arrays.stream(a.rows()).allMatch(byRow::containsKey)) {
-      throw new UserError(
-          task
-              + ": the runs scored different queries ("
-              + a.rows().length
-              + " in "
-              + baseline.name()
-              + ", "
-              + b.rows().length
-              + " in "
-              + candidate.name()
-              + "); they cannot be paired");
+    if (byRow.size() != a.rows().length || !Arrays.stream(a.rows()).allMatch(byRow::containsKey)) {
+      throw differentQueries(task, baseline, candidate);
     }
-    double[] paired = new double[a.rows().length];
-    for (int i = 0; i < paired.length; i++) {
-      paired[i] = byRow.get(a.rows()[i]);
-    }
+    double[] paired = Arrays.stream(a.rows()).mapToDouble(byRow::get).toArray();
     return Optional.of(new PairedOutcomes(task, a.values(), paired));
+  }
+
+  private static UserError differentQueries(
+      String task, ScoreSource baseline, ScoreSource candidate) {
+    return new UserError(
+        String.format(
+            Locale.ROOT,
+            "%s: the runs scored different queries (%d in %s, %d in %s); they cannot be paired",
+            task,
+            baseline.outcomes().get(task).rows().length,
+            baseline.name(),
+            candidate.outcomes().get(task).rows().length,
+            candidate.name()));
   }
 }

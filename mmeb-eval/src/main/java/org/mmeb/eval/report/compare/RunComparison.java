@@ -1,6 +1,7 @@
 package org.mmeb.eval.report.compare;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Two runs of one benchmark compared: per dataset (in the registry's order) and per aggregate
@@ -35,24 +36,15 @@ public record RunComparison(
   }
 
   public Tally tally(double alpha) {
-    int wins = 0;
-    int losses = 0;
-    int unchanged = 0;
-    int untested = 0;
-    int oneRunOnly = 0;
-    for (ScoreDelta d : datasets) {
-      if (!d.covered()) {
-        oneRunOnly++;
-      } else if (!d.tested()) {
-        untested++;
-      } else if (d.significant(alpha) && d.points() > 0) {
-        wins++;
-      } else if (d.significant(alpha) && d.points() < 0) {
-        losses++;
-      } else {
-        unchanged++;
-      }
-    }
-    return new Tally(wins, losses, unchanged, untested, oneRunOnly);
+    List<ScoreDelta> compared = datasets.stream().filter(ScoreDelta::covered).toList();
+    int untested = count(compared, d -> !d.tested());
+    int wins = count(compared, d -> d.significant(alpha) && d.points() > 0);
+    int losses = count(compared, d -> d.significant(alpha) && d.points() < 0);
+    int unchanged = compared.size() - wins - losses - untested;
+    return new Tally(wins, losses, unchanged, untested, datasets.size() - compared.size());
+  }
+
+  private static int count(List<ScoreDelta> deltas, Predicate<ScoreDelta> which) {
+    return (int) deltas.stream().filter(which).count();
   }
 }
