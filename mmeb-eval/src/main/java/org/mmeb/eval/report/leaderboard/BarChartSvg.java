@@ -2,6 +2,7 @@ package org.mmeb.eval.report.leaderboard;
 
 import java.util.List;
 import java.util.Locale;
+import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.report.ScoreText;
 
 /**
@@ -18,6 +19,12 @@ final class BarChartSvg {
   private static final int TOP = 10;
   private static final int PLOT_HEIGHT = 200;
   private static final int LEGEND_LINE = 18;
+  private static final String BAR =
+      "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
+          + "<title>%s</title></rect>\n";
+  private static final String LEGEND_ENTRY =
+      "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+          + "<text class=\"legend\" x=\"%d\" y=\"%d\">%s</text>\n";
 
   private BarChartSvg() {}
 
@@ -25,28 +32,37 @@ final class BarChartSvg {
     List<String> groups = view.groups();
     List<LeaderboardRow> rows = view.rows();
     int legendTop = TOP + PLOT_HEIGHT + 30;
-    int height = legendTop + LEGEND_LINE * rows.size() + 10;
     StringBuilder svg = new StringBuilder();
+    open(svg, view.title(), legendTop + LEGEND_LINE * rows.size() + 10);
+    axis(svg);
+    double slot = (WIDTH - LEFT - 10.0) / Math.max(1, groups.size());
+    for (int g = 0; g < groups.size(); g++) {
+      group(svg, rows, groups.get(g), LEFT + g * slot, slot);
+    }
+    legend(svg, rows, legendTop);
+    return svg.append("</svg>").toString();
+  }
+
+  private static void open(StringBuilder svg, String title, int height) {
     svg.append(
         format(
             "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
                 + " viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n",
-            WIDTH, height, WIDTH, height, HtmlText.escape(view.title() + " scores per meta-task")));
-    axis(svg);
-    double slot = (WIDTH - LEFT - 10.0) / Math.max(1, groups.size());
+            WIDTH, height, WIDTH, height, HtmlText.escape(title + " scores per meta-task")));
+  }
+
+  /** One meta-task's bars, one per row, centred in its slot, with the group's label below. */
+  private static void group(
+      StringBuilder svg, List<LeaderboardRow> rows, String group, double slotLeft, double slot) {
     double bar = Math.min(16, (slot - 8) / Math.max(1, rows.size()));
-    for (int g = 0; g < groups.size(); g++) {
-      double x0 = LEFT + g * slot + (slot - bar * rows.size()) / 2;
-      for (int r = 0; r < rows.size(); r++) {
-        bar(svg, rows.get(r), groups.get(g), r, x0 + r * bar, bar);
-      }
-      svg.append(
-          format(
-              "<text class=\"group\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
-              LEFT + g * slot + slot / 2, TOP + PLOT_HEIGHT + 16, HtmlText.escape(groups.get(g))));
+    double x0 = slotLeft + (slot - bar * rows.size()) / 2;
+    for (int r = 0; r < rows.size(); r++) {
+      bar(svg, rows.get(r), group, r, x0 + r * bar, bar);
     }
-    legend(svg, rows, legendTop);
-    return svg.append("</svg>").toString();
+    svg.append(
+        format(
+            "<text class=\"group\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
+            slotLeft + slot / 2, TOP + PLOT_HEIGHT + 16, HtmlText.escape(group)));
   }
 
   private static void axis(StringBuilder svg) {
@@ -67,34 +83,18 @@ final class BarChartSvg {
       return;
     }
     double top = y(Math.max(0, Math.min(100, score)));
+    String title = row.source().name() + ", " + group + ": " + ScoreText.of(score);
     svg.append(
-        format(
-            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
-                + "<title>%s, %s: %s</title></rect>\n",
-            x,
-            top,
-            Math.max(1, w - 1),
-            y(0) - top,
-            color(index),
-            HtmlText.escape(row.source().name()),
-            HtmlText.escape(group),
-            ScoreText.of(score)));
+        format(BAR, x, top, Math.max(1, w - 1), y(0) - top, color(index), HtmlText.escape(title)));
   }
 
   private static void legend(StringBuilder svg, List<LeaderboardRow> rows, int top) {
     for (int r = 0; r < rows.size(); r++) {
       int y = top + r * LEGEND_LINE;
+      ScoreSource source = rows.get(r).source();
+      String label = source.name() + " (" + source.provenance() + ")";
       svg.append(
-          format(
-              "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-                  + "<text class=\"legend\" x=\"%d\" y=\"%d\">%s (%s)</text>\n",
-              LEFT,
-              y,
-              color(r),
-              LEFT + 18,
-              y + 10,
-              HtmlText.escape(rows.get(r).source().name()),
-              HtmlText.escape(rows.get(r).source().provenance())));
+          format(LEGEND_ENTRY, LEFT, y, color(r), LEFT + 18, y + 10, HtmlText.escape(label)));
     }
   }
 

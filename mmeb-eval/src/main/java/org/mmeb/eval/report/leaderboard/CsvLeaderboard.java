@@ -1,5 +1,6 @@
 package org.mmeb.eval.report.leaderboard;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.mmeb.eval.report.ScoreText;
 
@@ -27,40 +28,40 @@ public final class CsvLeaderboard implements LeaderboardFormat {
     line(HEADER, out);
     for (LeaderboardView view : board.views()) {
       for (LeaderboardRow row : view.rows()) {
-        for (String column : view.columns()) {
-          String group = view.groups().contains(column) ? "meta-task" : "";
-          line(
-              List.of(
-                  field(view.benchmark()),
-                  field(row.source().name()),
-                  field(row.source().provenance()),
-                  Integer.toString(row.present()),
-                  Integer.toString(row.expected()),
-                  "aggregate",
-                  field(column),
-                  group,
-                  ScoreText.of(row.score(column)),
-                  field(row.notes().getOrDefault(column, ""))),
-              out);
-        }
-        for (LeaderboardRow.DatasetScoreCell cell : row.datasets()) {
-          line(
-              List.of(
-                  field(view.benchmark()),
-                  field(row.source().name()),
-                  field(row.source().provenance()),
-                  Integer.toString(row.present()),
-                  Integer.toString(row.expected()),
-                  "dataset",
-                  field(cell.dataset()),
-                  field(cell.group()),
-                  ScoreText.of(cell.score()),
-                  ""),
-              out);
-        }
+        aggregateLines(view, row, out);
+        datasetLines(view, row, out);
       }
     }
     return out.toString();
+  }
+
+  private static void aggregateLines(LeaderboardView view, LeaderboardRow row, StringBuilder out) {
+    for (String column : view.columns()) {
+      String group = view.groups().contains(column) ? "meta-task" : "";
+      String note = field(row.notes().getOrDefault(column, ""));
+      String score = ScoreText.of(row.score(column));
+      line(fields(view, row, "aggregate", field(column), group, score, note), out);
+    }
+  }
+
+  private static void datasetLines(LeaderboardView view, LeaderboardRow row, StringBuilder out) {
+    for (LeaderboardRow.DatasetScoreCell cell : row.datasets()) {
+      String score = ScoreText.of(cell.score());
+      line(
+          fields(view, row, "dataset", field(cell.dataset()), field(cell.group()), score, ""), out);
+    }
+  }
+
+  /** The row's leading fields (benchmark, model, source, coverage), then {@code cell}. */
+  private static List<String> fields(LeaderboardView view, LeaderboardRow row, String... cell) {
+    List<String> fields = new ArrayList<>();
+    fields.add(field(view.benchmark()));
+    fields.add(field(row.source().name()));
+    fields.add(field(row.source().provenance()));
+    fields.add(Integer.toString(row.present()));
+    fields.add(Integer.toString(row.expected()));
+    fields.addAll(List.of(cell));
+    return fields;
   }
 
   private static void line(List<String> fields, StringBuilder out) {

@@ -21,23 +21,33 @@ public final class HtmlLeaderboard implements LeaderboardFormat {
   @Override
   public String render(Leaderboard board) {
     StringBuilder html = new StringBuilder();
+    head(html);
+    html.append("<body>\n<h1>MMEB leaderboard</h1>\n");
+    nav(html, board);
+    for (int v = 0; v < board.views().size(); v++) {
+      new ViewSection(board.views().get(v), "v" + v).appendTo(html);
+    }
+    html.append("<script>\n").append(resource("leaderboard.js")).append("</script>\n");
+    return html.append("</body>\n</html>\n").toString();
+  }
+
+  private static void head(StringBuilder html) {
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     html.append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
         .append(CSP)
         .append("\">\n");
     html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     html.append("<title>MMEB leaderboard</title>\n<style>\n").append(resource("leaderboard.css"));
-    html.append("</style>\n</head>\n<body>\n<h1>MMEB leaderboard</h1>\n<nav>");
+    html.append("</style>\n</head>\n");
+  }
+
+  private static void nav(StringBuilder html, Leaderboard board) {
+    html.append("<nav>");
     for (int v = 0; v < board.views().size(); v++) {
       html.append(v == 0 ? "" : " · ").append("<a href=\"#v").append(v).append("\">");
       html.append(HtmlText.escape(board.views().get(v).title())).append("</a>");
     }
     html.append("</nav>\n");
-    for (int v = 0; v < board.views().size(); v++) {
-      new ViewSection(board.views().get(v), "v" + v).appendTo(html);
-    }
-    html.append("<script>\n").append(resource("leaderboard.js")).append("</script>\n");
-    return html.append("</body>\n</html>\n").toString();
   }
 
   /** One benchmark's section; {@code id} keeps element ids unique across views. */
@@ -46,12 +56,9 @@ public final class HtmlLeaderboard implements LeaderboardFormat {
       html.append("<section class=\"view\" id=\"").append(id).append("\">\n<h2>");
       html.append(HtmlText.escape(view.title())).append("</h2>\n");
       html.append("<figure>\n").append(BarChartSvg.render(view)).append("\n</figure>\n");
-      html.append("<div class=\"scroll\">\n<table class=\"board\">\n<thead><tr>");
-      header(html, "Model", "text");
-      columns().forEach(c -> header(html, c, "number"));
-      header(html, "Coverage", "number");
-      header(html, "Source", "text");
-      html.append("</tr></thead>\n<tbody>\n");
+      html.append("<div class=\"scroll\">\n<table class=\"board\">\n");
+      tableHead(html);
+      html.append("<tbody>\n");
       CellNotes notes = new CellNotes(view);
       for (int r = 0; r < view.rows().size(); r++) {
         row(html, view.rows().get(r), id + "-r" + r, notes);
@@ -68,6 +75,15 @@ public final class HtmlLeaderboard implements LeaderboardFormat {
       return columns;
     }
 
+    private void tableHead(StringBuilder html) {
+      html.append("<thead><tr>");
+      header(html, "Model", "text");
+      columns().forEach(c -> header(html, c, "number"));
+      header(html, "Coverage", "number");
+      header(html, "Source", "text");
+      html.append("</tr></thead>\n");
+    }
+
     private static void header(StringBuilder html, String name, String type) {
       html.append("<th scope=\"col\" tabindex=\"0\" data-type=\"").append(type).append("\">");
       html.append(HtmlText.escape(name)).append("</th>");
@@ -77,23 +93,25 @@ public final class HtmlLeaderboard implements LeaderboardFormat {
       html.append("<tr class=\"model\"><td><button type=\"button\" class=\"expand\"");
       html.append(" aria-expanded=\"false\" aria-controls=\"").append(rowId).append("\">");
       html.append(HtmlText.escape(row.source().name())).append("</button></td>");
-      for (String column : columns()) {
-        String score = ScoreText.of(row.score(column));
-        html.append("<td data-value=\"").append(score).append('"');
-        html.append(row.partial(column) ? " class=\"partial\">" : ">").append(score);
-        html.append(row.partial(column) ? " <small>partial</small>" : "");
-        int note = notes.numberOf(row, column);
-        if (note > 0) {
-          html.append("<sup title=\"").append(HtmlText.escape(row.notes().get(column)));
-          html.append("\">[").append(note).append("]</sup>");
-        }
-        html.append("</td>");
-      }
+      columns().forEach(column -> scoreCell(html, row, column, notes.numberOf(row, column)));
       html.append("<td data-value=\"").append(row.present()).append("\">");
       html.append(row.present()).append('/').append(row.expected()).append("</td>");
       html.append("<td>").append(SourceLink.html(row.source().provenance())).append("</td>");
       html.append("</tr>\n");
       breakdown(html, row, rowId);
+    }
+
+    /** A score cell, marked when partial, with its note's number (0: none). */
+    private static void scoreCell(StringBuilder html, LeaderboardRow row, String column, int note) {
+      String score = ScoreText.of(row.score(column));
+      html.append("<td data-value=\"").append(score).append('"');
+      html.append(row.partial(column) ? " class=\"partial\">" : ">").append(score);
+      html.append(row.partial(column) ? " <small>partial</small>" : "");
+      if (note > 0) {
+        html.append("<sup title=\"").append(HtmlText.escape(row.notes().get(column)));
+        html.append("\">[").append(note).append("]</sup>");
+      }
+      html.append("</td>");
     }
 
     private void breakdown(StringBuilder html, LeaderboardRow row, String rowId) {

@@ -16,20 +16,21 @@ public final class JsonLeaderboard implements LeaderboardFormat {
     ObjectNode root = Json.PLAIN.createObjectNode();
     root.put("format_version", FORMAT_VERSION);
     ArrayNode views = root.putArray("views");
-    for (LeaderboardView view : board.views()) {
-      ObjectNode v = views.addObject();
-      v.put("benchmark", view.benchmark());
-      v.put("title", view.title());
-      view.columns().forEach(v.putArray("columns")::add);
-      view.groups().forEach(v.putArray("groups")::add);
-      ArrayNode rows = v.putArray("rows");
-      view.rows().forEach(row -> row(view, row, rows.addObject()));
-    }
+    board.views().forEach(view -> view(view, views.addObject()));
     try {
       return Json.PRETTY_INLINE_ARRAYS.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a leaderboard tree always serialises", e);
     }
+  }
+
+  private static void view(LeaderboardView view, ObjectNode v) {
+    v.put("benchmark", view.benchmark());
+    v.put("title", view.title());
+    view.columns().forEach(v.putArray("columns")::add);
+    view.groups().forEach(v.putArray("groups")::add);
+    ArrayNode rows = v.putArray("rows");
+    view.rows().forEach(row -> row(view, row, rows.addObject()));
   }
 
   private static void row(LeaderboardView view, LeaderboardRow row, ObjectNode r) {
@@ -43,7 +44,10 @@ public final class JsonLeaderboard implements LeaderboardFormat {
     row.notes().forEach(notes::put);
     ArrayNode partial = r.putArray("partial");
     view.columns().stream().filter(row::partial).forEach(partial::add);
-    ArrayNode datasets = r.putArray("datasets");
+    datasets(row, r.putArray("datasets"));
+  }
+
+  private static void datasets(LeaderboardRow row, ArrayNode datasets) {
     for (LeaderboardRow.DatasetScoreCell cell : row.datasets()) {
       ObjectNode d = datasets.addObject();
       d.put("name", cell.dataset());

@@ -51,12 +51,7 @@ public final class LeaderboardBuilder {
     List<BenchmarkColumns.Column> columns = BenchmarkColumns.of(benchmark, tasks);
     List<LeaderboardRow> rows = new ArrayList<>();
     sources.forEach(s -> rows.add(row(s, tasks, columns)));
-    String headline = columns.get(columns.size() - 1).label();
-    rows.sort(
-        Comparator.comparing((LeaderboardRow r) -> r.partial(headline))
-            .thenComparingDouble(r -> headlineKey(r.score(headline)))
-            .thenComparing(r -> r.source().name())
-            .thenComparing(r -> r.source().provenance()));
+    rows.sort(ranking(columns.get(columns.size() - 1).label()));
     return new LeaderboardView(
         benchmark,
         BenchmarkColumns.title(benchmark),
@@ -69,10 +64,17 @@ public final class LeaderboardBuilder {
   }
 
   /**
-   * Best first; a row without a headline score last. Rows whose headline is a partial mean come
-   * after every complete row, whatever their score: a run of 4 datasets must not outrank a full
-   * one.
+   * Best headline first; a row without a headline score last. Rows whose headline is a partial mean
+   * come after every complete row, whatever their score: a run of 4 datasets must not outrank a
+   * full one.
    */
+  private static Comparator<LeaderboardRow> ranking(String headline) {
+    return Comparator.comparing((LeaderboardRow r) -> r.partial(headline))
+        .thenComparingDouble(r -> headlineKey(r.score(headline)))
+        .thenComparing(r -> r.source().name())
+        .thenComparing(r -> r.source().provenance());
+  }
+
   private static double headlineKey(double score) {
     return Double.isNaN(score) ? Double.POSITIVE_INFINITY : -score;
   }
@@ -81,39 +83,68 @@ public final class LeaderboardBuilder {
       ScoreSource source, List<TaskSpec> tasks, List<BenchmarkColumns.Column> columns) {
     BenchmarkSummary summary =
         Aggregation.summarize(source.benchmark(), tasks, source.mainScores());
-    Map<String, Double> scores = new LinkedHashMap<>();
-    Map<String, String> notes = new LinkedHashMap<>();
-    Set<String> partial = new HashSet<>();
+    AggregateCells cells = new AggregateCells();
     for (BenchmarkColumns.Column column : columns) {
-      GroupScore group = column.groupIn(summary);
+      String label = column.label();
+      cells.add(label, column.groupIn(summary), source.printed().aggregates().get(label));
+    }
+    return new LeaderboardRow(
+        source,
+        cells.scores,
+        cells.notes,
+        summary.overall().present(),
+        tasks.size(),
+        datasetCells(source, tasks),
+        cells.partial);
+  }
+
+  /**
+   * A row's aggregate cells: what the paper prints where it prints one (noted where its own
+   * per-dataset numbers give another mean), else the computed mean (noted when partial).
+   */
+  private static final class AggregateCells {
+    final Map<String, Double> scores = new LinkedHashMap<>();
+    final Map<String, String> notes = new LinkedHashMap<>();
+    final Set<String> partial = new HashSet<>();
+
+    void add(String label, GroupScore group, BigDecimal printed) {
       BigDecimal computed = group == null ? null : group.display();
-      BigDecimal printed = source.printed().aggregates().get(column.label());
       if (printed != null) {
-        scores.put(column.label(), printed.doubleValue());
-        if (computed != null && computed.compareTo(printed) != 0) {
-          notes.put(column.label(), printedDiffers(printed, computed, group));
-        }
+        addPrinted(label, printed, computed, group);
       } else if (computed != null) {
-        scores.put(column.label(), computed.doubleValue());
-        if (group.partial()) {
-          partial.add(column.label());
-          notes.put(
-              column.label(),
-              "partial: " + group.present() + " of " + group.expected() + " datasets");
-        }
+        addComputed(label, computed, group);
       }
     }
-    List<LeaderboardRow.DatasetScoreCell> datasets = new ArrayList<>();
+
+    private void addPrinted(
+        String label, BigDecimal printed, BigDecimal computed, GroupScore group) {
+      scores.put(label, printed.doubleValue());
+      if (computed != null && computed.compareTo(printed) != 0) {
+        notes.put(label, printedDiffers(printed, computed, group));
+      }
+    }
+
+    private void addComputed(String label, BigDecimal computed, GroupScore group) {
+      scores.put(label, computed.doubleValue());
+      if (group.partial()) {
+        partial.add(label);
+        notes.put(label, "partial: " + group.present() + " of " + group.expected() + " datasets");
+      }
+    }
+  }
+
+  private static List<LeaderboardRow.DatasetScoreCell> datasetCells(
+      ScoreSource source, List<TaskSpec> tasks) {
+    List<LeaderboardRow.DatasetScoreCell> cells = new ArrayList<>();
     for (TaskSpec task : tasks) {
       Double x = source.mainScores().get(task.name());
       if (x != null) {
-        datasets.add(
+        cells.add(
             new LeaderboardRow.DatasetScoreCell(
                 task.name(), task.metaTask().label(), PaperRounding.dataset(x).doubleValue()));
       }
     }
-    return new LeaderboardRow(
-        source, scores, notes, summary.overall().present(), tasks.size(), datasets, partial);
+    return cells;
   }
 
   static String printedDiffers(BigDecimal printed, BigDecimal computed, GroupScore group) {

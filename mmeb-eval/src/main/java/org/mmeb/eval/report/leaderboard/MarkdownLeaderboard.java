@@ -42,22 +42,26 @@ public final class MarkdownLeaderboard implements LeaderboardFormat {
     List<String> rule = new ArrayList<>(List.of("---:", "---", "---", "---:"));
     view.columns().forEach(c -> rule.add("---:"));
     row(rule, out);
-    int rank = 1;
-    for (LeaderboardRow r : view.rows()) {
-      List<String> cells = new ArrayList<>();
-      cells.add(Integer.toString(rank++));
-      cells.add(text(r.source().name()));
-      cells.add(text(r.source().provenance()));
-      cells.add(r.present() + "/" + r.expected());
-      for (String column : view.columns()) {
-        int note = notes.numberOf(r, column);
-        cells.add(
-            ScoreText.of(r.score(column))
-                + (r.partial(column) ? " (partial)" : "")
-                + (note > 0 ? " [" + note + "]" : ""));
-      }
-      row(cells, out);
+    for (int r = 0; r < view.rows().size(); r++) {
+      row(aggregateCells(r + 1, view.rows().get(r), view, notes), out);
     }
+  }
+
+  private static List<String> aggregateCells(
+      int rank, LeaderboardRow r, LeaderboardView view, CellNotes notes) {
+    List<String> cells = new ArrayList<>();
+    cells.add(Integer.toString(rank));
+    cells.add(text(r.source().name()));
+    cells.add(text(r.source().provenance()));
+    cells.add(r.present() + "/" + r.expected());
+    for (String column : view.columns()) {
+      int note = notes.numberOf(r, column);
+      cells.add(
+          ScoreText.of(r.score(column))
+              + (r.partial(column) ? " (partial)" : "")
+              + (note > 0 ? " [" + note + "]" : ""));
+    }
+    return cells;
   }
 
   private static void notes(LeaderboardView view, StringBuilder out) {
@@ -80,19 +84,22 @@ public final class MarkdownLeaderboard implements LeaderboardFormat {
     List<String> rule = new ArrayList<>(List.of("---", "---"));
     view.rows().forEach(r -> rule.add("---:"));
     row(rule, out);
-    for (Map.Entry<String, String> dataset : datasetGroups(view).entrySet()) {
-      List<String> cells =
-          new ArrayList<>(List.of(text(dataset.getKey()), text(dataset.getValue())));
-      for (LeaderboardRow r : view.rows()) {
-        cells.add(
-            r.datasets().stream()
-                .filter(d -> d.dataset().equals(dataset.getKey()))
-                .map(d -> ScoreText.of(d.score()))
-                .findFirst()
-                .orElse(""));
-      }
-      row(cells, out);
-    }
+    datasetGroups(view)
+        .forEach(
+            (dataset, group) -> {
+              List<String> cells = new ArrayList<>(List.of(text(dataset), text(group)));
+              view.rows().forEach(r -> cells.add(datasetScore(r, dataset)));
+              row(cells, out);
+            });
+  }
+
+  /** The row's displayed score on a dataset; empty when the row does not have it. */
+  private static String datasetScore(LeaderboardRow row, String dataset) {
+    return row.datasets().stream()
+        .filter(d -> d.dataset().equals(dataset))
+        .map(d -> ScoreText.of(d.score()))
+        .findFirst()
+        .orElse("");
   }
 
   /** Every dataset any row has, in first-seen order, with its group. */

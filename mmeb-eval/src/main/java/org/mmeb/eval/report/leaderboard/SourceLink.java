@@ -18,17 +18,15 @@ final class SourceLink {
     Matcher arxiv = ARXIV.matcher(source);
     if (arxiv.find()) {
       String label = arxiv.replaceFirst("");
-      return "<a href=\"https://arxiv.org/abs/"
-          + arxiv.group(1)
-          + "\""
-          + title
-          + HtmlText.escape(label)
-          + "</a>";
+      String href = "https://arxiv.org/abs/" + arxiv.group(1);
+      return "<a href=\"" + href + "\"" + title + HtmlText.escape(label) + "</a>";
     }
+    return "<span" + title + HtmlText.escape(pathLabel(source)) + "</span>";
+  }
+
+  /** The words before a source's file path, or the file's name when there are none. */
+  private static String pathLabel(String source) {
     String label = PATH.matcher(source).replaceFirst("");
-    if (label.isBlank()) {
-      label = source.substring(source.lastIndexOf('/') + 1);
-    }
-    return "<span" + title + HtmlText.escape(label) + "</span>";
+    return label.isBlank() ? source.substring(source.lastIndexOf('/') + 1) : label;
   }
 }
