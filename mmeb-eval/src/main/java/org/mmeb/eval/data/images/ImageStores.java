@@ -27,16 +27,20 @@ public final class ImageStores {
       throw new UserError(location + ": image folder or archive not found");
     }
     if (isArchive(location)) {
-      String name = location.getFileName().toString().toLowerCase(Locale.ROOT);
-      try {
-        return name.endsWith(".zip")
-            ? new ZipImageStore(location)
-            : new TarGzImageStore(location, TarGzImageStore.DEFAULT_MEMORY_BUDGET, wanted);
-      } catch (IOException e) {
-        throw new UserError(location + ": not a readable archive: " + e.getMessage(), e);
-      }
+      return openArchive(location, wanted);
     }
     throw new UserError(location + ": expected a folder, a .zip or a .tar.gz archive of images");
+  }
+
+  private static ImageStore openArchive(Path archive, Predicate<String> wanted) {
+    String name = archive.getFileName().toString().toLowerCase(Locale.ROOT);
+    try {
+      return name.endsWith(".zip")
+          ? new ZipImageStore(archive)
+          : new TarGzImageStore(archive, TarGzImageStore.DEFAULT_MEMORY_BUDGET, wanted);
+    } catch (IOException e) {
+      throw new UserError(archive + ": not a readable archive: " + e.getMessage(), e);
+    }
   }
 
   public static boolean isArchive(Path location) {

@@ -40,24 +40,46 @@ public final class TarGzImageStore implements ImageStore {
   public TarGzImageStore(Path archive, long memoryBudget, Predicate<String> wanted)
       throws IOException {
     this.archive = archive;
+    indexAndKeep(memoryBudget, wanted);
+    this.topFolder = ArchiveNames.commonTopFolder(ordinals.keySet());
+  }
+
+  /**
+   * One pass over the archive: every file's ordinal, and the bytes of the wanted ones while they
+   * fit in the budget.
+   */
+  private void indexAndKeep(long memoryBudget, Predicate<String> wanted) throws IOException {
     long kept = 0;
     try (TarArchiveInputStream tar = open()) {
       int ordinal = 0;
       for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry(), ordinal++) {
-        if (!e.isFile()) {
-          continue;
-        }
-        String name = ArchiveNames.normalize(e.getName());
-        ordinals.put(name, ordinal);
-        if (kept + e.getSize() <= memoryBudget
-            && e.getSize() <= ImageBytes.MAX_BYTES
-            && (wanted.test(name) || wanted.test(belowTop(name)))) {
-          inMemory.put(name, tar.readAllBytes());
-          kept += e.getSize();
+        if (e.isFile()) {
+          kept += index(tar, e, ordinal, memoryBudget - kept, wanted);
         }
       }
     }
-    this.topFolder = ArchiveNames.commonTopFolder(ordinals.keySet());
+  }
+
+  /**
+   * Records a file's ordinal and keeps its bytes when wanted and at most {@code room}; returns the
+   * bytes kept.
+   */
+  private long index(
+      TarArchiveInputStream tar,
+      TarArchiveEntry entry,
+      int ordinal,
+      long room,
+      Predicate<String> wanted)
+      throws IOException {
+    String name = ArchiveNames.normalize(entry.getName());
+    ordinals.put(name, ordinal);
+    if (entry.getSize() > room
+        || entry.getSize() > ImageBytes.MAX_BYTES
+        || !(wanted.test(name) || wanted.test(belowTop(name)))) {
+      return 0;
+    }
+    inMemory.put(name, tar.readAllBytes());
+    return entry.getSize();
   }
 
   @Override

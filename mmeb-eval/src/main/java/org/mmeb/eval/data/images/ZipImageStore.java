@@ -43,6 +43,11 @@ public final class ZipImageStore implements ImageStore {
     try (InputStream in = zip.getInputStream(entry)) {
       bytes = ImageBytes.readCapped(in, entryName(entry));
     }
+    checkCrc(entry, bytes);
+    return bytes;
+  }
+
+  private void checkCrc(ZipEntry entry, byte[] bytes) throws IOException {
     CRC32 crc = new CRC32();
     crc.update(bytes);
     if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
@@ -50,7 +55,6 @@ public final class ZipImageStore implements ImageStore {
           entryName(entry)
               + ": bytes do not match the archive's CRC-32 (corrupt or altered entry)");
     }
-    return bytes;
   }
 
   /**

@@ -71,6 +71,12 @@ public final class HttpEncoder implements Encoder {
   @Override
   public float[][] encode(List<Item> items, ImageStore images) throws Exception {
     List<Item> textOnly = items.stream().filter(item -> !item.hasImages()).toList();
+    return inItemOrder(items, textOnly, postAll(items, textOnly, images));
+  }
+
+  /** Starts the requests: the text-only items in one (first), then one per multimodal item. */
+  private List<CompletableFuture<float[][]>> postAll(
+      List<Item> items, List<Item> textOnly, ImageStore images) throws IOException {
     List<CompletableFuture<float[][]>> calls = new ArrayList<>();
     if (!textOnly.isEmpty()) {
       calls.add(post(requests.textBatch(textOnly), textOnly.size()));
@@ -80,6 +86,12 @@ public final class HttpEncoder implements Encoder {
         calls.add(post(requests.multimodal(item, images), 1));
       }
     }
+    return calls;
+  }
+
+  /** Waits for {@link #postAll}'s requests and puts their vectors back in the items' order. */
+  private static float[][] inItemOrder(
+      List<Item> items, List<Item> textOnly, List<CompletableFuture<float[][]>> calls) {
     float[][] textVectors = textOnly.isEmpty() ? new float[0][] : join(calls.get(0));
     float[][] out = new float[items.size()][];
     int nextText = 0;
@@ -97,6 +109,14 @@ public final class HttpEncoder implements Encoder {
   private float[][] send(String body, int expected) {
     permits.acquireUninterruptibly();
     try {
+      return sendWithRetries(body, expected);
+    } finally {
+      permits.release();
+    }
+  }
+
+  private float[][] sendWithRetries(String body, int expected) {
+    try {
       return retries.run(() -> sendOnce(body, expected));
     } catch (RetryPolicy.Exhausted e) {
       throw new UserError(
@@ -107,12 +127,19 @@ public final class HttpEncoder implements Encoder {
       throw e;
     } catch (RuntimeException e) {
       throw new UserError("embedding request failed: " + e, e);
-    } finally {
-      permits.release();
     }
   }
 
   private float[][] sendOnce(String body, int expected) throws IOException {
+    HttpResponse<byte[]> response = sendWithinDeadline(embeddingsRequest(body));
+    checkStatus(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    float[][] vectors =
+        EmbeddingResponse.parse(readJson(response.body()), expected, settings.baseUrl());
+    checkDimension(vectors);
+    return vectors;
+  }
+
+  private HttpRequest embeddingsRequest(String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(settings.baseUrl().resolve("v1/embeddings"))
             .timeout(settings.timeout())
@@ -121,12 +148,7 @@ public final class HttpEncoder implements Encoder {
     if (settings.apiKey() != null && !settings.apiKey().isEmpty()) {
       request.header("Authorization", "Bearer " + settings.apiKey());
     }
-    HttpResponse<byte[]> response = sendWithinDeadline(request.build());
-    checkStatus(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
-    float[][] vectors =
-        EmbeddingResponse.parse(readJson(response.body()), expected, settings.baseUrl());
-    checkDimension(vectors);
-    return vectors;
+    return request.build();
   }
 
   /**
@@ -140,27 +162,42 @@ public final class HttpEncoder implements Encoder {
       return call.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       call.cancel(true);
-      Thread.currentThread().interrupt();
-      InterruptedIOException stop = new InterruptedIOException("interrupted");
-      stop.initCause(e);
-      throw stop;
+      throw interrupted(e);
     } catch (TimeoutException e) {
       call.cancel(true);
-      throw new HttpTimeoutException(
-          settings.baseUrl()
-              + ": no complete response within "
-              + settings.timeout().toSeconds()
-              + " s");
+      throw timedOut();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof UserError userError) {
-        throw userError;
-      }
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      throw new UserError("embedding request failed: " + e, e);
+      throw failure(e);
     }
+  }
+
+  private HttpTimeoutException timedOut() {
+    return new HttpTimeoutException(
+        settings.baseUrl()
+            + ": no complete response within "
+            + settings.timeout().toSeconds()
+            + " s");
+  }
+
+  /** An interrupt while waiting: the thread stays interrupted and the tries end. */
+  private static InterruptedIOException interrupted(InterruptedException e) {
+    Thread.currentThread().interrupt();
+    InterruptedIOException stop = new InterruptedIOException("interrupted");
+    stop.initCause(e);
+    return stop;
+  }
+
+  /**
+   * What failed the exchange: an I/O error (worth another try) as it is, anything else one line.
+   */
+  private static IOException failure(ExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof IOException io) {
+      return io;
+    }
+    throw cause instanceof UserError userError
+        ? userError
+        : new UserError("embedding request failed: " + e, e);
   }
 
   /** 429 and 5xx are worth another try; any other answer but 200 is the server refusing. */
@@ -241,14 +278,7 @@ public final class HttpEncoder implements Encoder {
 
     static float[][] parse(JsonNode body, int expected, URI server) {
       JsonNode data = body.path("data");
-      if (!data.isArray() || data.size() != expected) {
-        throw new UserError(
-            server
-                + ": expected "
-                + expected
-                + " embeddings in 'data', found "
-                + (data.isArray() ? data.size() : "none"));
-      }
+      requireCount(data, expected, server);
       float[][] out = new float[expected][];
       for (JsonNode entry : data) {
         int index = entry.path("index").asInt(-1);
@@ -264,6 +294,17 @@ public final class HttpEncoder implements Encoder {
       return out;
     }
 
+    private static void requireCount(JsonNode data, int expected, URI server) {
+      if (!data.isArray() || data.size() != expected) {
+        throw new UserError(
+            server
+                + ": expected "
+                + expected
+                + " embeddings in 'data', found "
+                + (data.isArray() ? data.size() : "none"));
+      }
+    }
+
     /** Numbers only, each finite as a float32, at least one: never a silent 0 for "abc". */
     private static float[] values(JsonNode vector, int index, URI server) {
       if (vector.isEmpty()) {
@@ -274,19 +315,23 @@ public final class HttpEncoder implements Encoder {
         JsonNode value = vector.get(d);
         out[d] = value.isNumber() ? (float) value.doubleValue() : Float.NaN;
         if (!Float.isFinite(out[d])) {
-          String text = value.toString();
-          throw new UserError(
-              server
-                  + ": embedding "
-                  + index
-                  + " has "
-                  + text.substring(0, Math.min(40, text.length()))
-                  + " at dimension "
-                  + d
-                  + " (expected a finite float32 number)");
+          throw notAFloat(value, index, d, server);
         }
       }
       return out;
+    }
+
+    private static UserError notAFloat(JsonNode value, int index, int dimension, URI server) {
+      String text = value.toString();
+      return new UserError(
+          server
+              + ": embedding "
+              + index
+              + " has "
+              + text.substring(0, Math.min(40, text.length()))
+              + " at dimension "
+              + dimension
+              + " (expected a finite float32 number)");
     }
   }
 }

@@ -52,37 +52,11 @@ public final class ImageDecoder {
    */
   public static BufferedImage read(byte[] bytes) throws IOException {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
-        throw new IOException("not a PNG, JPEG, BMP or GIF image (" + bytes.length + " bytes)");
-      }
-      ImageReader reader = readers.next();
+      ImageReader reader = firstReader(in, bytes.length);
       try {
         reader.setInput(in, true, true);
-        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-        if (pixels > MAX_PIXELS) {
-          throw new IOException(
-              String.format(
-                  Locale.ROOT,
-                  "image of %d x %d = %d pixels is above the limit of %d (Pillow's"
-                      + " DecompressionBombError)",
-                  reader.getWidth(0),
-                  reader.getHeight(0),
-                  pixels,
-                  MAX_PIXELS));
-        }
-        List<String> truncation = new ArrayList<>();
-        reader.addIIOReadWarningListener(
-            (source, warning) -> {
-              if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
-                truncation.add(warning);
-              }
-            });
-        BufferedImage image = reader.read(0);
-        if (!truncation.isEmpty()) {
-          throw new IOException("image file is truncated (" + truncation.get(0) + ")");
-        }
-        return image;
+        checkPixelLimit(reader);
+        return readUntruncated(reader);
       } finally {
         reader.dispose();
       }
@@ -97,25 +71,69 @@ public final class ImageDecoder {
     }
   }
 
+  private static ImageReader firstReader(ImageInputStream in, int length) throws IOException {
+    Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+    if (!readers.hasNext()) {
+      throw new IOException("not a PNG, JPEG, BMP or GIF image (" + length + " bytes)");
+    }
+    return readers.next();
+  }
+
+  private static void checkPixelLimit(ImageReader reader) throws IOException {
+    long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+    if (pixels > MAX_PIXELS) {
+      throw new IOException(
+          String.format(
+              Locale.ROOT,
+              "image of %d x %d = %d pixels is above the limit of %d (Pillow's"
+                  + " DecompressionBombError)",
+              reader.getWidth(0),
+              reader.getHeight(0),
+              pixels,
+              MAX_PIXELS));
+    }
+  }
+
+  /** Image 0, unless the decoder warned that the data ended early and it made the rest up. */
+  private static BufferedImage readUntruncated(ImageReader reader) throws IOException {
+    List<String> truncation = new ArrayList<>();
+    reader.addIIOReadWarningListener(
+        (source, warning) -> {
+          if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
+            truncation.add(warning);
+          }
+        });
+    BufferedImage image = reader.read(0);
+    if (!truncation.isEmpty()) {
+      throw new IOException("image file is truncated (" + truncation.get(0) + ")");
+    }
+    return image;
+  }
+
   private static RgbImage fromRaster(Raster raster, ComponentColorModel model) {
-    int w = raster.getWidth();
-    int h = raster.getHeight();
-    int colors = model.getNumColorComponents();
+    boolean grey = model.getNumColorComponents() == 1;
     int shift = Math.max(model.getComponentSize(0) - 8, 0);
-    int bands = raster.getNumBands();
     if (model.getColorSpace().getType() == ColorSpace.TYPE_CMYK) {
       return fromAdobeCmyk(raster);
     }
     if (shift == 0 && interleavedBytes(raster)) {
-      return fromInterleavedBytes(raster, colors == 1);
+      return fromInterleavedBytes(raster, grey);
     }
+    return fromSamples(raster, grey, shift);
+  }
+
+  /** Any other raster, row by row: grey replicated, samples above 8 bits keep their high byte. */
+  private static RgbImage fromSamples(Raster raster, boolean grey, int shift) {
+    int w = raster.getWidth();
+    int h = raster.getHeight();
+    int bands = raster.getNumBands();
     byte[] rgb = new byte[w * h * 3];
     int[] row = new int[w * bands];
     for (int y = 0; y < h; y++) {
       raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
       for (int x = 0; x < w; x++) {
         for (int c = 0; c < 3; c++) {
-          rgb[(y * w + x) * 3 + c] = (byte) (row[x * bands + (colors == 1 ? 0 : c)] >> shift);
+          rgb[(y * w + x) * 3 + c] = (byte) (row[x * bands + (grey ? 0 : c)] >> shift);
         }
       }
     }

@@ -80,14 +80,14 @@ public record ImageSpec(
     if (mean.length != 3 || std.length != 3) {
       throw new IllegalArgumentException("image.mean and image.std need 3 values (R, G, B)");
     }
+    checkSizes(resize, size, width, height, crop);
+  }
+
+  private static void checkSizes(
+      Resize resize, int size, Integer width, Integer height, Integer crop) {
     if (smallestSide(resize, size, width, height) <= 0 || (crop != null && crop <= 0)) {
       throw new IllegalArgumentException(
-          "image sizes must be > 0 (size "
-              + size
-              + (width != null ? ", width " + width : "")
-              + (height != null ? ", height " + height : "")
-              + (crop != null ? ", crop " + crop : "")
-              + ")");
+          "image sizes must be > 0 (" + sizesGiven(size, width, height, crop) + ")");
     }
     if (resize == Resize.SHORTEST_SIDE && crop == null) {
       throw new IllegalArgumentException(
@@ -97,6 +97,14 @@ public record ImageSpec(
       throw new IllegalArgumentException(
           "image.crop " + crop + " is larger than the resized image");
     }
+  }
+
+  private static String sizesGiven(int size, Integer width, Integer height, Integer crop) {
+    return "size "
+        + size
+        + (width != null ? ", width " + width : "")
+        + (height != null ? ", height " + height : "")
+        + (crop != null ? ", crop " + crop : "");
   }
 
   private static int smallestSide(Resize resize, int size, Integer width, Integer height) {

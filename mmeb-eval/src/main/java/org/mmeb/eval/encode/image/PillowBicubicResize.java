@@ -39,28 +39,33 @@ public final class PillowBicubicResize {
     if (width == in.width() && height == in.height()) {
       return left == 0 && top == 0 && w == width && h == height ? in : in.crop(left, top, w, h);
     }
-    Coefficients vertical = height == in.height() ? null : coefficients(in.height(), height);
-    // Like Pillow, the horizontal pass only covers the source rows the vertical pass will read.
-    int firstRow = vertical == null ? top : vertical.start(top);
-    int rowCount =
-        vertical == null ? h : vertical.start(top + h - 1) + vertical.count(top + h - 1) - firstRow;
-    byte[] rows;
-    int rowsWidth;
-    int column;
+    if (height == in.height()) {
+      return new RgbImage(w, h, horizontal(in, coefficients(in.width(), width), left, w, top, h));
+    }
+    Coefficients vertical = coefficients(in.height(), height);
     if (width == in.width()) {
-      rows = in.rgb();
-      rowsWidth = in.width();
-      column = left;
-      firstRow = 0;
-    } else {
-      rows = horizontal(in, coefficients(in.width(), width), left, w, firstRow, rowCount);
-      rowsWidth = w;
-      column = 0;
+      return new RgbImage(w, h, vertical(in.rgb(), in.width(), left, w, vertical, 0, top, h));
     }
-    if (vertical == null) {
-      return new RgbImage(w, h, rows);
-    }
-    return new RgbImage(w, h, vertical(rows, rowsWidth, column, w, vertical, firstRow, top, h));
+    Coefficients horizontal = coefficients(in.width(), width);
+    return new RgbImage(w, h, bothPasses(in, horizontal, vertical, left, top, w, h));
+  }
+
+  /**
+   * The horizontal pass, then the vertical one; like Pillow, the horizontal pass only covers the
+   * source rows the vertical pass will read.
+   */
+  private static byte[] bothPasses(
+      RgbImage in,
+      Coefficients horizontal,
+      Coefficients vertical,
+      int left,
+      int top,
+      int w,
+      int h) {
+    int firstRow = vertical.start(top);
+    int rowCount = vertical.start(top + h - 1) + vertical.count(top + h - 1) - firstRow;
+    byte[] rows = horizontal(in, horizontal, left, w, firstRow, rowCount);
+    return vertical(rows, w, 0, w, vertical, firstRow, top, h);
   }
 
   private static Coefficients coefficients(int inSize, int outSize) {
@@ -80,30 +85,34 @@ public final class PillowBicubicResize {
   /** Output columns [left, left + w) of source rows [firstRow, firstRow + rowCount). */
   private static byte[] horizontal(
       RgbImage in, Coefficients k, int left, int w, int firstRow, int rowCount) {
-    byte[] src = in.rgb();
     byte[] out = new byte[w * rowCount * 3];
-    int half = 1 << (PRECISION_BITS - 1);
     for (int y = 0; y < rowCount; y++) {
       int rowBase = (firstRow + y) * in.width() * 3;
       int o = y * w * 3;
-      for (int x = left; x < left + w; x++) {
-        int p = rowBase + k.start(x) * 3;
-        int weights = x * k.kernelSize();
-        int r = half;
-        int g = half;
-        int b = half;
-        for (int i = 0; i < k.count(x); i++, p += 3) {
-          int weight = k.weights()[weights + i];
-          r += (src[p] & 0xFF) * weight;
-          g += (src[p + 1] & 0xFF) * weight;
-          b += (src[p + 2] & 0xFF) * weight;
-        }
-        out[o++] = clip8(r);
-        out[o++] = clip8(g);
-        out[o++] = clip8(b);
+      for (int x = left; x < left + w; x++, o += 3) {
+        horizontalPixel(in.rgb(), rowBase + k.start(x) * 3, k, x, out, o);
       }
     }
     return out;
+  }
+
+  /**
+   * Output pixel {@code x} of a row from source pixels starting at byte {@code p}, into {@code o}.
+   */
+  private static void horizontalPixel(byte[] src, int p, Coefficients k, int x, byte[] out, int o) {
+    int weights = x * k.kernelSize();
+    int r = 1 << (PRECISION_BITS - 1);
+    int g = r;
+    int b = r;
+    for (int i = 0; i < k.count(x); i++, p += 3) {
+      int weight = k.weights()[weights + i];
+      r += (src[p] & 0xFF) * weight;
+      g += (src[p + 1] & 0xFF) * weight;
+      b += (src[p + 2] & 0xFF) * weight;
+    }
+    out[o] = clip8(r);
+    out[o + 1] = clip8(g);
+    out[o + 2] = clip8(b);
   }
 
   /**
@@ -154,29 +163,40 @@ public final class PillowBicubicResize {
     static Coefficients of(int inSize, int outSize) {
       double scale = (double) inSize / outSize;
       double filterScale = Math.max(scale, 1.0);
-      double support = SUPPORT * filterScale;
-      int kernelSize = (int) Math.ceil(support) * 2 + 1;
-      int[] bounds = new int[outSize * 2];
-      int[] weights = new int[outSize * kernelSize];
+      int kernelSize = (int) Math.ceil(SUPPORT * filterScale) * 2 + 1;
+      Coefficients made =
+          new Coefficients(
+              outSize, kernelSize, new int[outSize * 2], new int[outSize * kernelSize]);
       double[] k = new double[kernelSize];
       for (int xx = 0; xx < outSize; xx++) {
-        double center = (xx + 0.5) * scale;
-        double ss = 1.0 / filterScale;
-        int xmin = Math.max((int) (center - support + 0.5), 0);
-        int xmax = Math.min((int) (center + support + 0.5), inSize) - xmin;
-        double total = 0.0;
-        for (int x = 0; x < xmax; x++) {
-          k[x] = cubic((x + xmin - center + 0.5) * ss);
-          total += k[x];
-        }
-        for (int x = 0; x < xmax; x++) {
-          double w = total != 0.0 ? k[x] / total : k[x];
-          weights[xx * kernelSize + x] = toFixedPoint(w);
-        }
-        bounds[xx * 2] = xmin;
-        bounds[xx * 2 + 1] = xmax;
+        made.fill(xx, inSize, scale, filterScale, k);
       }
-      return new Coefficients(outSize, kernelSize, bounds, weights);
+      return made;
+    }
+
+    /** Output pixel {@code xx}: its source window and fixed-point weights ({@code k} scratch). */
+    private void fill(int xx, int inSize, double scale, double filterScale, double[] k) {
+      double support = SUPPORT * filterScale;
+      double center = (xx + 0.5) * scale;
+      int xmin = Math.max((int) (center - support + 0.5), 0);
+      int xmax = Math.min((int) (center + support + 0.5), inSize) - xmin;
+      double total = sampleKernel(k, xmin, xmax, center, 1.0 / filterScale);
+      for (int x = 0; x < xmax; x++) {
+        double w = total != 0.0 ? k[x] / total : k[x];
+        weights[xx * kernelSize + x] = toFixedPoint(w);
+      }
+      bounds[xx * 2] = xmin;
+      bounds[xx * 2 + 1] = xmax;
+    }
+
+    /** The cubic kernel at the window's {@code count} source pixels, into {@code k}; their sum. */
+    private static double sampleKernel(double[] k, int xmin, int count, double center, double ss) {
+      double total = 0.0;
+      for (int x = 0; x < count; x++) {
+        k[x] = cubic((x + xmin - center + 0.5) * ss);
+        total += k[x];
+      }
+      return total;
     }
 
     private static int toFixedPoint(double w) {

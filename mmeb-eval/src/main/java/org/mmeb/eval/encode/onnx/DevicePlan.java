@@ -34,9 +34,11 @@ record DevicePlan(Provider provider, List<Integer> gpus) {
     }
     String prefix = provider == Provider.CUDA ? "cuda" : "tensorrt";
     String rest = d.substring(prefix.length());
-    if (rest.isEmpty()) {
-      return new DevicePlan(provider, List.of(0));
-    }
+    return new DevicePlan(provider, rest.isEmpty() ? List.of(0) : gpus(device, prefix, rest));
+  }
+
+  /** The GPU numbers after the provider's name: ":0", ":0,1" or ":0,cuda:1". */
+  private static List<Integer> gpus(String device, String prefix, String rest) {
     List<Integer> gpus = new ArrayList<>();
     for (String part : rest.replaceFirst("^:", "").split(",")) {
       String id = part.trim().replaceFirst("^" + prefix + ":", "");
@@ -46,7 +48,7 @@ record DevicePlan(Provider provider, List<Integer> gpus) {
         throw new UserError("device '" + device + "': '" + part + "' is not a GPU number");
       }
     }
-    return new DevicePlan(provider, List.copyOf(gpus));
+    return List.copyOf(gpus);
   }
 
   /** One name per session, e.g. "cuda:0", "cpu". */

@@ -59,17 +59,23 @@ final class DeviceProbe {
       plan = DevicePlan.CPU;
     }
     if (!failures.isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      failures.forEach(
-          (reason, names) -> parts.add(String.join(",", names) + " unavailable (" + reason + ")"));
-      warnings.println(
-          "warning: "
-              + String.join("; ", parts)
-              + "; running on "
-              + (plan.provider() == DevicePlan.Provider.CPU ? "CPU" : plan.describe()));
-      warnings.flush();
+      warn(failures, plan, warnings);
     }
     return plan;
+  }
+
+  /** One line: each failure reason with the devices it hit, and where the run goes instead. */
+  private static void warn(
+      Map<String, List<String>> failures, DevicePlan plan, PrintWriter warnings) {
+    List<String> parts = new ArrayList<>();
+    failures.forEach(
+        (reason, names) -> parts.add(String.join(",", names) + " unavailable (" + reason + ")"));
+    warnings.println(
+        "warning: "
+            + String.join("; ", parts)
+            + "; running on "
+            + (plan.provider() == DevicePlan.Provider.CPU ? "CPU" : plan.describe()));
+    warnings.flush();
   }
 
   private static DevicePlan passing(

@@ -39,47 +39,50 @@ final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
     for (int d = 0; d < factory.plan().sessionNames().size(); d++) {
       towers.add(
           new Towers(
-              spec.textGraph() == null
-                  ? null
-                  : GraphSession.open(
-                      factory, inputs.resolve(spec.textGraph().file()), spec.textGraph(), spec, d),
-              spec.visionGraph() == null
-                  ? null
-                  : GraphSession.open(
-                      factory,
-                      inputs.resolve(spec.visionGraph().file()),
-                      spec.visionGraph(),
-                      spec,
-                      d)));
+              openTower(inputs, factory, spec.textGraph(), d),
+              openTower(inputs, factory, spec.visionGraph(), d)));
     }
     return towers;
   }
 
+  /** The tower's session on device {@code d}, or null when the spec has no such tower. */
+  private static GraphSession openTower(
+      ModelInputs inputs, SessionFactory factory, GraphSpec graph, int d) {
+    return graph == null
+        ? null
+        : GraphSession.open(factory, inputs.resolve(graph.file()), graph, inputs.spec(), d);
+  }
+
   @Override
   public Prepared prepare(List<Item> items, ImageStore images) {
-    boolean hasText = spec().textGraph() != null;
-    boolean hasVision = spec().visionGraph() != null;
     List<String> applied = items.stream().map(i -> inputs().instructionApplied(i.text())).toList();
     boolean batchHasText = applied.stream().anyMatch(t -> !t.isEmpty());
     List<Integer> textRows = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      Item item = items.get(i);
-      String text = applied.get(i);
-      if (item.hasImages() && !hasVision) {
-        throw new UserError(
-            name() + " has no vision graph; cannot embed images (item '" + item.key() + "')");
-      }
-      if (!item.hasImages() || embedsTextOfImage(text, batchHasText)) {
-        if (!hasText) {
-          throw new UserError(
-              name() + " has no text graph; cannot embed text (item '" + item.key() + "')");
-        }
+      if (needsTextTower(items.get(i), applied.get(i), batchHasText)) {
         textRows.add(i);
-        texts.add(text);
+        texts.add(applied.get(i));
       }
     }
     return inputs().prepare(items, images, textRows, texts, false);
+  }
+
+  /**
+   * Whether the item's text goes through the text tower; refuses an item that needs a tower the
+   * model does not have.
+   */
+  private boolean needsTextTower(Item item, String text, boolean batchHasText) {
+    if (item.hasImages() && spec().visionGraph() == null) {
+      throw new UserError(
+          name() + " has no vision graph; cannot embed images (item '" + item.key() + "')");
+    }
+    boolean needs = !item.hasImages() || embedsTextOfImage(text, batchHasText);
+    if (needs && spec().textGraph() == null) {
+      throw new UserError(
+          name() + " has no text graph; cannot embed text (item '" + item.key() + "')");
+    }
+    return needs;
   }
 
   private boolean embedsTextOfImage(String text, boolean batchHasText) {
@@ -94,17 +97,18 @@ final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
   public float[][] infer(Prepared prepared) throws Exception {
     OnnxBatch batch = (OnnxBatch) prepared;
     float[][][] outputs =
-        onFreeDevice(
-            towers ->
-                new float[][][] {
-                  batch.text() == null ? null : towers.text().run(batch.text()),
-                  batch.pixels() == null
-                      ? null
-                      : towers
-                          .vision()
-                          .run(GraphInputs.pixels(batch.pixels().pixels(), batch.pixels().shape()))
-                });
+        onFreeDevice(towers -> new float[][][] {runText(towers, batch), runVision(towers, batch)});
     return fuse(batch, outputs[0], outputs[1]);
+  }
+
+  private static float[][] runText(Towers towers, OnnxBatch batch) {
+    return batch.text() == null ? null : towers.text().run(batch.text());
+  }
+
+  private static float[][] runVision(Towers towers, OnnxBatch batch) {
+    return batch.pixels() == null
+        ? null
+        : towers.vision().run(GraphInputs.pixels(batch.pixels().pixels(), batch.pixels().shape()));
   }
 
   private float[][] fuse(OnnxBatch batch, float[][] text, float[][] image) {
@@ -115,15 +119,19 @@ final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
       }
     }
     if (image != null) {
-      int[] owners = batch.pixels().owners();
-      int[] frames = new int[batch.size()];
-      for (int owner : owners) {
-        frames[owner]++;
-      }
-      for (int r = 0; r < owners.length; r++) {
-        out[owners[r]] = Embeddings.addScaled(out[owners[r]], image[r], 1f / frames[owners[r]]);
-      }
+      addImages(batch.pixels().owners(), image, out);
     }
     return finish(out);
+  }
+
+  /** Adds each item's image rows, averaged over its frames, to its vector. */
+  private static void addImages(int[] owners, float[][] image, float[][] out) {
+    int[] frames = new int[out.length];
+    for (int owner : owners) {
+      frames[owner]++;
+    }
+    for (int r = 0; r < owners.length; r++) {
+      out[owners[r]] = Embeddings.addScaled(out[owners[r]], image[r], 1f / frames[owners[r]]);
+    }
   }
 }

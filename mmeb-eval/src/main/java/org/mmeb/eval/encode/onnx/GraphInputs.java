@@ -73,9 +73,7 @@ record GraphInputs(
     for (int row : rows) {
       chosen.put(pixels.duplicate().clear().position(row * size).limit((row + 1) * size));
     }
-    long[] shape = pixelShape.clone();
-    shape[0] = rows.length;
-    return out.withPixels(chosen.flip(), shape);
+    return out.withPixels(chosen.flip(), shapeWithRows(rows.length));
   }
 
   private TokenBatch cut(int[] rows, int length) {
@@ -106,33 +104,35 @@ record GraphInputs(
 
   /** Rows {@code from} (inclusive) to {@code to} (exclusive), sharing this batch's buffers. */
   GraphInputs rows(int from, int to) {
-    TokenBatch t = null;
-    if (tokens != null) {
-      int length = tokens.length();
-      t =
-          new TokenBatch(
-              Arrays.copyOfRange(tokens.ids(), from * length, to * length),
-              Arrays.copyOfRange(tokens.mask(), from * length, to * length),
-              to - from,
-              length);
-    }
-    long[] shape = null;
-    FloatBuffer p = null;
-    if (pixels != null) {
-      int rowSize = (int) (pixelShape[1] * pixelShape[2] * pixelShape[3]);
-      shape = pixelShape.clone();
-      shape[0] = to - from;
-      p = pixels.duplicate().position(from * rowSize).limit(to * rowSize).slice();
-    }
     int length = tokens == null ? 0 : tokens.length();
     return new GraphInputs(
-        t,
+        tokens == null ? null : tokenRows(from, to),
         slice(ids, from * length, to * length),
         slice(mask, from * length, to * length),
         slice(typeIds, from * length, to * length),
-        p,
-        shape,
+        pixels == null ? null : pixelRows(from, to),
+        pixels == null ? null : shapeWithRows(to - from),
         lengthBucket);
+  }
+
+  private TokenBatch tokenRows(int from, int to) {
+    int length = tokens.length();
+    return new TokenBatch(
+        Arrays.copyOfRange(tokens.ids(), from * length, to * length),
+        Arrays.copyOfRange(tokens.mask(), from * length, to * length),
+        to - from,
+        length);
+  }
+
+  private FloatBuffer pixelRows(int from, int to) {
+    int rowSize = (int) (pixelShape[1] * pixelShape[2] * pixelShape[3]);
+    return pixels.duplicate().position(from * rowSize).limit(to * rowSize).slice();
+  }
+
+  private long[] shapeWithRows(int rows) {
+    long[] shape = pixelShape.clone();
+    shape[0] = rows;
+    return shape;
   }
 
   /**
@@ -140,29 +140,27 @@ record GraphInputs(
    * mask would make mean pooling divide by zero) and zero pixels. Their outputs are dropped.
    */
   GraphInputs padRows(int target, long padId) {
-    int extra = target - rows();
-    if (extra <= 0) {
+    if (target <= rows()) {
       return this;
     }
-    GraphInputs padded = this;
-    if (tokens != null) {
-      int length = tokens.length();
-      long[] ids = Arrays.copyOf(tokens.ids(), target * length);
-      long[] mask = Arrays.copyOf(tokens.mask(), target * length);
-      for (int r = tokens.rows(); r < target; r++) {
-        Arrays.fill(ids, r * length, (r + 1) * length, padId);
-        mask[r * length] = 1;
-      }
-      padded = text(new TokenBatch(ids, mask, target, length), lengthBucket);
+    GraphInputs padded = tokens == null ? this : text(paddedTokens(target, padId), lengthBucket);
+    if (pixels == null) {
+      return padded;
     }
-    if (pixels != null) {
-      FloatBuffer more = directFloats((int) (pixels.capacity() / pixelShape[0] * target));
-      more.put(pixels.duplicate().rewind()).rewind();
-      long[] shape = pixelShape.clone();
-      shape[0] = target;
-      padded = padded.withPixels(more, shape);
+    FloatBuffer more = directFloats((int) (pixels.capacity() / pixelShape[0] * target));
+    more.put(pixels.duplicate().rewind()).rewind();
+    return padded.withPixels(more, shapeWithRows(target));
+  }
+
+  private TokenBatch paddedTokens(int target, long padId) {
+    int length = tokens.length();
+    long[] ids = Arrays.copyOf(tokens.ids(), target * length);
+    long[] mask = Arrays.copyOf(tokens.mask(), target * length);
+    for (int r = tokens.rows(); r < target; r++) {
+      Arrays.fill(ids, r * length, (r + 1) * length, padId);
+      mask[r * length] = 1;
     }
-    return padded;
+    return new TokenBatch(ids, mask, target, length);
   }
 
   static FloatBuffer directFloats(int count) {

@@ -50,14 +50,17 @@ final class GraphSession implements AutoCloseable {
     this.file = file;
     this.device = factory.deviceName(device);
     this.outputs = Set.of(spec.output());
+    this.split = outOfMemorySplit(file, factory, this.device);
+  }
+
+  private static OutOfMemorySplit outOfMemorySplit(
+      Path file, SessionFactory factory, String device) {
     // TensorRT only runs shapes inside its profile: larger batches go in parts from the start
     int maxRows =
         factory.plan().provider() == DevicePlan.Provider.TENSORRT
             ? ShapeProfile.MAX_ROWS
             : Integer.MAX_VALUE;
-    this.split =
-        new OutOfMemorySplit(
-            file.getFileName() + " on " + this.device, factory.warnings(), maxRows);
+    return new OutOfMemorySplit(file.getFileName() + " on " + device, factory.warnings(), maxRows);
   }
 
   static GraphSession open(SessionFactory factory, Path file, GraphSpec spec, int device) {
@@ -96,12 +99,7 @@ final class GraphSession implements AutoCloseable {
    * one runs as two copies of its row.
    */
   float[][] run(GraphInputs in) {
-    Map<Integer, List<Integer>> byLength = new TreeMap<>();
-    for (int r = 0; r < in.rows(); r++) {
-      byLength
-          .computeIfAbsent(in.tokens() == null ? 0 : in.ownLength(r), k -> new ArrayList<>())
-          .add(r);
-    }
+    Map<Integer, List<Integer>> byLength = rowsByOwnLength(in);
     if (byLength.size() == 1
         && in.rows() > 1
         && (in.tokens() == null || byLength.containsKey(in.tokens().length()))) {
@@ -110,14 +108,29 @@ final class GraphSession implements AutoCloseable {
     float[][] out = new float[in.rows()][];
     for (Map.Entry<Integer, List<Integer>> group : byLength.entrySet()) {
       int[] rows = group.getValue().stream().mapToInt(Integer::intValue).toArray();
-      int[] fed = rows.length == 1 ? new int[] {rows[0], rows[0]} : rows;
-      int length = in.tokens() == null ? 0 : group.getKey();
-      float[][] vectors = runRows(in.select(fed, length));
+      float[][] vectors = runGroup(in, rows, in.tokens() == null ? 0 : group.getKey());
       for (int i = 0; i < rows.length; i++) {
         out[rows[i]] = vectors[i];
       }
     }
     return out;
+  }
+
+  /** The batch's rows grouped by their own padded length (one group for a graph without text). */
+  private static Map<Integer, List<Integer>> rowsByOwnLength(GraphInputs in) {
+    Map<Integer, List<Integer>> byLength = new TreeMap<>();
+    for (int r = 0; r < in.rows(); r++) {
+      byLength
+          .computeIfAbsent(in.tokens() == null ? 0 : in.ownLength(r), k -> new ArrayList<>())
+          .add(r);
+    }
+    return byLength;
+  }
+
+  /** Rows of one own length, cut to it; a lone row runs as two copies of itself. */
+  private float[][] runGroup(GraphInputs in, int[] rows, int length) {
+    int[] fed = rows.length == 1 ? new int[] {rows[0], rows[0]} : rows;
+    return runRows(in.select(fed, length));
   }
 
   /**
@@ -155,15 +168,7 @@ final class GraphSession implements AutoCloseable {
   /** One run of the whole batch, fetching only the spec's output. */
   float[][] runOnce(GraphInputs in) throws OrtException {
     try (GraphFeeds feeds = new GraphFeeds(inputTypes)) {
-      if (spec.inputIds() != null) {
-        long[] shape = {in.tokens().rows(), in.tokens().length()};
-        feeds.putIds(spec.inputIds(), in.ids(), shape);
-        feeds.putIds(spec.attentionMask(), in.mask(), shape);
-        feeds.putIds(spec.tokenTypeIds(), in.typeIds(), shape);
-      }
-      if (spec.pixelValues() != null) {
-        feeds.putPixels(spec.pixelValues(), in.pixels(), in.pixelShape());
-      }
+      feed(feeds, in);
       if (pooledDim > 0) {
         return runIntoBuffer(feeds, in.rows());
       }
@@ -171,6 +176,19 @@ final class GraphSession implements AutoCloseable {
         OnnxTensor out = (OnnxTensor) result.get(spec.output()).orElseThrow();
         return pool(out, in);
       }
+    }
+  }
+
+  /** The inputs the spec names, as tensors over the batch's buffers. */
+  private void feed(GraphFeeds feeds, GraphInputs in) throws OrtException {
+    if (spec.inputIds() != null) {
+      long[] shape = {in.tokens().rows(), in.tokens().length()};
+      feeds.putIds(spec.inputIds(), in.ids(), shape);
+      feeds.putIds(spec.attentionMask(), in.mask(), shape);
+      feeds.putIds(spec.tokenTypeIds(), in.typeIds(), shape);
+    }
+    if (spec.pixelValues() != null) {
+      feeds.putPixels(spec.pixelValues(), in.pixels(), in.pixelShape());
     }
   }
 
@@ -213,14 +231,18 @@ final class GraphSession implements AutoCloseable {
     FloatBuffer buffer = out.getFloatBuffer();
     float[] flat = new float[buffer.remaining()];
     buffer.get(flat);
-    int rows = (int) shape[0];
     if (spec.pooling() == Pooling.POOLED) {
       requireRank(shape, 2, "[batch, dim]");
-      return split(flat, rows, (int) shape[1]);
+      return split(flat, (int) shape[0], (int) shape[1]);
     }
     requireRank(shape, 3, "[batch, tokens, dim]");
-    float[][] pooled = new float[rows][];
-    for (int r = 0; r < rows; r++) {
+    return poolTokens(flat, shape, in);
+  }
+
+  /** Pools a [batch, tokens, dim] output row by row, over each row's own mask. */
+  private float[][] poolTokens(float[] flat, long[] shape, GraphInputs in) {
+    float[][] pooled = new float[(int) shape[0]][];
+    for (int r = 0; r < pooled.length; r++) {
       long[] mask = spec.inputIds() != null ? in.tokens().maskOf(r) : null;
       pooled[r] = spec.pooling().pool(flat, r, (int) shape[1], (int) shape[2], mask);
     }

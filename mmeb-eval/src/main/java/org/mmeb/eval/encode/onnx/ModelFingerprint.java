@@ -25,18 +25,11 @@ final class ModelFingerprint {
 
   static String of(ModelSpec spec, List<Path> files) {
     MessageDigest sha = sha256();
-    ObjectNode config = Json.STRICT_ALLOW_MISSING.valueToTree(spec);
-    config.remove("name");
-    // the trace's place is in the query text, which the cache keys already cover
-    config.remove("trace_template");
-    for (String part : new String[] {"text_graph", "vision_graph", "graph", "tokenizer"}) {
-      if (config.get(part) instanceof ObjectNode node) {
-        node.remove("file");
-      }
-    }
     try {
       sha.update(
-          Json.STRICT_ALLOW_MISSING.writeValueAsString(config).getBytes(StandardCharsets.UTF_8));
+          Json.STRICT_ALLOW_MISSING
+              .writeValueAsString(configThatChangesVectors(spec))
+              .getBytes(StandardCharsets.UTF_8));
       for (Path file : files) {
         for (Path part : withExternalData(file)) {
           digest(sha, part);
@@ -48,6 +41,20 @@ final class ModelFingerprint {
       throw new UncheckedIOException(e);
     }
     return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /** The spec without what cannot change a vector: its name, file names, the trace's place. */
+  private static ObjectNode configThatChangesVectors(ModelSpec spec) {
+    ObjectNode config = Json.STRICT_ALLOW_MISSING.valueToTree(spec);
+    config.remove("name");
+    // the trace's place is in the query text, which the cache keys already cover
+    config.remove("trace_template");
+    for (String part : new String[] {"text_graph", "vision_graph", "graph", "tokenizer"}) {
+      if (config.get(part) instanceof ObjectNode node) {
+        node.remove("file");
+      }
+    }
+    return config;
   }
 
   /** The graph file plus files named after it, e.g. {@code model.onnx_data} (weights over 2 GB). */

@@ -37,13 +37,18 @@ public final class OnnxEncoders {
     boolean gpu = factory.plan().provider() != DevicePlan.Provider.CPU;
     ModelInputs inputs = new ModelInputs(spec, dir, gpu ? settings.tokenMultiple() : 1);
     try {
-      return spec.architecture() == ModelSpec.Architecture.DUAL
-          ? new DualTowerEncoder(inputs, factory, fingerprint)
-          : new SingleGraphEncoder(inputs, factory, fingerprint);
+      return withSessions(inputs, factory, fingerprint);
     } catch (RuntimeException e) {
       inputs.close();
       throw e;
     }
+  }
+
+  private static StagedEncoder withSessions(
+      ModelInputs inputs, SessionFactory factory, String fingerprint) {
+    return inputs.spec().architecture() == ModelSpec.Architecture.DUAL
+        ? new DualTowerEncoder(inputs, factory, fingerprint)
+        : new SingleGraphEncoder(inputs, factory, fingerprint);
   }
 
   private static List<Path> modelFiles(ModelSpec spec, Path dir) {

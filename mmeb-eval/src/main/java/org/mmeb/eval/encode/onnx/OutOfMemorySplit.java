@@ -53,28 +53,40 @@ final class OutOfMemorySplit {
       if (!OrtMessages.isOutOfMemory(e)) {
         throw e;
       }
-      if (rows == 1) {
-        throw new UserError(
-            where
-                + ": out of GPU memory on a single item ("
-                + OrtMessages.reason(e)
-                + "); raise --gpu-mem-limit, free the GPU or use a smaller model",
-            e);
-      }
-      int limit = rowLimit.accumulateAndGet(Math.max(1, rows / 2), Math::min);
-      if (warned.compareAndSet(false, true)) {
-        warnings.println(
-            "warning: "
-                + where
-                + ": out of GPU memory on a batch of "
-                + rows
-                + " rows; running at most "
-                + limit
-                + " rows at once from now on");
-        warnings.flush();
-      }
-      return inChunks(in, run, limit);
+      return inChunks(in, run, halvedLimit(rows, e));
     }
+  }
+
+  /**
+   * After running out of memory on {@code rows} rows: half as many from now on (warned once), or
+   * one line when a single row does not fit.
+   */
+  private int halvedLimit(int rows, OrtException e) {
+    if (rows == 1) {
+      throw new UserError(
+          where
+              + ": out of GPU memory on a single item ("
+              + OrtMessages.reason(e)
+              + "); raise --gpu-mem-limit, free the GPU or use a smaller model",
+          e);
+    }
+    int limit = rowLimit.accumulateAndGet(Math.max(1, rows / 2), Math::min);
+    if (warned.compareAndSet(false, true)) {
+      warn(rows, limit);
+    }
+    return limit;
+  }
+
+  private void warn(int rows, int limit) {
+    warnings.println(
+        "warning: "
+            + where
+            + ": out of GPU memory on a batch of "
+            + rows
+            + " rows; running at most "
+            + limit
+            + " rows at once from now on");
+    warnings.flush();
   }
 
   private float[][] inChunks(GraphInputs in, Run run, int chunk) throws OrtException {

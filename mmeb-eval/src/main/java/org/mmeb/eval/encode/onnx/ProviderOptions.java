@@ -103,32 +103,47 @@ final class ProviderOptions {
       if (provider == DevicePlan.Provider.CPU) {
         return applied;
       }
-      if (reportPlacement) {
-        // ONNX Runtime warns (once per session) when nodes fall back from the GPU to the CPU
-        // provider and when TensorRT rebuilds an engine; the environment logs only fatal errors
-        options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING);
-      }
-      // the model runs on the device: ONNX Runtime's CPU pools get one thread each
-      options.setIntraOpNumThreads(1);
-      options.setInterOpNumThreads(1);
+      useQuietCpuThreads(options, reportPlacement);
       if (provider == DevicePlan.Provider.TENSORRT) {
-        OrtTensorRTProviderOptions trt = new OrtTensorRTProviderOptions(gpu);
-        applied.providers().add(trt);
-        for (Map.Entry<String, String> e : tensorrt(gpu, settings, profile).entrySet()) {
-          trt.add(e.getKey(), e.getValue());
-        }
-        options.addTensorrt(trt);
+        addTensorrt(applied, gpu, tensorrt(gpu, settings, profile));
       }
-      OrtCUDAProviderOptions cuda = new OrtCUDAProviderOptions(gpu);
-      applied.providers().add(cuda);
-      for (Map.Entry<String, String> e : cuda(gpu, settings).entrySet()) {
-        cuda.add(e.getKey(), e.getValue());
-      }
-      options.addCUDA(cuda);
+      addCuda(applied, gpu, cuda(gpu, settings));
       return applied;
     } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
       applied.close();
       throw e;
     }
+  }
+
+  /** A GPU session: the model runs on the device, so ONNX Runtime's CPU pools get one thread. */
+  private static void useQuietCpuThreads(OrtSession.SessionOptions options, boolean reportPlacement)
+      throws OrtException {
+    if (reportPlacement) {
+      // ONNX Runtime warns (once per session) when nodes fall back from the GPU to the CPU
+      // provider and when TensorRT rebuilds an engine; the environment logs only fatal errors
+      options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING);
+    }
+    options.setIntraOpNumThreads(1);
+    options.setInterOpNumThreads(1);
+  }
+
+  private static void addTensorrt(Applied applied, int gpu, Map<String, String> settings)
+      throws OrtException {
+    OrtTensorRTProviderOptions trt = new OrtTensorRTProviderOptions(gpu);
+    applied.providers().add(trt);
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      trt.add(e.getKey(), e.getValue());
+    }
+    applied.session().addTensorrt(trt);
+  }
+
+  private static void addCuda(Applied applied, int gpu, Map<String, String> settings)
+      throws OrtException {
+    OrtCUDAProviderOptions cuda = new OrtCUDAProviderOptions(gpu);
+    applied.providers().add(cuda);
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      cuda.add(e.getKey(), e.getValue());
+    }
+    applied.session().addCUDA(cuda);
   }
 }

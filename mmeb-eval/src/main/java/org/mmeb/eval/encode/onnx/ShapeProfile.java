@@ -21,32 +21,44 @@ record ShapeProfile(String min, String opt, String max) {
 
   /** The profile of {@code graph}: tokens up to the tokenizer's max length, the image size. */
   static ShapeProfile of(GraphSpec graph, ModelSpec model) {
-    List<String> min = new ArrayList<>();
-    List<String> opt = new ArrayList<>();
-    List<String> max = new ArrayList<>();
-    TokenizerSpec tokenizer = model.tokenizer();
-    if (graph.inputIds() != null && tokenizer != null) {
-      int longest = tokenizer.maxLength();
-      boolean fixed = tokenizer.padTo() == TokenizerSpec.PadTo.MAX_LENGTH;
-      int typical = fixed ? longest : Math.min(longest, Math.max(8, (longest / 2 + 7) / 8 * 8));
-      for (String name :
-          new String[] {graph.inputIds(), graph.attentionMask(), graph.tokenTypeIds()}) {
-        if (name != null) {
-          min.add(name + ":1x" + (fixed ? longest : 1));
-          opt.add(name + ":" + OPT_ROWS + "x" + typical);
-          max.add(name + ":" + MAX_ROWS + "x" + longest);
-        }
-      }
+    Shapes shapes = new Shapes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    if (graph.inputIds() != null && model.tokenizer() != null) {
+      addTokenShapes(graph, model.tokenizer(), shapes);
     }
     if (graph.pixelValues() != null && model.image() != null) {
       String image = "x3x" + model.image().tensorHeight() + "x" + model.image().tensorWidth();
-      min.add(graph.pixelValues() + ":1" + image);
-      opt.add(graph.pixelValues() + ":" + OPT_ROWS + image);
-      max.add(graph.pixelValues() + ":" + MAX_ROWS + image);
+      shapes.add(graph.pixelValues(), "1" + image, OPT_ROWS + image, MAX_ROWS + image);
     }
-    return min.isEmpty()
-        ? NONE
-        : new ShapeProfile(String.join(",", min), String.join(",", opt), String.join(",", max));
+    return shapes.profile();
+  }
+
+  /** Text inputs: 1 to {@code max_length} tokens (always max_length when padded to it). */
+  private static void addTokenShapes(GraphSpec graph, TokenizerSpec tokenizer, Shapes shapes) {
+    int longest = tokenizer.maxLength();
+    boolean fixed = tokenizer.padTo() == TokenizerSpec.PadTo.MAX_LENGTH;
+    int typical = fixed ? longest : Math.min(longest, Math.max(8, (longest / 2 + 7) / 8 * 8));
+    for (String name :
+        new String[] {graph.inputIds(), graph.attentionMask(), graph.tokenTypeIds()}) {
+      if (name != null) {
+        shapes.add(
+            name, "1x" + (fixed ? longest : 1), OPT_ROWS + "x" + typical, MAX_ROWS + "x" + longest);
+      }
+    }
+  }
+
+  /** Each input's smallest, typical and largest shape, as {@code name:shape}, in input order. */
+  private record Shapes(List<String> min, List<String> opt, List<String> max) {
+    void add(String input, String smallest, String typical, String largest) {
+      min.add(input + ":" + smallest);
+      opt.add(input + ":" + typical);
+      max.add(input + ":" + largest);
+    }
+
+    ShapeProfile profile() {
+      return min.isEmpty()
+          ? NONE
+          : new ShapeProfile(String.join(",", min), String.join(",", opt), String.join(",", max));
+    }
   }
 
   boolean isEmpty() {

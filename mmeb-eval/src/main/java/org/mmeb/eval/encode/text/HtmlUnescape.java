@@ -45,9 +45,11 @@ final class HtmlUnescape {
       return numeric(ref);
     }
     String exact = TABLES.entities.get(ref);
-    if (exact != null) {
-      return exact;
-    }
+    return exact != null ? exact : withEntityPrefix(ref);
+  }
+
+  /** An unterminated name: its longest prefix that is an entity is replaced, or nothing is. */
+  private static String withEntityPrefix(String ref) {
     for (int length = ref.length() - 1; length > 1; length--) {
       String prefix = TABLES.entities.get(ref.substring(0, length));
       if (prefix != null) {
@@ -62,10 +64,11 @@ final class HtmlUnescape {
     String digits = ref.substring(hex ? 2 : 1);
     digits = digits.endsWith(";") ? digits.substring(0, digits.length() - 1) : digits;
     BigInteger value = new BigInteger(digits, hex ? 16 : 10);
-    if (value.compareTo(MAX_CODE_POINT) > 0) {
-      return "\uFFFD";
-    }
-    int code = value.intValue();
+    return value.compareTo(MAX_CODE_POINT) > 0 ? "\uFFFD" : character(value.intValue());
+  }
+
+  /** What a numeric reference to {@code code} (at most 0x10FFFF) stands for. */
+  private static String character(int code) {
     String replaced = TABLES.invalidCharrefs.get(code);
     if (replaced != null) {
       return replaced;

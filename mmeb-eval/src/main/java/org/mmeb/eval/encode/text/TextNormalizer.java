@@ -73,21 +73,26 @@ public enum TextNormalizer {
     StringBuilder out = new StringBuilder(text.length());
     int i = 0;
     while (i < text.length()) {
-      int end = i;
-      while (end < text.length() && PythonStrings.isSpace(text.charAt(end))) {
-        end++;
-      }
+      int end = whitespaceEnd(text, i);
       if (end - i >= minRun) {
         out.append(' ');
-        i = end;
-      } else if (end > i) {
-        out.append(text, i, end);
-        i = end;
       } else {
-        out.append(text.charAt(i++));
+        out.append(text, i, Math.max(end, i + 1)); // a short run, or one other character
       }
+      i = Math.max(end, i + 1);
     }
     return out.toString();
+  }
+
+  /**
+   * The end of the run of whitespace starting at {@code from} ({@code from} when there is none).
+   */
+  private static int whitespaceEnd(String text, int from) {
+    int end = from;
+    while (end < text.length() && PythonStrings.isSpace(text.charAt(end))) {
+      end++;
+    }
+    return end;
   }
 
   /** {@code caption.rstrip("\n").strip(" ")}. */

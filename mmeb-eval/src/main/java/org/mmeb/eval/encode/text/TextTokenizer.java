@@ -49,11 +49,7 @@ public final class TextTokenizer implements AutoCloseable {
 
   public TokenBatch tokenize(List<String> texts) {
     long[][] rows = ids(texts);
-    int longest = 1;
-    for (long[] row : rows) {
-      longest = Math.max(longest, row.length);
-    }
-    int length = spec.padTo() == TokenizerSpec.PadTo.MAX_LENGTH ? spec.maxLength() : longest;
+    int length = paddedLength(rows);
     long[] ids = new long[rows.length * length];
     long[] mask = new long[rows.length * length];
     Arrays.fill(ids, spec.padId());
@@ -64,11 +60,28 @@ public final class TextTokenizer implements AutoCloseable {
       Arrays.fill(mask, start, start + rows[i].length, 1L);
     }
     if (spec.maskRule() == TokenizerSpec.MaskRule.NOT_PAD) {
-      for (int t = 0; t < ids.length; t++) {
-        mask[t] = ids[t] != spec.padId() ? 1L : 0L;
-      }
+      maskEveryNonPadToken(ids, mask);
     }
     return new TokenBatch(ids, mask, rows.length, length);
+  }
+
+  /** The {@code not_pad} mask rule: every token that is not the pad id counts, padding or not. */
+  private void maskEveryNonPadToken(long[] ids, long[] mask) {
+    for (int t = 0; t < ids.length; t++) {
+      mask[t] = ids[t] != spec.padId() ? 1L : 0L;
+    }
+  }
+
+  /** The batch's row length: {@code max_length}, or its longest row (at least one token). */
+  private int paddedLength(long[][] rows) {
+    if (spec.padTo() == TokenizerSpec.PadTo.MAX_LENGTH) {
+      return spec.maxLength();
+    }
+    int longest = 1;
+    for (long[] row : rows) {
+      longest = Math.max(longest, row.length);
+    }
+    return longest;
   }
 
   /**
@@ -84,9 +97,17 @@ public final class TextTokenizer implements AutoCloseable {
         missing.computeIfAbsent(texts.get(i), text -> new ArrayList<>()).add(i);
       }
     }
-    if (missing.isEmpty()) {
-      return rows;
+    if (!missing.isEmpty()) {
+      tokenizeMissing(missing, rows);
     }
+    return rows;
+  }
+
+  /**
+   * Tokenizes the distinct texts not seen before in one native call, caches them (up to {@link
+   * #CACHED_TEXTS}) and fills the rows that wait for them.
+   */
+  private void tokenizeMissing(Map<String, List<Integer>> missing, long[][] rows) {
     List<String> distinct = new ArrayList<>(missing.keySet());
     Encoding[] encodings =
         tokenizer.batchEncode(distinct.stream().map(spec.textNormalizer()::apply).toList());
@@ -99,7 +120,6 @@ public final class TextTokenizer implements AutoCloseable {
         rows[i] = ids;
       }
     }
-    return rows;
   }
 
   @Override
