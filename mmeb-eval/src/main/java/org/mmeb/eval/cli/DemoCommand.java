@@ -58,11 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin CacheOption cache;
 
-  @Option(
-      names = "--device",
-      defaultValue = "cpu",
-      description = "Device (default: ${DEFAULT-VALUE}).")
-  String device;
+  @Mixin DeviceOption device = new DeviceOption("cpu");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -118,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
       throw new UserError(modelSpec + ": demo model spec not found (run from a full checkout)");
     }
     TaskEncoding.Settings encoding = TaskEncoding.Settings.of(cache.cacheDir, 64, null);
-    EncoderOptions options = EncoderOptions.forSpec(modelSpec, device);
+    EncoderOptions options = EncoderOptions.forSpec(modelSpec, device.device);
     try (EncoderSource source = options.source(encoding, log)) {
       RunJob.Settings settings =
           RunJob.Settings.of(SyntheticBenchmark.BENCHMARK, data, List.of(), results.out);

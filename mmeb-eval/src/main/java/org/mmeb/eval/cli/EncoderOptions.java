@@ -35,13 +35,7 @@ public final class EncoderOptions {
     URI server;
   }
 
-  @Option(
-      names = "--device",
-      defaultValue = "cuda:0",
-      description =
-          "cpu, cuda:N, cuda:0,1 (one session per GPU) or tensorrt:N (default: ${DEFAULT-VALUE};"
-              + " falls back to CPU with one line when CUDA cannot load).")
-  String device;
+  @Mixin DeviceOption device = new DeviceOption();
 
   @Mixin DeviceOptions deviceOptions = new DeviceOptions();
 
@@ -70,7 +64,7 @@ public final class EncoderOptions {
     EncoderOptions options = new EncoderOptions();
     options.source = new Source();
     options.source.modelSpec = spec;
-    options.device = device;
+    options.device = new DeviceOption(device);
     return options;
   }
 
@@ -98,7 +92,7 @@ public final class EncoderOptions {
 
   Encoder open(PrintWriter warnings) {
     if (source.modelSpec != null) {
-      return OnnxEncoders.open(source.modelSpec, device, deviceOptions.settings(), warnings);
+      return OnnxEncoders.open(source.modelSpec, device.device, deviceOptions.settings(), warnings);
     }
     if (serverModel == null) {
       throw new UserError("--server needs --server-model NAME");

@@ -37,11 +37,7 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every one).")
   String host;
 
-  @Option(
-      names = "--device",
-      defaultValue = "cuda:0",
-      description = "cpu, cuda:N, cuda:0,1 or tensorrt:N (default: ${DEFAULT-VALUE}).")
-  String device;
+  @Mixin DeviceOption device = new DeviceOption();
 
   @Mixin DeviceOptions deviceOptions = new DeviceOptions();
 
@@ -62,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
     String served = name != null ? name : ModelSpecs.displayName(modelSpec);
     try (Encoder encoder =
             OnnxEncoders.open(
-                modelSpec, device, deviceOptions.settings(), spec.commandLine().getErr());
+                modelSpec, device.device, deviceOptions.settings(), spec.commandLine().getErr());
         EmbeddingServer server = EmbeddingServer.start(encoder, served, host, port, batchSize)) {
       out.printf(
           "serving %s (%s, %s) at %s%n",
