@@ -34,17 +34,15 @@ final class CandidatePanels implements FloatDots.Packed {
     return new CandidatePanels(values, size, dims, width);
   }
 
-  /** {@code values[offset + d * width + lane] = lanes[lane][d]}, in tiles that stay in L1. */
+  /**
+   * {@code values[offset + d * width + lane] = lanes[lane][d]}, written in order while reading
+   * {@code count} rows side by side.
+   */
   private static void transpose(
       float[][] lanes, int count, int dims, float[] values, int offset, int width) {
-    int tile = 64;
-    for (int from = 0; from < dims; from += tile) {
-      int to = Math.min(dims, from + tile);
+    for (int d = 0, at = offset; d < dims; d++, at += width) {
       for (int lane = 0; lane < count; lane++) {
-        float[] v = lanes[lane];
-        for (int d = from, at = offset + from * width + lane; d < to; d++, at += width) {
-          values[at] = v[d];
-        }
+        values[at + lane] = lanes[lane][d];
       }
     }
   }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.mmeb.eval.task.MetricName;
 
 /**
@@ -18,17 +20,27 @@ public final class LocalRanker {
   private final FloatDots dots;
   private final LongAdder exactScores = new LongAdder();
 
+  /**
+   * One row's candidates: their positions in a pool of vectors, in the row's order (the tie order),
+   * their keys, which of them (by place in the row) are relevant, and whether the row has any
+   * label.
+   */
+  record Row(int[] at, List<String> keys, IntPredicate relevant, boolean labelled) {}
+
+  /** The best positive of a row (its place in the row, -1 when none) and its exact score. */
+  private record Positive(int index, double score) {}
+
   public LocalRanker(Similarity similarity) {
     this(similarity, FloatDots.best());
-  }
-
-  FloatDots dots() {
-    return dots;
   }
 
   LocalRanker(Similarity similarity, FloatDots dots) {
     this.similarity = similarity;
     this.dots = dots;
+  }
+
+  FloatDots dots() {
+    return dots;
   }
 
   /** Pairs scored in double so far (the rest were decided by the fast kernel). */
@@ -41,15 +53,11 @@ public final class LocalRanker {
    */
   public QueryRanking rank(
       float[] query, List<float[]> candidates, List<String> keys, Map<String, Double> relevance) {
-    return rank(
-        query, WeightedVectors.of(candidates.toArray(new float[0][]), similarity), keys, relevance);
-  }
-
-  QueryRanking rank(
-      float[] query, WeightedVectors candidates, List<String> keys, Map<String, Double> relevance) {
-    candidates.requireDims(query.length);
-    int[] all = java.util.stream.IntStream.range(0, candidates.size()).toArray();
-    return rank(query, candidates, all, products(query, candidates, all), keys, relevance);
+    WeightedVectors pool = WeightedVectors.of(candidates.toArray(new float[0][]), similarity);
+    pool.requireDims(query.length);
+    int[] all = IntStream.range(0, pool.size()).toArray();
+    Row row = new Row(all, keys, j -> relevance.containsKey(keys.get(j)), !relevance.isEmpty());
+    return rank(query, pool, row, products(query, pool, all));
   }
 
   /** The kernel's products of the query with the candidates at these positions of the pool. */
@@ -65,63 +73,69 @@ public final class LocalRanker {
 
   /**
    * @param pool candidate vectors with their weights (of the query's length)
-   * @param at the row's candidates: positions in the pool, in the row's order
-   * @param dot the products of the query with those candidates, by this ranker's kernel (its error
-   *     bound applies)
+   * @param dot the products of the query with the row's candidates, by this ranker's kernel (its
+   *     error bound applies)
    */
-  QueryRanking rank(
-      float[] query,
-      WeightedVectors pool,
-      int[] at,
-      float[] dot,
-      List<String> keys,
-      Map<String, Double> relevance) {
-    int m = at.length;
+  QueryRanking rank(float[] query, WeightedVectors pool, Row row, float[] dot) {
     double qNorm = Similarity.norm(query);
     double qWeight = similarity.weightOfNorm(qNorm);
-    BoundedRanking.ExactScore exact =
-        j -> similarity.score(query, qWeight, pool.vector(at[j]), pool.weight(at[j]));
-    long[] exactCount = {0};
-    int positive = -1;
-    double positiveScore = 0;
-    for (int j = 0; j < m; j++) {
-      if (relevance.containsKey(keys.get(j))) {
-        double s = exact.of(j);
-        exactCount[0]++;
-        if (positive < 0 || Ranking.precedes(s, j, positiveScore, positive)) {
-          positive = j;
-          positiveScore = s;
-        }
-      }
-    }
+    int[] at = row.at();
+    CountedExactScore exact =
+        new CountedExactScore(
+            j -> similarity.score(query, qWeight, pool.vector(at[j]), pool.weight(at[j])));
+    Positive positive = bestPositive(row, exact);
     double bound =
         new ScoreErrorBound(dots, query.length)
             .of(qNorm * qWeight, qWeight, pool.maxScale(), pool.maxWeight());
-    double[] fast = new double[m];
-    for (int j = 0; j < m; j++) {
+    double[] fast = new double[at.length];
+    for (int j = 0; j < at.length; j++) {
       fast[j] = dot[j] * qWeight * pool.weight(at[j]);
     }
     List<String> top = new ArrayList<>();
-    for (int j : SettledTopK.of(fast, bound, exact, MetricName.MAX_K, exactCount)) {
-      top.add(keys.get(j));
+    for (int j : SettledTopK.of(fast, bound, exact, MetricName.MAX_K)) {
+      top.add(row.keys().get(j));
     }
+    long ahead = positive.index() < 0 ? 0 : countAhead(fast, bound, positive, exact);
+    exactScores.add(exact.count());
+    return new QueryRanking(top, firstPositiveRank(row, positive, ahead));
+  }
+
+  private static Positive bestPositive(Row row, BoundedRanking.ExactScore exact) {
+    int index = -1;
+    double score = 0;
+    for (int j = 0; j < row.at().length; j++) {
+      if (row.relevant().test(j)) {
+        double s = exact.of(j);
+        if (index < 0 || Ranking.precedes(s, j, score, index)) {
+          index = j;
+          score = s;
+        }
+      }
+    }
+    return new Positive(index, score);
+  }
+
+  /** Candidates ranked ahead of the positive: exactly scored only where the bound cannot tell. */
+  private static long countAhead(
+      double[] fast, double bound, Positive positive, BoundedRanking.ExactScore exact) {
     long ahead = 0;
-    for (int j = 0; j < m && positive >= 0; j++) {
+    for (int j = 0; j < fast.length; j++) {
       double f = fast[j];
-      if (Double.isFinite(f) && f - bound > positiveScore) {
+      if (Double.isFinite(f) && f - bound > positive.score()) {
         ahead++;
-      } else if (!Double.isFinite(f) || f + bound >= positiveScore) {
-        exactCount[0]++;
-        if (Ranking.precedes(exact.of(j), j, positiveScore, positive)) {
+      } else if (!Double.isFinite(f) || f + bound >= positive.score()) {
+        if (Ranking.precedes(exact.of(j), j, positive.score(), positive.index())) {
           ahead++;
         }
       }
     }
-    exactScores.add(exactCount[0]);
-    int firstPositive =
-        relevance.isEmpty()
-            ? QueryRanking.NO_LABELS
-            : positive < 0 ? QueryRanking.NOT_RANKED : Math.toIntExact(ahead + 1);
-    return new QueryRanking(top, firstPositive);
+    return ahead;
+  }
+
+  private static int firstPositiveRank(Row row, Positive positive, long ahead) {
+    if (!row.labelled()) {
+      return QueryRanking.NO_LABELS;
+    }
+    return positive.index() < 0 ? QueryRanking.NOT_RANKED : Math.toIntExact(ahead + 1);
   }
 }

@@ -16,9 +16,7 @@ import java.util.List;
 final class SettledTopK {
   private SettledTopK() {}
 
-  /** Counts of exact scores made go to {@code exactCount[0]}. */
-  static int[] of(
-      double[] fast, double bound, BoundedRanking.ExactScore exact, int k, long[] exactCount) {
+  static int[] of(double[] fast, double bound, BoundedRanking.ExactScore exact, int k) {
     LowerBounds lower = new LowerBounds(k);
     for (double f : fast) {
       if (Double.isFinite(f)) {
@@ -30,7 +28,6 @@ final class SettledTopK {
     for (int j = 0; j < fast.length; j++) {
       if (!Double.isFinite(fast[j])) {
         double s = exact.of(j);
-        exactCount[0]++;
         kept.add(new Entry(j, s, s, s, true));
       } else if (fast[j] + bound >= threshold) {
         kept.add(new Entry(j, fast[j] - bound, fast[j] + bound, Double.NaN, false));
@@ -52,7 +49,6 @@ final class SettledTopK {
         for (int i = 0; i < cluster.length; i++) {
           if (!cluster[i].exact) {
             cluster[i] = new Entry(cluster[i].index, 0, 0, exact.of(cluster[i].index), true);
-            exactCount[0]++;
           }
         }
         Arrays.sort(

@@ -1,0 +1,74 @@
+package org.mmeb.eval.score;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A local task's distinct candidates: each key's vector fetched, and its weight computed, once for
+ * the task; every row's candidates as positions in the pool (equal keys, equal positions).
+ */
+final class CandidatePool {
+  private final KeyIndex positionOf;
+  private final WeightedVectors vectors;
+  private final List<int[]> rows;
+
+  private CandidatePool(KeyIndex positionOf, WeightedVectors vectors, List<int[]> rows) {
+    this.positionOf = positionOf;
+    this.vectors = vectors;
+    this.rows = rows;
+  }
+
+  static CandidatePool of(
+      List<List<String>> candidateKeys, EmbeddingLookup lookup, Similarity similarity) {
+    KeyIndex positionOf = new KeyIndex();
+    List<float[]> vectors = new ArrayList<>();
+    List<int[]> rows = new ArrayList<>(candidateKeys.size());
+    for (List<String> keys : candidateKeys) {
+      int[] at = new int[keys.size()];
+      for (int j = 0; j < at.length; j++) {
+        at[j] = positionOf.add(keys.get(j));
+        if (at[j] == vectors.size()) {
+          vectors.add(lookup.get(keys.get(j)));
+        }
+      }
+      rows.add(at);
+    }
+    return new CandidatePool(
+        positionOf, WeightedVectors.of(vectors.toArray(new float[0][]), similarity), rows);
+  }
+
+  WeightedVectors vectors() {
+    return vectors;
+  }
+
+  /** Row {@code i}'s candidates: pool positions in the row's order. */
+  int[] row(int i) {
+    return rows.get(i);
+  }
+
+  /** Pairs the rows rank: the sum of their lengths. */
+  long pairs() {
+    return rows.stream().mapToLong(at -> at.length).sum();
+  }
+
+  /**
+   * Row {@code i} as {@link LocalRanker} reads it; its relevant candidates are found by pool
+   * position (an int compare per candidate instead of a key lookup).
+   */
+  LocalRanker.Row rankerRow(int i, List<String> keys, Map<String, Double> relevance) {
+    int[] relevant =
+        relevance.keySet().stream().mapToInt(positionOf::find).filter(p -> p >= 0).toArray();
+    int[] at = rows.get(i);
+    return new LocalRanker.Row(at, keys, j -> contains(relevant, at[j]), !relevance.isEmpty());
+  }
+
+  private static boolean contains(int[] values, int value) {
+    for (int v : values) {
+      if (v == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,28 @@
+package org.mmeb.eval.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class KeyIndexTest {
+  @Test
+  void numbersKeysInOrderOfFirstAppearanceAsAMapWould() {
+    KeyIndex index = new KeyIndex();
+    Map<String, Integer> expected = new HashMap<>();
+    SplittableRandom random = new SplittableRandom(4);
+    for (int i = 0; i < 20_000; i++) {
+      // new String instances with equal content, and "Aa"/"BB"-style hash collisions
+      String key = new String(random.nextBoolean() ? "k" + random.nextInt(3000) : "AaBB");
+      if (random.nextInt(10) == 0) {
+        key = random.nextBoolean() ? "AaAa" : "BBBB";
+      }
+      int number = expected.computeIfAbsent(key, k -> expected.size());
+      assertThat(index.add(key)).as(key).isEqualTo(number);
+    }
+    assertThat(index.find(new String("AaAa"))).isEqualTo(expected.get("AaAa"));
+    assertThat(index.find("never added")).isEqualTo(-1);
+  }
+}
