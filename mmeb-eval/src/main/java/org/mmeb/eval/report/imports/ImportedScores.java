@@ -52,6 +52,20 @@ public final class ImportedScores {
   }
 
   static ScoreSource fromScoreFolder(Path dir, String benchmark, TaskRegistry registry) {
+    Map<String, Vlm2VecScore> files = readScoreFiles(dir);
+    String chosen = benchmark != null ? benchmark : inferBenchmark(files.keySet(), registry);
+    Map<String, Double> scores = new LinkedHashMap<>();
+    for (TaskSpec task : registry.benchmark(chosen)) {
+      Vlm2VecScore score = files.get(task.name());
+      if (score != null) {
+        scores.put(task.name(), mainScore(dir, task, score));
+      }
+    }
+    return ScoreSource.measured(stem(dir), chosen, "imported " + dir, scores);
+  }
+
+  /** dataset → its {@code {dataset}_score.json}; a folder without any is bad input. */
+  private static Map<String, Vlm2VecScore> readScoreFiles(Path dir) {
     Map<String, Vlm2VecScore> files = new LinkedHashMap<>();
     for (Path file : scoreFiles(dir)) {
       String name = file.getFileName().toString();
@@ -61,23 +75,19 @@ public final class ImportedScores {
     if (files.isEmpty()) {
       throw new UserError(dir + ": no {dataset}_score.json files to import");
     }
-    String chosen = benchmark != null ? benchmark : inferBenchmark(files.keySet(), registry);
-    Map<String, Double> scores = new LinkedHashMap<>();
-    for (TaskSpec task : registry.benchmark(chosen)) {
-      Vlm2VecScore score = files.get(task.name());
-      if (score != null) {
-        Double value = score.metric(task.mainMetric().toString());
-        if (value == null) {
-          throw new UserError(
-              Vlm2VecScoreFile.path(dir, task.name())
-                  + ": no '"
-                  + task.mainMetric()
-                  + "', the task's main metric");
-        }
-        scores.put(task.name(), value);
-      }
+    return files;
+  }
+
+  private static double mainScore(Path dir, TaskSpec task, Vlm2VecScore score) {
+    Double value = score.metric(task.mainMetric().toString());
+    if (value == null) {
+      throw new UserError(
+          Vlm2VecScoreFile.path(dir, task.name())
+              + ": no '"
+              + task.mainMetric()
+              + "', the task's main metric");
     }
-    return ScoreSource.measured(stem(dir), chosen, "imported " + dir, scores);
+    return value;
   }
 
   private static String inferBenchmark(java.util.Set<String> names, TaskRegistry registry) {

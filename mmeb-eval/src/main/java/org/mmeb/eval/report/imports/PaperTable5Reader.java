@@ -1,15 +1,12 @@
 package org.mmeb.eval.report.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.report.BenchmarkColumns;
 import org.mmeb.eval.report.ScoreSource;
@@ -22,34 +19,31 @@ import org.mmeb.eval.report.ScoreSource.Printed;
  */
 public final class PaperTable5Reader {
   static final String SOURCE = "VLM2Vec-V2 paper (arXiv 2507.04590), Table 5";
-  private static final ObjectMapper JSON = Json.PLAIN;
 
   private PaperTable5Reader() {}
 
   public static List<ScoreSource> read(Path file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UserError(file + ": not readable as JSON: " + e.getMessage(), e);
-    }
+    JsonNode root = ReferenceJson.read(file);
     Map<String, String> labels = labels(file, root.path("columns"));
     List<ScoreSource> columns = new ArrayList<>();
     for (Map.Entry<String, JsonNode> model : root.path("models").properties()) {
-      String where = file + ": models." + model.getKey();
-      Map<String, BigDecimal> datasets =
-          cells(where + ".datasets", model.getValue().path("datasets"));
-      Map<String, BigDecimal> aggregates = new LinkedHashMap<>();
-      cells(where + ".aggregates", model.getValue().path("aggregates"))
-          .forEach((column, value) -> aggregates.put(label(where, labels, column), value));
-      columns.add(
-          ScoreSource.published(
-              model.getKey(), BenchmarkColumns.V2, SOURCE, new Printed(datasets, aggregates)));
+      columns.add(column(file + ": models." + model.getKey(), model, labels));
     }
     if (columns.isEmpty()) {
       throw new UserError(file + ": no models (expected an object under \"models\")");
     }
     return columns;
+  }
+
+  private static ScoreSource column(
+      String where, Map.Entry<String, JsonNode> model, Map<String, String> labels) {
+    Map<String, BigDecimal> datasets =
+        cells(where + ".datasets", model.getValue().path("datasets"));
+    Map<String, BigDecimal> aggregates = new LinkedHashMap<>();
+    cells(where + ".aggregates", model.getValue().path("aggregates"))
+        .forEach((column, value) -> aggregates.put(label(where, labels, column), value));
+    return ScoreSource.published(
+        model.getKey(), BenchmarkColumns.V2, SOURCE, new Printed(datasets, aggregates));
   }
 
   /** Paper column name (e.g. "V-MR", "Image(36)") → V2 view label ("V-MRET", "Image"). */

@@ -1,8 +1,6 @@
 package org.mmeb.eval.report.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.report.BenchmarkColumns;
 import org.mmeb.eval.report.ScoreSource;
@@ -23,19 +20,18 @@ import org.mmeb.eval.report.ScoreSource.Printed;
  * is an error naming the file, column and dataset.
  */
 public final class PaperTable6Reader {
-  private static final ObjectMapper JSON = Json.PLAIN;
-
   private PaperTable6Reader() {}
 
   public static PaperTable6 read(Path file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UserError(file + ": not readable as JSON: " + e.getMessage(), e);
-    }
+    JsonNode root = ReferenceJson.read(file);
     JsonNode meta = root.path("_meta");
-    JsonNode reported = meta.path("reported_aggregates_table6");
+    List<ScoreSource> columns = columns(file, root, meta.path("reported_aggregates_table6"));
+    List<String> inconsistencies = new ArrayList<>();
+    meta.path("known_inconsistencies_in_paper").forEach(n -> inconsistencies.add(n.asText()));
+    return new PaperTable6(columns, inconsistencies);
+  }
+
+  private static List<ScoreSource> columns(Path file, JsonNode root, JsonNode reported) {
     List<ScoreSource> columns = new ArrayList<>();
     for (Iterator<String> models = root.fieldNames(); models.hasNext(); ) {
       String model = models.next();
@@ -46,9 +42,7 @@ public final class PaperTable6Reader {
     if (columns.isEmpty()) {
       throw new UserError(file + ": no model columns (expected keys beside _meta)");
     }
-    List<String> inconsistencies = new ArrayList<>();
-    meta.path("known_inconsistencies_in_paper").forEach(n -> inconsistencies.add(n.asText()));
-    return new PaperTable6(columns, inconsistencies);
+    return columns;
   }
 
   private static ScoreSource column(Path file, String model, JsonNode scores, JsonNode reported) {
@@ -61,6 +55,15 @@ public final class PaperTable6Reader {
       throw new UserError(
           file + ": column '" + model + "' has no entry in _meta.reported_aggregates_table6");
     }
+    return ScoreSource.published(
+        model,
+        BenchmarkColumns.V1,
+        PaperTable6.SOURCE,
+        new Printed(datasets, aggregates(file, model, reported)));
+  }
+
+  /** The printed aggregates under the V1 view's column names. */
+  private static Map<String, BigDecimal> aggregates(Path file, String model, JsonNode reported) {
     Map<String, BigDecimal> aggregates = new LinkedHashMap<>();
     for (String paperName :
         List.of("Classification", "VQA", "Retrieval", "Grounding", "IND", "OOD", "Overall")) {
@@ -68,8 +71,7 @@ public final class PaperTable6Reader {
           PaperTable6.AGGREGATE_NAMES.get(paperName),
           percent(file, model, paperName, reported.path(paperName)));
     }
-    return ScoreSource.published(
-        model, BenchmarkColumns.V1, PaperTable6.SOURCE, new Printed(datasets, aggregates));
+    return aggregates;
   }
 
   private static BigDecimal percent(Path file, String model, String key, JsonNode value) {

@@ -3,6 +3,7 @@ package org.mmeb.eval.report.reproduce;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.report.BenchmarkColumns;
@@ -23,19 +24,38 @@ public final class ReproductionCheck {
 
   public static Reproduction of(
       ScoreSource run, ScoreSource paper, List<TaskSpec> tasks, BigDecimal tolerance) {
+    requireSameBenchmark(run, paper);
+    return Reproduction.of(
+        paper.name() + " (" + paper.provenance() + ")",
+        tolerance,
+        printedDatasets(run),
+        paper.printed().datasets(),
+        completeAggregates(run, tasks),
+        paper.printed().aggregates());
+  }
+
+  private static void requireSameBenchmark(ScoreSource run, ScoreSource paper) {
     if (!run.benchmark().equals(paper.benchmark())) {
       throw new UserError(
-          run.name()
-              + " is a "
-              + run.benchmark()
-              + " run; '"
-              + paper.name()
-              + "' is a "
-              + paper.benchmark()
-              + " column");
+          String.format(
+              Locale.ROOT,
+              "%s is a %s run; '%s' is a %s column",
+              run.name(),
+              run.benchmark(),
+              paper.name(),
+              paper.benchmark()));
     }
+  }
+
+  /** The run's per-dataset scores as the paper would print them. */
+  private static Map<String, BigDecimal> printedDatasets(ScoreSource run) {
     Map<String, BigDecimal> datasets = new LinkedHashMap<>();
     run.mainScores().forEach((task, x) -> datasets.put(task, PaperRounding.dataset(x)));
+    return datasets;
+  }
+
+  /** The run's aggregates as printed, complete groups only: a partial mean is not the paper's. */
+  private static Map<String, BigDecimal> completeAggregates(ScoreSource run, List<TaskSpec> tasks) {
     BenchmarkSummary summary = Aggregation.summarize(run.benchmark(), tasks, run.mainScores());
     Map<String, BigDecimal> aggregates = new LinkedHashMap<>();
     for (BenchmarkColumns.Column column : BenchmarkColumns.of(run.benchmark(), tasks)) {
@@ -44,13 +64,7 @@ public final class ReproductionCheck {
         aggregates.put(column.label(), group.display());
       }
     }
-    return Reproduction.of(
-        paper.name() + " (" + paper.provenance() + ")",
-        tolerance,
-        datasets,
-        paper.printed().datasets(),
-        aggregates,
-        paper.printed().aggregates());
+    return aggregates;
   }
 
   /** The column named {@code name} (case-insensitive); an unknown name lists the known ones. */
