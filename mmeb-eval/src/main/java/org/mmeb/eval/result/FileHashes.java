@@ -39,10 +39,8 @@ public final class FileHashes {
 
   private static void update(MessageDigest digest, Path file) {
     if (!Files.isRegularFile(file)) { // a device or FIFO (a symlink to /dev/zero) never ends
-      throw new UserError(
-          file
-              + (Files.exists(file) ? ": not a regular file" : ": not found")
-              + ", cannot hash it");
+      String problem = Files.exists(file) ? ": not a regular file" : ": not found";
+      throw new UserError(file + problem + ", cannot hash it");
     }
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buffer = new byte[1 << 16];

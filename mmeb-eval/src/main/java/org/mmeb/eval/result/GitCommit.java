@@ -49,17 +49,25 @@ public final class GitCommit {
       return Optional.of(head);
     }
     String ref = head.substring("ref:".length()).strip();
-    Path common = gitDir;
-    Path commonDirFile = gitDir.resolve("commondir");
-    if (Files.isRegularFile(commonDirFile)) {
-      common = gitDir.resolve(Files.readString(commonDirFile).strip()).normalize();
-    }
+    Path common = commonDir(gitDir);
     for (Path base : new Path[] {gitDir, common}) {
       Path refFile = base.resolve(ref);
       if (Files.isRegularFile(refFile)) {
         return Optional.of(Files.readString(refFile).strip());
       }
     }
+    return packedRef(common, ref);
+  }
+
+  /** A worktree's git directory names the shared one in its {@code commondir} file. */
+  private static Path commonDir(Path gitDir) throws IOException {
+    Path commonDirFile = gitDir.resolve("commondir");
+    return Files.isRegularFile(commonDirFile)
+        ? gitDir.resolve(Files.readString(commonDirFile).strip()).normalize()
+        : gitDir;
+  }
+
+  private static Optional<String> packedRef(Path common, String ref) throws IOException {
     Path packed = common.resolve("packed-refs");
     if (Files.isRegularFile(packed)) {
       for (String line : Files.readAllLines(packed)) {

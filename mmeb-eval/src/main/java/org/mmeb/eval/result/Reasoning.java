@@ -33,6 +33,12 @@ public record Reasoning(
     tasks = Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
   }
 
+  /** The same reasoning with other per-task figures (a subset run merging kept tasks). */
+  public Reasoning withTasks(Map<String, TaskTraces> tasks) {
+    return new Reasoning(
+        reasoner, source, location, model, decoding, promptHashes, template, tasks);
+  }
+
   /**
    * One task's traces: {@code withTrace} of {@code queries} rows got one; {@code requested} were
    * asked of the reasoner in this run (the rest came from the trace cache or the file).

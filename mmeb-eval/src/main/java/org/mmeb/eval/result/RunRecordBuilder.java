@@ -109,25 +109,28 @@ public final class RunRecordBuilder {
       TaskSpec spec, DatasetScore score, StageTimings timings, RunCounts counts) {
     double[] values = score.mainValues();
     mainValues.put(spec.name(), values);
-    datasets.add(
-        new DatasetResult(
-            spec.name(),
-            spec.modality().label(),
-            spec.metaTask().label(),
-            spec.splitLabel(),
-            score.mainMetric(),
-            score.mainScore(),
-            score.queries() == 0
-                ? "-"
-                : PaperRounding.format(PaperRounding.dataset(score.mainScore())),
-            score.queries() == 0 ? null : bootstrap.dataset(values),
-            score.queries(),
-            score.metrics(),
-            timings,
-            counts,
-            score.tiedAtTop(),
-            outcomes(score)));
+    datasets.add(result(spec, score, values, timings, counts));
     return this;
+  }
+
+  private DatasetResult result(
+      TaskSpec spec, DatasetScore score, double[] values, StageTimings timings, RunCounts counts) {
+    boolean empty = score.queries() == 0;
+    return new DatasetResult(
+        spec.name(),
+        spec.modality().label(),
+        spec.metaTask().label(),
+        spec.splitLabel(),
+        score.mainMetric(),
+        score.mainScore(),
+        empty ? "-" : PaperRounding.format(PaperRounding.dataset(score.mainScore())),
+        empty ? null : bootstrap.dataset(values),
+        score.queries(),
+        score.metrics(),
+        timings,
+        counts,
+        score.tiedAtTop(),
+        outcomes(score));
   }
 
   /**
@@ -147,40 +150,54 @@ public final class RunRecordBuilder {
   }
 
   public RunRecord build() {
+    sortKeptDatasetsInTaskOrder();
+    Map<String, Double> scores = presentScores();
+    Instant finished = Instant.now();
+    return new RunRecord(
+        RunRecord.SCHEMA_VERSION,
+        benchmark,
+        model,
+        provenance(finished),
+        totalTime(finished),
+        totalCounts(),
+        summary(Aggregation.summarize(benchmark, expected, scores), scores),
+        datasets,
+        reasoningWithKeptTasks());
+  }
+
+  /** Kept datasets were added first: put every dataset back in the benchmark's task order. */
+  private void sortKeptDatasetsInTaskOrder() {
     if (kept) {
       List<String> order = expected.stream().map(TaskSpec::name).toList();
       datasets.sort(
           Comparator.comparingInt(
               d -> order.contains(d.task()) ? order.indexOf(d.task()) : order.size()));
     }
-    StageTimings totalTime = StageTimings.NONE;
-    RunCounts totalCounts = RunCounts.NONE;
+  }
+
+  /** The main scores of the datasets with queries: what the aggregates average. */
+  private Map<String, Double> presentScores() {
     Map<String, Double> scores = new LinkedHashMap<>();
-    for (DatasetResult d : datasets) {
-      totalTime = totalTime.plus(d.timings());
-      totalCounts = totalCounts.plus(d.counts());
-      if (d.queries() > 0) {
-        scores.put(d.task(), d.mainScore());
-      }
-    }
-    Instant finished = Instant.now();
-    totalTime =
-        new StageTimings(
-            totalTime.decodeSeconds(),
-            totalTime.preprocessSeconds(),
-            totalTime.inferenceSeconds(),
-            totalTime.scoringSeconds(),
-            (finished.toEpochMilli() - started.toEpochMilli()) / 1e3);
-    return new RunRecord(
-        RunRecord.SCHEMA_VERSION,
-        benchmark,
-        model,
-        provenance(finished),
-        totalTime,
-        totalCounts,
-        summary(Aggregation.summarize(benchmark, expected, scores), scores),
-        datasets,
-        reasoningWithKeptTasks());
+    datasets.stream()
+        .filter(d -> d.queries() > 0)
+        .forEach(d -> scores.put(d.task(), d.mainScore()));
+    return scores;
+  }
+
+  private RunCounts totalCounts() {
+    return datasets.stream().map(DatasetResult::counts).reduce(RunCounts.NONE, RunCounts::plus);
+  }
+
+  /** The stages summed over datasets, with the run's wall-clock time. */
+  private StageTimings totalTime(Instant finished) {
+    StageTimings sum =
+        datasets.stream().map(DatasetResult::timings).reduce(StageTimings.NONE, StageTimings::plus);
+    return new StageTimings(
+        sum.decodeSeconds(),
+        sum.preprocessSeconds(),
+        sum.inferenceSeconds(),
+        sum.scoringSeconds(),
+        (finished.toEpochMilli() - started.toEpochMilli()) / 1e3);
   }
 
   private Reasoning reasoningWithKeptTasks() {
@@ -189,30 +206,12 @@ public final class RunRecordBuilder {
     }
     Map<String, Reasoning.TaskTraces> tasks = new LinkedHashMap<>(keptTraces);
     tasks.putAll(reasoning.tasks());
-    return new Reasoning(
-        reasoning.reasoner(),
-        reasoning.source(),
-        reasoning.location(),
-        reasoning.model(),
-        reasoning.decoding(),
-        reasoning.promptHashes(),
-        reasoning.template(),
-        tasks);
+    return reasoning.withTasks(tasks);
   }
 
   private RunSummary summary(BenchmarkSummary summary, Map<String, Double> scores) {
-    List<RunSummary.Group> groups = new ArrayList<>();
-    for (GroupScore g : summary.groups()) {
-      groups.add(
-          new RunSummary.Group(
-              g.kind(),
-              g.group(),
-              g.present(),
-              g.expected(),
-              g.partial(),
-              g.present() == 0 ? null : g.meanPercent(),
-              g.displayText()));
-    }
+    List<RunSummary.Group> groups =
+        summary.groups().stream().map(RunRecordBuilder::summaryGroup).toList();
     List<double[]> present = scores.keySet().stream().map(mainValues::get).toList();
     return new RunSummary(
         summary.overall().present(),
@@ -220,6 +219,17 @@ public final class RunRecordBuilder {
         summary.partial(),
         groups,
         present.isEmpty() ? null : bootstrap.overall(present));
+  }
+
+  private static RunSummary.Group summaryGroup(GroupScore g) {
+    return new RunSummary.Group(
+        g.kind(),
+        g.group(),
+        g.present(),
+        g.expected(),
+        g.partial(),
+        g.present() == 0 ? null : g.meanPercent(),
+        g.displayText());
   }
 
   private Provenance provenance(Instant finished) {

@@ -26,6 +26,22 @@ public final class RunRecordFile {
     } catch (IOException e) {
       throw new UserError(file + ": cannot read a run record: " + e.getMessage(), e);
     }
+    checkSchemaVersion(file, root);
+    RunRecord record = toRecord(file, root);
+    RunRecordChecks.check(record, file.toString());
+    return record;
+  }
+
+  private static RunRecord toRecord(Path file, JsonNode root) {
+    try {
+      return Json.RUN_RECORD.treeToValue(root, RunRecord.class);
+    } catch (IOException e) {
+      throw new UserError(file + ": invalid run record: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** Checked before anything else: a record of another version is refused, never misread. */
+  private static void checkSchemaVersion(Path file, JsonNode root) {
     JsonNode version = root == null ? null : root.get("schema_version");
     if (version == null || !version.isInt()) {
       throw new UserError(file + ": not an mmeb-eval run record (no integer schema_version)");
@@ -39,14 +55,6 @@ public final class RunRecordFile {
               + RunRecord.SCHEMA_VERSION
               + "); use the mmeb-eval version that wrote it");
     }
-    RunRecord record;
-    try {
-      record = Json.RUN_RECORD.treeToValue(root, RunRecord.class);
-    } catch (IOException e) {
-      throw new UserError(file + ": invalid run record: " + firstLine(e.getMessage()), e);
-    }
-    RunRecordChecks.check(record, file.toString());
-    return record;
   }
 
   private static String firstLine(String message) {

@@ -14,24 +14,20 @@ public final class RunRecordText {
   public static List<String> lines(RunRecord run) {
     List<String> lines = new ArrayList<>();
     lines.add(String.format(Locale.ROOT, ROW, "task", "metric", "score", "95% CI", "queries"));
-    for (DatasetResult d : run.datasets()) {
-      lines.add(
-          String.format(
-              Locale.ROOT,
-              ROW,
-              d.task(),
-              d.mainMetric(),
-              d.display(),
-              interval(d.ci()),
-              d.queries()));
-    }
+    run.datasets().forEach(d -> lines.add(datasetLine(d)));
     lines.add("");
-    for (RunSummary.Group g : run.summary().groups()) {
-      String ci = g.kind().equals("overall") ? "  " + interval(run.summary().overallCi()) : "";
-      lines.add(
-          String.format(Locale.ROOT, "%-10s %-16s %s%s", g.kind(), g.group(), g.display(), ci));
-    }
+    run.summary().groups().forEach(g -> lines.add(groupLine(g, run.summary())));
     return lines;
+  }
+
+  private static String datasetLine(DatasetResult d) {
+    return String.format(
+        Locale.ROOT, ROW, d.task(), d.mainMetric(), d.display(), interval(d.ci()), d.queries());
+  }
+
+  private static String groupLine(RunSummary.Group g, RunSummary summary) {
+    String ci = g.kind().equals("overall") ? "  " + interval(summary.overallCi()) : "";
+    return String.format(Locale.ROOT, "%-10s %-16s %s%s", g.kind(), g.group(), g.display(), ci);
   }
 
   static String interval(ConfidenceInterval ci) {

@@ -1,5 +1,6 @@
 package org.mmeb.eval.result;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -15,39 +16,59 @@ public final class Vlm2VecReportFile {
   private Vlm2VecReportFile() {}
 
   public static Vlm2VecReport read(Path file) {
+    JsonNode root = readRoot(file);
+    Map<String, Object> metadata = metadata(root);
+    Map<String, Map<String, Vlm2VecScore>> metrics = new LinkedHashMap<>();
+    Map<String, Map<String, String>> missing = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> modality : root.path("metrics").properties()) {
+      String where = file + ": metrics." + modality.getKey();
+      metrics.put(modality.getKey(), scores(where, modality.getValue()));
+      missing.put(modality.getKey(), absent(modality.getValue()));
+    }
+    return new Vlm2VecReport(metadata, metrics, missing);
+  }
+
+  private static Map<String, Object> metadata(JsonNode root) {
+    return Json.RESULT.convertValue(
+        root.path("metadata").isObject() ? root.get("metadata") : Json.RESULT.createObjectNode(),
+        new TypeReference<LinkedHashMap<String, Object>>() {});
+  }
+
+  private static JsonNode readRoot(Path file) {
     JsonNode root;
     try {
       root = Json.RESULT.readTree(Files.readString(file));
     } catch (IOException e) {
       throw new UserError(file + ": cannot read a VLM2Vec report: " + e.getMessage(), e);
     }
-    JsonNode metricsNode = root.path("metrics");
-    if (!root.isObject() || !metricsNode.isObject()) {
+    if (!root.isObject() || !root.path("metrics").isObject()) {
       throw new UserError(file + ": not a VLM2Vec report (expected {\"metadata\", \"metrics\"})");
     }
-    Map<String, Object> metadata =
-        Json.RESULT.convertValue(
-            root.path("metadata").isObject()
-                ? root.get("metadata")
-                : Json.RESULT.createObjectNode(),
-            new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
-    Map<String, Map<String, Vlm2VecScore>> metrics = new LinkedHashMap<>();
-    Map<String, Map<String, String>> missing = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> modality : metricsNode.properties()) {
-      Map<String, Vlm2VecScore> scores = new LinkedHashMap<>();
-      Map<String, String> absent = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> dataset : modality.getValue().properties()) {
-        String where = file + ": metrics." + modality.getKey() + "." + dataset.getKey();
-        if (dataset.getValue().isTextual()) {
-          absent.put(dataset.getKey(), dataset.getValue().textValue());
-        } else {
-          scores.put(dataset.getKey(), Vlm2VecScoreFile.fromJson(dataset.getValue(), where));
-        }
+    return root;
+  }
+
+  /** A modality's score dictionaries; {@code where} names the file and modality in errors. */
+  private static Map<String, Vlm2VecScore> scores(String where, JsonNode modality) {
+    Map<String, Vlm2VecScore> scores = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> dataset : modality.properties()) {
+      if (!dataset.getValue().isTextual()) {
+        scores.put(
+            dataset.getKey(),
+            Vlm2VecScoreFile.fromJson(dataset.getValue(), where + "." + dataset.getKey()));
       }
-      metrics.put(modality.getKey(), scores);
-      missing.put(modality.getKey(), absent);
     }
-    return new Vlm2VecReport(metadata, metrics, missing);
+    return scores;
+  }
+
+  /** A modality's datasets written as a string (the reason they have no scores). */
+  private static Map<String, String> absent(JsonNode modality) {
+    Map<String, String> absent = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> dataset : modality.properties()) {
+      if (dataset.getValue().isTextual()) {
+        absent.put(dataset.getKey(), dataset.getValue().textValue());
+      }
+    }
+    return absent;
   }
 
   public static void write(Path file, Vlm2VecReport report) throws IOException {

@@ -46,30 +46,44 @@ public final class Vlm2VecScoreFile {
    * @param where the file (and key path) for error messages
    */
   static Vlm2VecScore fromJson(JsonNode node, String where) {
+    requireObject(node, where);
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String key = field.getKey();
+      requireNumber(key, field.getValue(), where);
+      if (!key.equals(NUM_PRED) && !key.equals(NUM_DATA)) {
+        metrics.put(key, fraction(field.getValue(), key, where));
+      }
+    }
+    int numPred = count(node, NUM_PRED);
+    int numData = count(node, NUM_DATA);
+    requireConsistentCounts(numPred, numData, where);
+    return new Vlm2VecScore(metrics, numPred, numData);
+  }
+
+  private static void requireObject(JsonNode node, String where) {
     if (!node.isObject()) {
       throw new UserError(
           where + ": expected an object of metric values, found " + node.getNodeType());
     }
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    int numPred = -1;
-    int numData = -1;
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
-      JsonNode value = field.getValue();
-      if (!value.isNumber()) {
-        throw new UserError(
-            where + ": '" + field.getKey() + "' should be a number, found " + value);
-      }
-      switch (field.getKey()) {
-        case NUM_PRED -> numPred = value.intValue();
-        case NUM_DATA -> numData = value.intValue();
-        default -> metrics.put(field.getKey(), fraction(value, field.getKey(), where));
-      }
+  }
+
+  private static void requireNumber(String key, JsonNode value, String where) {
+    if (!value.isNumber()) {
+      throw new UserError(where + ": '" + key + "' should be a number, found " + value);
     }
+  }
+
+  /** num_pred or num_data; -1 when absent. */
+  private static int count(JsonNode node, String key) {
+    return node.has(key) ? node.get(key).intValue() : -1;
+  }
+
+  private static void requireConsistentCounts(int numPred, int numData, String where) {
     if (numPred < -1 || numData < -1 || (numData >= 0 && numPred > numData)) {
       throw new UserError(
           where + ": num_pred " + numPred + " and num_data " + numData + " are inconsistent");
     }
-    return new Vlm2VecScore(metrics, numPred, numData);
   }
 
   private static double fraction(JsonNode value, String metric, String where) {
