@@ -47,16 +47,20 @@ public final class NpyFloatMatrix {
     }
     try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       Header header = readHeader(file, in, Files.size(file));
-      if (expectedRows >= 0 && header.rows() != expectedRows) {
-        throw bad(file, header.rows() + " vectors, manifest.json says " + expectedRows);
-      }
-      if (expectedDims >= 0 && header.dims() != expectedDims) {
-        throw bad(
-            file, "vectors of " + header.dims() + " dims, manifest.json says " + expectedDims);
-      }
+      checkExpectedShape(file, header, expectedRows, expectedDims);
       return readRows(file, in, header.rows(), header.dims());
     } catch (IOException e) {
       throw new UserError(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkExpectedShape(
+      Path file, Header header, int expectedRows, int expectedDims) {
+    if (expectedRows >= 0 && header.rows() != expectedRows) {
+      throw bad(file, header.rows() + " vectors, manifest.json says " + expectedRows);
+    }
+    if (expectedDims >= 0 && header.dims() != expectedDims) {
+      throw bad(file, "vectors of " + header.dims() + " dims, manifest.json says " + expectedDims);
     }
   }
 
@@ -65,43 +69,55 @@ public final class NpyFloatMatrix {
     if (prefix.length < 10 || !startsWithMagic(prefix)) {
       throw bad(file, "not a .npy file (no \\x93NUMPY magic)");
     }
-    int major = prefix[6];
-    long headerLength;
-    int prefixLength;
-    if (major == 1) {
-      headerLength =
-          ByteBuffer.wrap(prefix, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
-      prefixLength = 10;
-    } else if (major == 2 || major == 3) {
-      byte[] more = in.readNBytes(2);
-      if (more.length < 2) {
-        throw bad(file, "ends inside its header");
-      }
-      headerLength =
-          ByteBuffer.wrap(new byte[] {prefix[8], prefix[9], more[0], more[1]})
-                  .order(ByteOrder.LITTLE_ENDIAN)
-                  .getInt()
-              & 0xffffffffL;
-      prefixLength = 12;
-    } else {
-      throw bad(file, "format version " + major + ", expected 1, 2 or 3");
+    Prefix sizes = prefixSizes(file, in, prefix);
+    if (sizes.headerLength() > MAX_HEADER_BYTES) {
+      throw bad(
+          file, "header of " + sizes.headerLength() + " bytes (at most " + MAX_HEADER_BYTES + ")");
     }
-    if (headerLength > MAX_HEADER_BYTES) {
-      throw bad(file, "header of " + headerLength + " bytes (at most " + MAX_HEADER_BYTES + ")");
-    }
-    byte[] headerBytes = in.readNBytes((int) headerLength);
-    if (headerBytes.length != headerLength) {
+    byte[] headerBytes = in.readNBytes((int) sizes.headerLength());
+    if (headerBytes.length != sizes.headerLength()) {
       throw bad(file, "ends inside its header");
     }
     long[] shape = checkHeader(file, new String(headerBytes, StandardCharsets.ISO_8859_1));
-    long dataOffset = prefixLength + headerLength;
-    long dataBytes;
+    long dataOffset = sizes.prefixLength() + sizes.headerLength();
+    checkDataSize(file, shape, fileSize - dataOffset);
+    return new Header((int) shape[0], (int) shape[1], dataOffset);
+  }
+
+  /** The lengths of the fixed prefix (magic, version, header length) and of the header. */
+  private record Prefix(int prefixLength, long headerLength) {}
+
+  /** Version 1 stores the header length in 2 bytes, versions 2 and 3 in 4. */
+  private static Prefix prefixSizes(Path file, InputStream in, byte[] prefix) throws IOException {
+    int major = prefix[6];
+    if (major == 1) {
+      return new Prefix(
+          10, ByteBuffer.wrap(prefix, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff);
+    }
+    if (major != 2 && major != 3) {
+      throw bad(file, "format version " + major + ", expected 1, 2 or 3");
+    }
+    byte[] more = in.readNBytes(2);
+    if (more.length < 2) {
+      throw bad(file, "ends inside its header");
+    }
+    byte[] length = {prefix[8], prefix[9], more[0], more[1]};
+    return new Prefix(
+        12, ByteBuffer.wrap(length).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL);
+  }
+
+  private static long dataBytes(Path file, long[] shape) {
     try {
-      dataBytes = Math.multiplyExact(Math.multiplyExact(shape[0], shape[1]), 4L);
+      return Math.multiplyExact(Math.multiplyExact(shape[0], shape[1]), 4L);
     } catch (ArithmeticException e) {
       throw bad(file, "shape (" + shape[0] + ", " + shape[1] + ") overflows");
     }
-    if (fileSize - dataOffset != dataBytes) {
+  }
+
+  /** The data must be exactly the declared shape's float32 bytes, and fit in Java arrays. */
+  private static void checkDataSize(Path file, long[] shape, long fileDataBytes) {
+    long dataBytes = dataBytes(file, shape);
+    if (fileDataBytes != dataBytes) {
       throw bad(
           file,
           String.format(
@@ -110,23 +126,15 @@ public final class NpyFloatMatrix {
               shape[0],
               shape[1],
               dataBytes,
-              fileSize - dataOffset));
+              fileDataBytes));
     }
     if (shape[0] > Integer.MAX_VALUE || shape[1] > Integer.MAX_VALUE / 4) {
       throw bad(file, "shape (" + shape[0] + ", " + shape[1] + ") is too large");
     }
-    return new Header((int) shape[0], (int) shape[1], dataOffset);
   }
 
   public static void write(Path file, float[][] rows, int dims) throws IOException {
-    String dict =
-        String.format(
-            Locale.ROOT,
-            "{'descr': '<f4', 'fortran_order': False, 'shape': (%d, %d), }",
-            rows.length,
-            dims);
-    int unpadded = MAGIC.length + 4 + dict.length() + 1;
-    String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+    String header = header(rows.length, dims);
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
       out.write(MAGIC);
@@ -137,16 +145,32 @@ public final class NpyFloatMatrix {
               .putShort((short) header.length())
               .array());
       out.write(header.getBytes(StandardCharsets.ISO_8859_1));
-      ByteBuffer row = ByteBuffer.allocate(4 * dims).order(ByteOrder.LITTLE_ENDIAN);
-      for (float[] vector : rows) {
-        if (vector.length != dims) {
-          throw new IllegalArgumentException(
-              "vector of " + vector.length + " dims, expected " + dims);
-        }
-        row.clear();
-        row.asFloatBuffer().put(vector);
-        out.write(row.array());
+      writeRows(out, rows, dims);
+    }
+  }
+
+  /** A version 1 header, padded with spaces so the data starts on a 64-byte boundary. */
+  private static String header(int rows, int dims) {
+    String dict =
+        String.format(
+            Locale.ROOT,
+            "{'descr': '<f4', 'fortran_order': False, 'shape': (%d, %d), }",
+            rows,
+            dims);
+    int unpadded = MAGIC.length + 4 + dict.length() + 1;
+    return dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+  }
+
+  private static void writeRows(OutputStream out, float[][] rows, int dims) throws IOException {
+    ByteBuffer row = ByteBuffer.allocate(4 * dims).order(ByteOrder.LITTLE_ENDIAN);
+    for (float[] vector : rows) {
+      if (vector.length != dims) {
+        throw new IllegalArgumentException(
+            "vector of " + vector.length + " dims, expected " + dims);
       }
+      row.clear();
+      row.asFloatBuffer().put(vector);
+      out.write(row.array());
     }
   }
 
@@ -172,6 +196,11 @@ public final class NpyFloatMatrix {
     if (fortran.find() && fortran.group(1).equals("True")) {
       throw bad(file, "Fortran order, expected C order (np.ascontiguousarray)");
     }
+    return shape(file, header);
+  }
+
+  /** The header's shape, which must have two sizes (vectors x dims). */
+  private static long[] shape(Path file, String header) {
     Matcher shape = SHAPE.matcher(header);
     String[] dims = shape.find() ? shape.group(1).split(",") : new String[0];
     java.util.List<Long> sizes = new java.util.ArrayList<>();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
@@ -38,30 +39,36 @@ public final class Submission {
     if (!Files.isRegularFile(file)) {
       throw new UserError(file + ": not found (a submission folder needs manifest.json)");
     }
-    SubmissionManifest manifest;
-    try {
-      manifest = Json.PLAIN.readValue(file.toFile(), SubmissionManifest.class);
-    } catch (IOException e) {
-      throw new UserError(
-          file + ": not a valid manifest: " + SubmissionChecks.firstLine(e.getMessage()), e);
-    }
-    if (!SubmissionManifest.FORMAT.equals(manifest.format())
-        || manifest.version() != SubmissionManifest.VERSION) {
-      throw new UserError(
-          file
-              + ": format '"
-              + manifest.format()
-              + "' version "
-              + manifest.version()
-              + ", expected '"
-              + SubmissionManifest.FORMAT
-              + "' version "
-              + SubmissionManifest.VERSION);
-    }
+    SubmissionManifest manifest = readManifest(file);
+    checkFormat(file, manifest);
     if (manifest.dims() <= 0 || manifest.model() == null || manifest.model().isBlank()) {
       throw new UserError(file + ": needs a model name and dims > 0");
     }
     return new Submission(dir, manifest);
+  }
+
+  private static SubmissionManifest readManifest(Path file) {
+    try {
+      return Json.PLAIN.readValue(file.toFile(), SubmissionManifest.class);
+    } catch (IOException e) {
+      throw new UserError(
+          file + ": not a valid manifest: " + SubmissionChecks.firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static void checkFormat(Path file, SubmissionManifest manifest) {
+    if (!SubmissionManifest.FORMAT.equals(manifest.format())
+        || manifest.version() != SubmissionManifest.VERSION) {
+      throw new UserError(
+          String.format(
+              Locale.ROOT,
+              "%s: format '%s' version %d, expected '%s' version %d",
+              file,
+              manifest.format(),
+              manifest.version(),
+              SubmissionManifest.FORMAT,
+              SubmissionManifest.VERSION));
+    }
   }
 
   /** How the vectors are to be compared: the manifest's {@code similarity}, cosine by default. */
@@ -102,42 +109,56 @@ public final class Submission {
 
   public TaskEmbeddings load(TaskData data) {
     String task = data.spec().name();
+    SubmissionManifest.TaskEntry entry = entry(task);
+    Path taskDir = TaskVectors.dir(dir, task);
+    Path queryFile = taskDir.resolve(TaskVectors.QUERIES);
+    float[][] queries = queryVectors(queryFile, entry, data);
+    Path candidateFile = taskDir.resolve(TaskVectors.CANDIDATES);
+    float[][] candidates =
+        SubmissionChecks.vectors(candidateFile, entry.candidates(), manifest.dims());
+    Path keyFile = taskDir.resolve(TaskVectors.CANDIDATE_KEYS);
+    Map<String, float[]> byKey = SubmissionChecks.candidatesByKey(keyFile, candidates);
+    SubmissionChecks.requireEveryCandidate(keyFile, data, byKey);
+    return new TaskEmbeddings(
+        lookup(queriesByKey(queries, data), queryFile), lookup(byKey, candidateFile));
+  }
+
+  private SubmissionManifest.TaskEntry entry(String task) {
     SubmissionManifest.TaskEntry entry = manifest.tasks().get(task);
     if (entry == null) {
       throw new UserError(
-          dir.resolve(SubmissionManifest.FILE)
-              + ": no task '"
-              + task
-              + "' (it lists "
-              + manifest.tasks().keySet()
-              + ")");
+          String.format(
+              Locale.ROOT,
+              "%s: no task '%s' (it lists %s)",
+              dir.resolve(SubmissionManifest.FILE),
+              task,
+              manifest.tasks().keySet()));
     }
-    Path taskDir = TaskVectors.dir(dir, task);
-    Path queryFile = taskDir.resolve(TaskVectors.QUERIES);
-    float[][] queries = SubmissionChecks.vectors(queryFile, entry.queries(), manifest.dims());
+    return entry;
+  }
+
+  /** The query vectors: one per row of the task, in row order. */
+  private float[][] queryVectors(Path file, SubmissionManifest.TaskEntry entry, TaskData data) {
+    float[][] queries = SubmissionChecks.vectors(file, entry.queries(), manifest.dims());
     if (queries.length != data.rows().size()) {
       throw new UserError(
-          queryFile
+          file
               + ": "
               + queries.length
               + " query vectors, the task has "
               + data.rows().size()
               + " rows");
     }
-    Path candidateFile = taskDir.resolve(TaskVectors.CANDIDATES);
-    float[][] candidates =
-        SubmissionChecks.vectors(candidateFile, entry.candidates(), manifest.dims());
-    Map<String, float[]> byKey =
-        SubmissionChecks.candidatesByKey(taskDir.resolve(TaskVectors.CANDIDATE_KEYS), candidates);
-    SubmissionChecks.requireEveryCandidate(
-        taskDir.resolve(TaskVectors.CANDIDATE_KEYS), data, byKey);
+    return queries;
+  }
+
+  /** Rows sharing a query item share one embedding in the protocol; the first row's is used. */
+  private static Map<String, float[]> queriesByKey(float[][] queries, TaskData data) {
     Map<String, float[]> queryByKey = new HashMap<>();
     for (int r = 0; r < queries.length; r++) {
-      // Rows sharing a query item share one embedding in the protocol; the first row's vector is
-      // used.
       queryByKey.putIfAbsent(data.rows().get(r).query().key(), queries[r]);
     }
-    return new TaskEmbeddings(lookup(queryByKey, queryFile), lookup(byKey, candidateFile));
+    return queryByKey;
   }
 
   private static EmbeddingLookup lookup(Map<String, float[]> vectors, Path source) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
@@ -30,21 +31,18 @@ final class SubmissionChecks {
         throw new UserError(
             file + ": vectors of " + rows[r].length + " dims, manifest.json says " + dims);
       }
-      for (int d = 0; d < rows[r].length; d++) {
-        if (!Float.isFinite(rows[r][d])) {
-          throw new UserError(
-              file
-                  + ": row "
-                  + r
-                  + ", column "
-                  + d
-                  + " is "
-                  + rows[r][d]
-                  + " (vectors must be finite)");
-        }
-      }
+      requireFinite(file, r, rows[r]);
     }
     return rows;
+  }
+
+  private static void requireFinite(Path file, int r, float[] row) {
+    for (int d = 0; d < row.length; d++) {
+      if (!Float.isFinite(row[d])) {
+        throw new UserError(
+            file + ": row " + r + ", column " + d + " is " + row[d] + " (vectors must be finite)");
+      }
+    }
   }
 
   static Map<String, float[]> candidatesByKey(Path keyFile, float[][] candidates) {
@@ -53,45 +51,47 @@ final class SubmissionChecks {
       throw new UserError(
           keyFile + ": " + keys.size() + " keys for " + candidates.length + " candidate vectors");
     }
+    requireUniqueKeys(keyFile, keys);
     Map<String, float[]> byKey = new HashMap<>();
-    Map<String, Integer> firstRow = new HashMap<>();
     for (int r = 0; r < keys.size(); r++) {
-      Integer previous = firstRow.putIfAbsent(keys.get(r), r);
-      if (previous != null) {
-        throw new UserError(
-            keyFile
-                + ": key '"
-                + keys.get(r)
-                + "' at rows "
-                + previous
-                + " and "
-                + r
-                + " (keys must be unique)");
-      }
       byKey.put(keys.get(r), candidates[r]);
     }
     return byKey;
   }
 
+  private static void requireUniqueKeys(Path keyFile, List<String> keys) {
+    Map<String, Integer> firstRow = new HashMap<>();
+    for (int r = 0; r < keys.size(); r++) {
+      Integer previous = firstRow.putIfAbsent(keys.get(r), r);
+      if (previous != null) {
+        throw new UserError(
+            String.format(
+                Locale.ROOT,
+                "%s: key '%s' at rows %d and %d (keys must be unique)",
+                keyFile,
+                keys.get(r),
+                previous,
+                r));
+      }
+    }
+  }
+
   static void requireEveryCandidate(Path keyFile, TaskData data, Map<String, float[]> byKey) {
     for (QueryRow row : data.rows()) {
       for (Item c : row.candidates()) {
-        if (!byKey.containsKey(c.key())) {
-          throw new UserError(
-              keyFile
-                  + ": no vector for candidate key '"
-                  + c.key()
-                  + "' (task row "
-                  + row.row()
-                  + ")");
-        }
+        requireVector(keyFile, byKey, c, "task row " + row.row());
       }
     }
     for (Item c : data.globalCandidates()) {
-      if (!byKey.containsKey(c.key())) {
-        throw new UserError(
-            keyFile + ": no vector for candidate key '" + c.key() + "' (task corpus)");
-      }
+      requireVector(keyFile, byKey, c, "task corpus");
+    }
+  }
+
+  private static void requireVector(
+      Path keyFile, Map<String, float[]> byKey, Item candidate, String where) {
+    if (!byKey.containsKey(candidate.key())) {
+      throw new UserError(
+          keyFile + ": no vector for candidate key '" + candidate.key() + "' (" + where + ")");
     }
   }
 
