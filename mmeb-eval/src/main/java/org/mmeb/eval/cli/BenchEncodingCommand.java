@@ -14,7 +14,7 @@ import org.mmeb.eval.data.TaskReaders;
 import org.mmeb.eval.encode.Encoder;
 import org.mmeb.eval.encode.StagedEncoder;
 import org.mmeb.eval.pipeline.DeviceCeiling;
-import org.mmeb.eval.pipeline.EncodeBenchmark;
+import org.mmeb.eval.pipeline.EncodingBench;
 import org.mmeb.eval.pipeline.TaskEncoding;
 import org.mmeb.eval.pipeline.UniqueItems;
 import org.mmeb.eval.task.TaskRegistry.LoadedTask;
@@ -85,50 +85,75 @@ public final class BenchEncodingCommand implements Callable<Integer> {
       if (replay != null) {
         return replay(out, encoder, items, images);
       }
-      EncodeBenchmark.Report report =
-          new EncodeBenchmark(encoder, batchSize, threads).run(items, images, rounds);
-      out.printf(
-          Locale.ROOT,
-          "%s/%s: %d unique items, batch %d, %d rounds, device %s, %d cores%n",
-          benchmark,
-          task,
-          report.items(),
-          batchSize,
-          report.rounds(),
-          encoder.device(),
-          Runtime.getRuntime().availableProcessors());
-      for (EncodeBenchmark.Mode mode : List.of(report.serial(), report.pipelined())) {
-        out.printf(
-            Locale.ROOT,
-            "  %-14s %9.1f items/s   inference %4.1f%% of wall time%n",
-            mode.name(),
-            mode.itemsPerSecond(),
-            100 * mode.inferenceShare());
-      }
-      out.printf(Locale.ROOT, "  speed-up (pipelined / serial): %.2fx%n", report.speedup());
-      out.printf(
-          Locale.ROOT,
-          "  limits: model alone (bare inference on prepared batches) %.1f items/s,"
-              + " CPU stage alone (%d workers) %.1f items/s%n",
-          report.modelOnly(),
-          threads,
-          report.prepareOnly());
-      out.printf(
-          Locale.ROOT,
-          "  pipelined / slowest stage alone (%s): %.2f; pipelined / both stages back to back"
-              + " (the bound when they share the cores): %.2f%n",
-          report.modelOnly() <= report.prepareOnly() ? "the model" : "the CPU stage",
-          report.ofSlowestStage(),
-          report.ofStagesBackToBack());
-      out.printf(
-          Locale.ROOT,
-          "  pipelined wall time: decode %.1f%%, preprocess and tokenize %.1f%% (summed over"
-              + " workers), inference %.1f%%%n",
-          100 * report.stages().decode(),
-          100 * report.stages().preprocess(),
-          100 * report.stages().inference());
+      EncodingBench.Report report =
+          new EncodingBench(encoder, batchSize, threads).run(items, images, rounds);
+      print(out, report, encoder.device(), threads);
     }
     return 0;
+  }
+
+  private void print(PrintWriter out, EncodingBench.Report report, String device, int threads) {
+    printHeader(out, report, device, threads);
+    out.printf(Locale.ROOT, "  %-16s %10s %12s %10s%n", "", "items/s", "CPU ms/item", "inference");
+    for (EncodingBench.Mode mode :
+        List.of(report.serial(), report.pipelined(), report.modelOnly(), report.prepareOnly())) {
+      out.printf(
+          Locale.ROOT,
+          "  %-16s %10.1f %12.3f %10s%n",
+          mode.name(),
+          mode.itemsPerSecond(),
+          mode.cpuMillisPerItem(),
+          mode.inference() > 0 ? String.format(Locale.ROOT, "%.1f%%", 100 * mode.inference()) : "");
+    }
+    printRatios(out, report);
+    printCpuBound(out, report);
+  }
+
+  private void printHeader(
+      PrintWriter out, EncodingBench.Report report, String device, int threads) {
+    out.printf(
+        Locale.ROOT,
+        "%s/%s: %d unique items, batch %d, %d rounds, device %s, %d cores, %d workers%n",
+        benchmark,
+        task,
+        report.items(),
+        batchSize,
+        report.rounds(),
+        device,
+        report.cores(),
+        threads);
+  }
+
+  private static void printRatios(PrintWriter out, EncodingBench.Report report) {
+    out.printf(Locale.ROOT, "  speed-up (pipelined / serial): %.2fx%n", report.speedup());
+    out.printf(
+        Locale.ROOT,
+        "  pipelined / slowest stage alone (%s): %.2f; pipelined / both stages back to back: %.2f%n",
+        report.slowestStage().name(),
+        report.ofSlowestStage(),
+        report.ofStagesBackToBack());
+    out.printf(
+        Locale.ROOT,
+        "  pipelined wall time: decode %.1f%%, preprocess and tokenize %.1f%% (summed over"
+            + " workers), inference %.1f%%%n",
+        100 * report.stages().decode(),
+        100 * report.stages().preprocess(),
+        100 * report.stages().inference());
+  }
+
+  /** Where the model runs on the CPU, both stages share its cores: their CPU time bounds it. */
+  private static void printCpuBound(PrintWriter out, EncodingBench.Report report) {
+    out.printf(
+        Locale.ROOT,
+        "  CPU time per item: stages alone %.3f ms (model %.3f + CPU stage %.3f), pipelined %.3f"
+            + " ms; on %d idle cores that allows %.1f items/s: pipelined / this CPU bound %.2f%n",
+        report.stagesCpuMillisPerItem(),
+        report.modelOnly().cpuMillisPerItem(),
+        report.prepareOnly().cpuMillisPerItem(),
+        report.pipelined().cpuMillisPerItem(),
+        report.cores(),
+        report.cpuBound(),
+        report.pipelined().itemsPerSecond() / report.cpuBound());
   }
 
   private int replay(PrintWriter out, Encoder encoder, List<Item> items, ImageStore images)

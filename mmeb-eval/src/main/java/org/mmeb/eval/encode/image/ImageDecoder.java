@@ -6,10 +6,10 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +39,12 @@ public final class ImageDecoder {
 
   /** The decoded image, or an IOException naming what could not be read. */
   public static RgbImage decode(byte[] bytes) throws IOException {
+    RgbImage plain = PlainPngDecoder.decode(bytes);
+    return plain != null ? plain : decodeWithImageIo(bytes);
+  }
+
+  /** {@link #decode} without the plain-PNG path: every image through ImageIO. */
+  static RgbImage decodeWithImageIo(byte[] bytes) throws IOException {
     BufferedImage image = read(bytes);
     return image.getColorModel() instanceof ComponentColorModel model
         ? fromRaster(image.getRaster(), model)
@@ -51,7 +57,7 @@ public final class ImageDecoder {
    * cut short: Pillow says "image file is truncated"; ImageIO would warn and fill it with grey).
    */
   public static BufferedImage read(byte[] bytes) throws IOException {
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
       ImageReader reader = firstReader(in, bytes.length);
       try {
         reader.setInput(in, true, true);
@@ -149,13 +155,19 @@ public final class ImageDecoder {
         && raster.getSampleModelTranslateY() == 0;
   }
 
-  /** The same pixels as the row-by-row path, read straight from the raster's bytes. */
+  /**
+   * The same pixels as the row-by-row path, read straight from the raster's bytes; a raster that
+   * already is packed RGB (8-bit RGB PNGs) becomes the image without a copy.
+   */
   private static RgbImage fromInterleavedBytes(Raster raster, boolean grey) {
     PixelInterleavedSampleModel model = (PixelInterleavedSampleModel) raster.getSampleModel();
     DataBufferByte buffer = (DataBufferByte) raster.getDataBuffer();
     byte[] data = buffer.getData();
     int w = raster.getWidth();
     int h = raster.getHeight();
+    if (!grey && isPackedRgb(model, buffer, w, h)) {
+      return new RgbImage(w, h, data);
+    }
     int stride = model.getPixelStride();
     int[] bands = model.getBandOffsets();
     int r = bands[0];
@@ -172,6 +184,16 @@ public final class ImageDecoder {
       }
     }
     return new RgbImage(w, h, rgb);
+  }
+
+  /** Rows of R, G, B bytes with nothing between pixels or rows, filling the whole array. */
+  private static boolean isPackedRgb(
+      PixelInterleavedSampleModel model, DataBufferByte buffer, int w, int h) {
+    return model.getPixelStride() == 3
+        && Arrays.equals(model.getBandOffsets(), new int[] {0, 1, 2})
+        && model.getScanlineStride() == 3 * w
+        && buffer.getOffset() == 0
+        && buffer.getData().length == 3 * w * h;
   }
 
   /**

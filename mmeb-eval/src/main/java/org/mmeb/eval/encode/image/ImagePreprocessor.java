@@ -4,10 +4,13 @@ import java.nio.FloatBuffer;
 
 /**
  * Resizes, crops and normalises a decoded image into a model's NCHW float tensor: only the pixels
- * the crop keeps are resized, and the normalised values come from a 256-entry table per channel,
- * written to the batch buffer in one bulk put. Immutable, thread-safe.
+ * the crop keeps are resized, and the normalised values come from a 256-entry table per channel;
+ * each channel plane goes to the batch buffer in one bulk put from a per-thread array (no
+ * allocation per image). Immutable, thread-safe.
  */
 public final class ImagePreprocessor {
+  private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
   private final ImageSpec spec;
   private final float[][] levels;
 
@@ -38,16 +41,24 @@ public final class ImagePreprocessor {
     RgbImage ready = resizeAndCrop(image);
     byte[] rgb = ready.rgb();
     int plane = ready.width() * ready.height();
-    float[] chw = new float[3 * plane];
-    float[] red = levels[0];
-    float[] green = levels[1];
-    float[] blue = levels[2];
-    for (int p = 0; p < plane; p++) {
-      chw[p] = red[rgb[3 * p] & 0xFF];
-      chw[plane + p] = green[rgb[3 * p + 1] & 0xFF];
-      chw[2 * plane + p] = blue[rgb[3 * p + 2] & 0xFF];
+    float[] channel = scratch(plane);
+    for (int c = 0; c < 3; c++) {
+      float[] level = levels[c];
+      for (int p = 0, i = c; p < plane; p++, i += 3) {
+        channel[p] = level[rgb[i] & 0xFF];
+      }
+      out.put(offset + c * plane, channel, 0, plane);
     }
-    out.put(offset, chw);
+  }
+
+  /** A float array of at least {@code size} for this thread, kept between images. */
+  private static float[] scratch(int size) {
+    float[] known = SCRATCH.get();
+    if (known.length < size) {
+      known = new float[size];
+      SCRATCH.set(known);
+    }
+    return known;
   }
 
   /**

@@ -7,8 +7,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** bench --replay: one prepared batch run again and again on the devices (here the CPU). */
-class BenchReplayTest {
+/**
+ * bench encoding: every mode with its CPU time and the ratios; --replay runs one prepared batch
+ * again and again on the devices (here the CPU). Numbers are not checked (no timing in tests).
+ */
+class BenchEncodingTest {
   @TempDir static Path dir;
 
   @BeforeAll
@@ -41,6 +44,34 @@ class BenchReplayTest {
     assertThat(run.out())
         .contains("one batch of 16 items (16 with images) replayed 3 times, device cpu, 1 runs")
         .containsPattern("device ceiling +[0-9.]+ items/s");
+  }
+
+  @Test
+  void measuresEachModeWithItsCpuTimeAndTheRatios() {
+    CliRun run =
+        CliRun.of(
+            "bench",
+            "encoding",
+            "--model",
+            "models/demo/spec.json",
+            "--device",
+            "cpu",
+            "--benchmark",
+            "mmeb-mini",
+            "--task",
+            "MiniShapes",
+            "--data",
+            dir.toString(),
+            "--rounds",
+            "1");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("serial +[0-9.]+ +[0-9.]+ +[0-9.]+%")
+        .containsPattern("pipelined x[0-9]+ +[0-9.]+ +[0-9.]+ +[0-9.]+%")
+        .containsPattern("model alone +[0-9.]+ +[0-9.]+")
+        .containsPattern("CPU stage alone +[0-9.]+ +[0-9.]+")
+        .containsPattern("pipelined / slowest stage alone \\((model|CPU stage) alone\\): [0-9.]+")
+        .containsPattern("pipelined / this CPU bound [0-9.]+");
   }
 
   @Test
