@@ -6,16 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mmeb.eval.UserError;
-import org.mmeb.eval.report.ScoreSource;
-import org.mmeb.eval.report.compare.ComparisonText;
 import org.mmeb.eval.report.compare.GateText;
 import org.mmeb.eval.report.compare.JUnitXml;
 import org.mmeb.eval.report.compare.RegressionGate;
-import org.mmeb.eval.report.compare.RunComparator;
 import org.mmeb.eval.report.compare.RunComparison;
 import org.mmeb.eval.report.imports.ScoreInputs;
 import org.mmeb.eval.result.AtomicFiles;
-import org.mmeb.eval.task.TaskRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,30 +59,40 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    RegressionGate gate = gate();
+    RunComparison comparison = significance.compare(registry.load(), baseline, candidate);
+    List<RegressionGate.Verdict> verdicts = gate.judge(comparison);
+    if (junit != null) {
+      writeJunit(comparison, verdicts);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(significance.text(comparison));
+    out.println();
+    out.print(GateText.render(verdicts));
+    boolean noTies = printTieFlags(out);
+    return RegressionGate.allPassed(verdicts) && noTies ? 0 : UserError.CHECK_FAILED;
+  }
+
+  private RegressionGate gate() {
     if (!(maxDrop >= 0) || !(maxDatasetDrop >= 0)) {
       throw new UserError("--max-drop and --max-dataset-drop must be >= 0 points");
     }
-    TaskRegistry tasks = registry.load();
-    RunComparator comparator = significance.comparator();
-    ScoreSource a = ScoreInputs.read(baseline, tasks);
-    ScoreSource b = ScoreInputs.read(candidate, tasks);
-    RunComparison comparison = comparator.compare(tasks.benchmark(a.benchmark()), a, b);
-    RegressionGate gate = new RegressionGate(maxDrop, maxDatasetDrop, significance.alpha);
-    List<RegressionGate.Verdict> verdicts = gate.judge(comparison);
-    if (junit != null) {
-      try {
-        AtomicFiles.writeString(junit, JUnitXml.render(comparison, verdicts));
-      } catch (IOException e) {
-        throw new UserError("cannot write " + junit + ": " + e.getMessage(), e);
-      }
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(ComparisonText.render(comparison, significance.alpha, comparator.method()));
-    out.println();
-    out.print(GateText.render(verdicts));
+    return new RegressionGate(maxDrop, maxDatasetDrop, significance.alpha);
+  }
+
+  /** One FAIL line per dataset of the candidate whose hits ties decided; true when none. */
+  private boolean printTieFlags(PrintWriter out) {
     List<String> tied = ScoreInputs.tieFlags(candidate);
     tied.forEach(line -> out.println("FAIL ties: " + line));
     out.flush();
-    return RegressionGate.allPassed(verdicts) && tied.isEmpty() ? 0 : UserError.CHECK_FAILED;
+    return tied.isEmpty();
+  }
+
+  private void writeJunit(RunComparison comparison, List<RegressionGate.Verdict> verdicts) {
+    try {
+      AtomicFiles.writeString(junit, JUnitXml.render(comparison, verdicts));
+    } catch (IOException e) {
+      throw new UserError("cannot write " + junit + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -1,13 +1,10 @@
 package org.mmeb.eval.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.mmeb.eval.report.ScoreSource;
-import org.mmeb.eval.report.compare.ComparisonText;
 import org.mmeb.eval.report.compare.ReasoningVerdict;
-import org.mmeb.eval.report.compare.RunComparator;
 import org.mmeb.eval.report.compare.RunComparison;
 import org.mmeb.eval.report.imports.ScoreInputs;
-import org.mmeb.eval.task.TaskRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,21 +34,16 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TaskRegistry tasks = registry.load();
-    RunComparator comparator = significance.comparator();
-    ScoreSource a = ScoreInputs.read(baseline, tasks);
-    ScoreSource b = ScoreInputs.read(candidate, tasks);
-    RunComparison comparison = comparator.compare(tasks.benchmark(a.benchmark()), a, b);
-    spec.commandLine()
-        .getOut()
-        .print(ComparisonText.render(comparison, significance.alpha, comparator.method()));
+    RunComparison comparison = significance.compare(registry.load(), baseline, candidate);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(significance.text(comparison));
     ReasoningVerdict.lines(
             comparison,
             ScoreInputs.reasoning(baseline),
             ScoreInputs.reasoning(candidate),
             significance.alpha)
-        .forEach(spec.commandLine().getOut()::println);
-    spec.commandLine().getOut().flush();
+        .forEach(out::println);
+    out.flush();
     return 0;
   }
 }

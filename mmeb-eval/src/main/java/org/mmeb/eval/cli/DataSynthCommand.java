@@ -43,18 +43,17 @@ final class DataSynthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!SyntheticBenchmark.BENCHMARK.equals(benchmark)) {
-      throw new UserError(
-          "data synth writes only " + SyntheticBenchmark.BENCHMARK + ", not '" + benchmark + "'");
-    }
-    if (trainPairs < 0) {
-      throw new UserError("--train-pairs must be >= 0, found " + trainPairs);
-    }
+    checkOptions();
     long start = System.nanoTime();
     SyntheticBenchmark.write(out, seed);
     if (trainPairs > 0) {
       SyntheticBenchmark.writeTrainPairs(out, seed, trainPairs);
     }
+    printWritten(start);
+    return 0;
+  }
+
+  private void printWritten(long start) {
     PrintWriter w = spec.commandLine().getOut();
     w.printf(
         "wrote %s (seed %d) to %s in %.1f s%n",
@@ -62,6 +61,15 @@ final class DataSynthCommand implements Callable<Integer> {
     if (trainPairs > 0) {
       w.printf("wrote %d training pairs to %s%n", trainPairs, out.resolve("train/pairs.jsonl"));
     }
-    return 0;
+  }
+
+  private void checkOptions() {
+    if (!SyntheticBenchmark.BENCHMARK.equals(benchmark)) {
+      throw new UserError(
+          "data synth writes only " + SyntheticBenchmark.BENCHMARK + ", not '" + benchmark + "'");
+    }
+    if (trainPairs < 0) {
+      throw new UserError("--train-pairs must be >= 0, found " + trainPairs);
+    }
   }
 }

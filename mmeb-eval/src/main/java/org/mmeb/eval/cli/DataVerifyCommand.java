@@ -36,8 +36,24 @@ final class DataVerifyCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private static final String ROW = "%-44s %-10s %6s %8s %7s %7s %11s%n";
+
   @Override
   public Integer call() {
+    List<LoadedTask> selected = selectedTasks();
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        Locale.ROOT, ROW, "task", "status", "rows", "expected", "images", "missing", "undecodable");
+    List<TaskCheck> checks = checkEach(selected, out);
+    long failed = checks.stream().filter(c -> !c.ok()).count();
+    if (failed > 0) {
+      printProblems(out, checks);
+    }
+    out.printf(Locale.ROOT, "%n%d of %d tasks ok%n", checks.size() - failed, checks.size());
+    return failed == 0 ? 0 : UserError.CHECK_FAILED;
+  }
+
+  private List<LoadedTask> selectedTasks() {
     if (!Files.isDirectory(data)) {
       throw new UserError(data + ": data folder not found");
     }
@@ -45,41 +61,46 @@ final class DataVerifyCommand implements Callable<Integer> {
     if (selected.isEmpty()) {
       throw new UserError("no tasks in benchmark '" + benchmark + "'");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    String row = "%-44s %-10s %6s %8s %7s %7s %11s%n";
-    out.printf(
-        Locale.ROOT, row, "task", "status", "rows", "expected", "images", "missing", "undecodable");
+    return selected;
+  }
+
+  /** Checks the tasks one by one, printing each one's row as soon as it is known. */
+  private List<TaskCheck> checkEach(List<LoadedTask> selected, PrintWriter out) {
     List<TaskCheck> checks = new ArrayList<>();
     for (LoadedTask task : selected) {
       TaskCheck check = DataVerifier.check(task.spec(), data);
       checks.add(check);
-      out.printf(
-          Locale.ROOT,
-          row,
-          check.task(),
-          check.status(),
-          check.rows(),
-          check.expectedRows(),
-          check.images(),
-          check.missingImages(),
-          check.undecodableImages());
-      out.flush();
+      printRow(out, check);
     }
-    long failed = checks.stream().filter(c -> !c.ok()).count();
-    if (failed > 0) {
-      out.println();
-      for (TaskCheck check : checks) {
-        check.problems().forEach(out::println);
-        if (check.problemCount() > check.problems().size()) {
-          out.printf(
-              Locale.ROOT,
-              "%s: ... and %d more problems%n",
-              check.task(),
-              check.problemCount() - check.problems().size());
-        }
+    return checks;
+  }
+
+  private static void printRow(PrintWriter out, TaskCheck check) {
+    out.printf(
+        Locale.ROOT,
+        ROW,
+        check.task(),
+        check.status(),
+        check.rows(),
+        check.expectedRows(),
+        check.images(),
+        check.missingImages(),
+        check.undecodableImages());
+    out.flush();
+  }
+
+  /** Each task's problems, then how many more it had than it lists. */
+  private static void printProblems(PrintWriter out, List<TaskCheck> checks) {
+    out.println();
+    for (TaskCheck check : checks) {
+      check.problems().forEach(out::println);
+      if (check.problemCount() > check.problems().size()) {
+        out.printf(
+            Locale.ROOT,
+            "%s: ... and %d more problems%n",
+            check.task(),
+            check.problemCount() - check.problems().size());
       }
     }
-    out.printf(Locale.ROOT, "%n%d of %d tasks ok%n", checks.size() - failed, checks.size());
-    return failed == 0 ? 0 : UserError.CHECK_FAILED;
   }
 }

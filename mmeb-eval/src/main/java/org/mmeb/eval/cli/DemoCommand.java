@@ -17,9 +17,7 @@ import org.mmeb.eval.report.imports.ReferenceScores;
 import org.mmeb.eval.report.imports.ScoreInputs;
 import org.mmeb.eval.report.leaderboard.Leaderboard;
 import org.mmeb.eval.report.leaderboard.LeaderboardBuilder;
-import org.mmeb.eval.report.leaderboard.LeaderboardFiles;
 import org.mmeb.eval.report.leaderboard.LeaderboardView;
-import org.mmeb.eval.report.leaderboard.MarkdownLeaderboard;
 import org.mmeb.eval.task.TaskRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,6 +70,22 @@ public final class DemoCommand implements Callable<Integer> {
     for (Path model : MODELS) {
       evaluate(model, tasks, log);
     }
+    writeLeaderboard(tasks, stdout);
+    printFinished(stdout, start);
+    return 0;
+  }
+
+  private void printFinished(PrintWriter stdout, long start) {
+    stdout.printf(
+        java.util.Locale.ROOT,
+        "demo finished in %.1f s; open %s in a browser%n",
+        (System.nanoTime() - start) / 1e9,
+        leaderboard.resolve("leaderboard.html").toAbsolutePath().normalize());
+    stdout.flush();
+  }
+
+  /** The leaderboard of the runs and the reference scores; prints mmeb-mini's table. */
+  private void writeLeaderboard(TaskRegistry tasks, PrintWriter stdout) throws IOException {
     List<ScoreSource> sources = new ArrayList<>(ScoreInputs.runsUnder(results.out));
     sources.addAll(
         ReferenceScores.leaderboardSources(
@@ -81,18 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
         board.views().stream()
             .filter(v -> v.benchmark().equals(SyntheticBenchmark.BENCHMARK))
             .toList();
-    stdout.print(new MarkdownLeaderboard(false).render(new Leaderboard(mini)));
-    stdout.println();
-    for (Path file : LeaderboardFiles.write(leaderboard, board)) {
-      stdout.println("wrote " + file);
-    }
-    stdout.printf(
-        java.util.Locale.ROOT,
-        "demo finished in %.1f s; open %s in a browser%n",
-        (System.nanoTime() - start) / 1e9,
-        leaderboard.resolve("leaderboard.html").toAbsolutePath().normalize());
-    stdout.flush();
-    return 0;
+    LeaderboardCommand.printAndWrite(stdout, new Leaderboard(mini), leaderboard, board);
   }
 
   /** Writes mmeb-mini once; a marker names the seed so a stale folder is rewritten. */

@@ -94,6 +94,10 @@ public final class EncoderOptions {
     if (source.modelSpec != null) {
       return OnnxEncoders.open(source.modelSpec, device.device, deviceOptions.settings(), warnings);
     }
+    return httpEncoder();
+  }
+
+  private HttpEncoder httpEncoder() {
     if (serverModel == null) {
       throw new UserError("--server needs --server-model NAME");
     }

@@ -64,6 +64,24 @@ final class LeaderboardCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TaskRegistry tasks = registry.load();
+    Leaderboard board = new LeaderboardBuilder(tasks).build(sources(tasks));
+    PrintWriter stdout = spec.commandLine().getOut();
+    printAndWrite(stdout, board, out, board);
+    stdout.flush();
+    return 0;
+  }
+
+  /** Prints {@code shown} as Markdown, writes {@code board}'s files into {@code folder}. */
+  static void printAndWrite(PrintWriter stdout, Leaderboard shown, Path folder, Leaderboard board) {
+    stdout.print(new MarkdownLeaderboard(false).render(shown));
+    stdout.println();
+    for (Path file : LeaderboardFiles.write(folder, board)) {
+      stdout.println("wrote " + file);
+    }
+  }
+
+  /** The runs under --results, the imports and the reference scores; at least one. */
+  private List<ScoreSource> sources(TaskRegistry tasks) {
     List<ScoreSource> sources = new ArrayList<>(ScoreInputs.runsUnder(results));
     for (String path : imports) {
       sources.add(ScoreInputs.read(path, tasks));
@@ -75,14 +93,6 @@ final class LeaderboardCommand implements Callable<Integer> {
       throw new UserError(
           "nothing to show: no run under " + results + ", no --import, no reference scores");
     }
-    Leaderboard board = new LeaderboardBuilder(tasks).build(sources);
-    PrintWriter stdout = spec.commandLine().getOut();
-    stdout.print(new MarkdownLeaderboard(false).render(board));
-    stdout.println();
-    for (Path file : LeaderboardFiles.write(out, board)) {
-      stdout.println("wrote " + file);
-    }
-    stdout.flush();
-    return 0;
+    return sources;
   }
 }

@@ -41,29 +41,41 @@ final class NumpyProduct implements ScoringBenchmark.ExternalProduct {
   @Override
   public ScoringBenchmark.Sample time(int repeats, int rows, int cols, int dims) {
     try {
-      Process process =
-          new ProcessBuilder(
-                  "python3",
-                  "-c",
-                  SCRIPT,
-                  String.valueOf(repeats),
-                  String.valueOf(rows),
-                  String.valueOf(cols),
-                  String.valueOf(dims))
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (process.waitFor() != 0) {
-        throw new UserError("--numpy: python3 with numpy failed: " + out.strip());
-      }
-      String[] parts = out.strip().split("\\s+");
-      return new ScoringBenchmark.Sample(
-          Double.parseDouble(parts[parts.length - 2]), Double.parseDouble(parts[parts.length - 1]));
+      return sample(output(start(repeats, rows, cols, dims)));
     } catch (IOException e) {
       throw new UserError("--numpy: cannot run python3: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UserError("--numpy: interrupted");
     }
+  }
+
+  /** What the process printed, once it exited 0. */
+  private static String output(Process process) throws IOException, InterruptedException {
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new UserError("--numpy: python3 with numpy failed: " + out.strip());
+    }
+    return out;
+  }
+
+  /** The script's last line: wall and CPU seconds. */
+  private static ScoringBenchmark.Sample sample(String out) {
+    String[] parts = out.strip().split("\\s+");
+    return new ScoringBenchmark.Sample(
+        Double.parseDouble(parts[parts.length - 2]), Double.parseDouble(parts[parts.length - 1]));
+  }
+
+  private static Process start(int repeats, int rows, int cols, int dims) throws IOException {
+    return new ProcessBuilder(
+            "python3",
+            "-c",
+            SCRIPT,
+            String.valueOf(repeats),
+            String.valueOf(rows),
+            String.valueOf(cols),
+            String.valueOf(dims))
+        .redirectErrorStream(true)
+        .start();
   }
 }

@@ -56,9 +56,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     String served = name != null ? name : ModelSpecs.displayName(modelSpec);
-    try (Encoder encoder =
-            OnnxEncoders.open(
-                modelSpec, device.device, deviceOptions.settings(), spec.commandLine().getErr());
+    try (Encoder encoder = openModel();
         EmbeddingServer server = EmbeddingServer.start(encoder, served, host, port, batchSize)) {
       out.printf(
           "serving %s (%s, %s) at %s%n",
@@ -67,5 +65,10 @@ public final class ServeCommand implements Callable<Integer> {
       new CountDownLatch(1).await();
     }
     return 0;
+  }
+
+  private Encoder openModel() {
+    return OnnxEncoders.open(
+        modelSpec, device.device, deviceOptions.settings(), spec.commandLine().getErr());
   }
 }

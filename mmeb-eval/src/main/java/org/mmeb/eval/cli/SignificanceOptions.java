@@ -1,6 +1,11 @@
 package org.mmeb.eval.cli;
 
+import org.mmeb.eval.report.ScoreSource;
+import org.mmeb.eval.report.compare.ComparisonText;
 import org.mmeb.eval.report.compare.RunComparator;
+import org.mmeb.eval.report.compare.RunComparison;
+import org.mmeb.eval.report.imports.ScoreInputs;
+import org.mmeb.eval.task.TaskRegistry;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,5 +39,20 @@ public final class SignificanceOptions {
       throw new org.mmeb.eval.UserError("--alpha must be in (0, 1), got " + alpha);
     }
     return new RunComparator(rounds, seed);
+  }
+
+  /**
+   * {@code baseline} and {@code candidate} (runs or imported scores) compared dataset by dataset.
+   */
+  RunComparison compare(TaskRegistry tasks, String baseline, String candidate) {
+    RunComparator comparator = comparator();
+    ScoreSource a = ScoreInputs.read(baseline, tasks);
+    ScoreSource b = ScoreInputs.read(candidate, tasks);
+    return comparator.compare(tasks.benchmark(a.benchmark()), a, b);
+  }
+
+  /** The comparison as compare and check print it. */
+  String text(RunComparison comparison) {
+    return ComparisonText.render(comparison, alpha, comparator().method());
   }
 }

@@ -38,42 +38,50 @@ public final class TasksCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    private static final String ROW = "%-10s %-46s %-7s %-13s %-4s %-14s %-7s %8s%n";
+    private static final String HEADER =
+        String.format(
+            Locale.ROOT,
+            ROW,
+            "benchmark",
+            "name",
+            "modal.",
+            "meta-task",
+            "split",
+            "metric",
+            "eval",
+            "queries");
+
     @Override
     public Integer call() {
-      List<TaskSpec> tasks =
-          registry.load().all().stream()
-              .map(LoadedTask::spec)
-              .filter(t -> benchmark == null || t.benchmark().equalsIgnoreCase(benchmark))
-              .filter(t -> metaTask == null || t.metaTask().label().equalsIgnoreCase(metaTask))
-              .toList();
+      List<TaskSpec> tasks = selected();
       PrintWriter out = spec.commandLine().getOut();
-      String row = "%-10s %-46s %-7s %-13s %-4s %-14s %-7s %8s%n";
-      out.printf(
-          Locale.ROOT,
-          row,
-          "benchmark",
-          "name",
-          "modal.",
-          "meta-task",
-          "split",
-          "metric",
-          "eval",
-          "queries");
-      for (TaskSpec t : tasks) {
-        out.printf(
-            Locale.ROOT,
-            row,
-            t.benchmark(),
-            t.name(),
-            t.modality().label(),
-            t.metaTask().label(),
-            t.split() == null ? "-" : t.splitLabel(),
-            t.mainMetric(),
-            t.evalType().name().toLowerCase(Locale.ROOT),
-            t.expectedQueries());
-      }
+      out.print(HEADER);
+      tasks.forEach(task -> printRow(out, task));
       out.printf(Locale.ROOT, "%d tasks%n", tasks.size());
       return 0;
+    }
+
+    private List<TaskSpec> selected() {
+      return registry.load().all().stream()
+          .map(LoadedTask::spec)
+          .filter(t -> benchmark == null || t.benchmark().equalsIgnoreCase(benchmark))
+          .filter(t -> metaTask == null || t.metaTask().label().equalsIgnoreCase(metaTask))
+          .toList();
+    }
+
+    private static void printRow(PrintWriter out, TaskSpec t) {
+      out.printf(
+          Locale.ROOT,
+          ROW,
+          t.benchmark(),
+          t.name(),
+          t.modality().label(),
+          t.metaTask().label(),
+          t.split() == null ? "-" : t.splitLabel(),
+          t.mainMetric(),
+          t.evalType().name().toLowerCase(Locale.ROOT),
+          t.expectedQueries());
     }
   }
 
@@ -91,7 +99,17 @@ public final class TasksCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      TaskRegistry tasks = registry.load();
+      List<LoadedTask> found = found(registry.load());
+      PrintWriter out = spec.commandLine().getOut();
+      for (LoadedTask t : found) {
+        out.println("# " + t.file());
+        out.println(java.nio.file.Files.readString(t.file()).strip());
+      }
+      return 0;
+    }
+
+    /** The tasks of that name (in that benchmark); at least one. */
+    private List<LoadedTask> found(TaskRegistry tasks) {
       List<LoadedTask> found =
           tasks.findByName(name).stream()
               .filter(t -> benchmark == null || t.spec().benchmark().equals(benchmark))
@@ -99,12 +117,7 @@ public final class TasksCommand implements Runnable {
       if (found.isEmpty()) {
         throw new UserError("no task named '" + name + "' (see: mmeb-eval tasks list)");
       }
-      PrintWriter out = spec.commandLine().getOut();
-      for (LoadedTask t : found) {
-        out.println("# " + t.file());
-        out.println(java.nio.file.Files.readString(t.file()).strip());
-      }
-      return 0;
+      return found;
     }
   }
 }

@@ -98,26 +98,30 @@ public final class TraceOptions {
     if (tracesFile != null) {
       return new TraceFile(tracesFile, reasonerName, log);
     }
-    if (reasoner == null) {
-      return null;
-    }
+    return reasoner == null ? null : reasonerTraces(cacheDir);
+  }
+
+  private ReasonerTraces reasonerTraces(Path cacheDir) {
     if (reasonerModel == null) {
       throw new UserError("--reasoner needs --reasoner-model NAME");
     }
-    URI base = reasoner.toString().endsWith("/") ? reasoner : URI.create(reasoner + "/");
-    ChatReasoner client =
-        new ChatReasoner(
-            new ChatReasoner.Settings(
-                base,
-                reasonerModel,
-                System.getenv("MMEB_EVAL_REASONER_API_KEY"),
-                maxTokens,
-                seed,
-                retries,
-                Duration.ofSeconds(timeoutSeconds),
-                Duration.ofSeconds(deadlineSeconds)));
     String name = reasonerName != null ? reasonerName : reasonerModel;
-    return new ReasonerTraces(client, name, new PromptTemplates(prompts), cacheDir, concurrency);
+    return new ReasonerTraces(
+        chatReasoner(), name, new PromptTemplates(prompts), cacheDir, concurrency);
+  }
+
+  private ChatReasoner chatReasoner() {
+    URI base = reasoner.toString().endsWith("/") ? reasoner : URI.create(reasoner + "/");
+    return new ChatReasoner(
+        new ChatReasoner.Settings(
+            base,
+            reasonerModel,
+            System.getenv("MMEB_EVAL_REASONER_API_KEY"),
+            maxTokens,
+            seed,
+            retries,
+            Duration.ofSeconds(timeoutSeconds),
+            Duration.ofSeconds(deadlineSeconds)));
   }
 
   /** The query transform for {@code source} (null: none), placing traces as the spec says. */
