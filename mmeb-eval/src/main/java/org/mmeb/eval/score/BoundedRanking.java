@@ -73,6 +73,11 @@ final class BoundedRanking {
     return top.ranked();
   }
 
+  /** Whether a best positive was given (a relevant key among the candidates). */
+  boolean hasPositive() {
+    return positive >= 0;
+  }
+
   /** 1-based rank of the best positive; only meaningful when one was given. */
   int positiveRank() {
     return Math.toIntExact(ahead + 1);

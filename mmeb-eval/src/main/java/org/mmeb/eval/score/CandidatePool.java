@@ -1,8 +1,10 @@
 package org.mmeb.eval.score;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A local task's distinct candidates: each key's vector fetched, and its weight computed, once for
@@ -22,20 +24,25 @@ final class CandidatePool {
   static CandidatePool of(
       List<List<String>> candidateKeys, EmbeddingLookup lookup, Similarity similarity) {
     KeyIndex positionOf = new KeyIndex();
-    List<float[]> vectors = new ArrayList<>();
+    List<String> distinct = new ArrayList<>();
     List<int[]> rows = new ArrayList<>(candidateKeys.size());
     for (List<String> keys : candidateKeys) {
-      int[] at = new int[keys.size()];
-      for (int j = 0; j < at.length; j++) {
-        at[j] = positionOf.add(keys.get(j));
-        if (at[j] == vectors.size()) {
-          vectors.add(lookup.get(keys.get(j)));
-        }
-      }
-      rows.add(at);
+      rows.add(number(keys, positionOf, distinct));
     }
-    return new CandidatePool(
-        positionOf, WeightedVectors.of(vectors.toArray(new float[0][]), similarity), rows);
+    float[][] vectors = distinct.stream().map(lookup::get).toArray(float[][]::new);
+    return new CandidatePool(positionOf, WeightedVectors.of(vectors, similarity), rows);
+  }
+
+  /** The keys' numbers in the index; keys seen for the first time are appended to distinct. */
+  private static int[] number(List<String> keys, KeyIndex index, List<String> distinct) {
+    int[] at = new int[keys.size()];
+    for (int j = 0; j < at.length; j++) {
+      at[j] = index.add(keys.get(j));
+      if (at[j] == distinct.size()) {
+        distinct.add(keys.get(j));
+      }
+    }
+    return at;
   }
 
   WeightedVectors vectors() {
@@ -57,10 +64,22 @@ final class CandidatePool {
    * position (an int compare per candidate instead of a key lookup).
    */
   LocalRanker.Row rankerRow(int i, List<String> keys, Map<String, Double> relevance) {
-    int[] relevant =
-        relevance.keySet().stream().mapToInt(positionOf::find).filter(p -> p >= 0).toArray();
+    int[] relevant = positions(relevance.keySet());
     int[] at = rows.get(i);
     return new LocalRanker.Row(at, keys, j -> contains(relevant, at[j]), !relevance.isEmpty());
+  }
+
+  /** The pool positions of those keys that are in the pool. */
+  private int[] positions(Set<String> keys) {
+    int[] positions = new int[keys.size()];
+    int found = 0;
+    for (String key : keys) {
+      int position = positionOf.find(key);
+      if (position >= 0) {
+        positions[found++] = position;
+      }
+    }
+    return Arrays.copyOf(positions, found);
   }
 
   private static boolean contains(int[] values, int value) {

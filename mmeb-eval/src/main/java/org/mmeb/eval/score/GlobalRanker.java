@@ -1,9 +1,12 @@
 package org.mmeb.eval.score;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -50,16 +53,11 @@ public final class GlobalRanker {
       List<String> candidateKeys,
       List<Map<String, Double>> relevance) {
     WeightedVectors q = WeightedVectors.of(queries, 0, queries.size(), similarity);
-    Map<String, Integer> indexOf = firstIndexByKey(candidateKeys);
-    int[] posIndex = new int[q.size()];
-    BoundedRanking[] rankings = new BoundedRanking[q.size()];
-    for (int i = 0; i < q.size(); i++) {
-      rankings[i] = bestPositive(q, i, candidates, indexOf, relevance.get(i), posIndex);
-    }
+    BoundedRanking[] rankings = bestPositives(q, candidates, candidateKeys, relevance);
     if (q.size() > 0) {
       scoreBlocks(q, candidates, rankings);
     }
-    return results(rankings, posIndex, candidateKeys, relevance);
+    return results(rankings, candidateKeys, relevance);
   }
 
   /** Pairs scored in double by the last {@link #rank} call (the rest were decided fast). */
@@ -72,32 +70,82 @@ public final class GlobalRanker {
    * packed for the kernel, the index of its first candidate, the error bound of the fast scores.
    */
   private record CandidateBlock(
-      WeightedVectors vectors, FloatDots.Packed packed, int first, ScoreErrorBound bound) {}
+      WeightedVectors vectors, FloatDots.Packed packed, int first, ScoreErrorBound bound) {
+    /** The bound on query {@code i}'s fast scores against this block. */
+    double errorBound(WeightedVectors q, int i) {
+      return bound.of(q.scale(i), q.weight(i), vectors.maxScale(), vectors.maxWeight());
+    }
+
+    /** The exact score of a query against the candidate at a corpus index in this block. */
+    BoundedRanking.ExactScore exact(Similarity similarity, float[] query, double qWeight) {
+      return index ->
+          similarity.score(
+              query, qWeight, vectors.vector(index - first), vectors.weight(index - first));
+    }
+  }
+
+  /** Each query's ranking, started with its best positive scored exactly. */
+  private BoundedRanking[] bestPositives(
+      WeightedVectors q,
+      VectorSource candidates,
+      List<String> candidateKeys,
+      List<Map<String, Double>> relevance) {
+    Map<String, Integer> indexOf = firstIndexByKey(candidateKeys);
+    BoundedRanking[] rankings = new BoundedRanking[q.size()];
+    for (int i = 0; i < q.size(); i++) {
+      int[] relevant = candidateIndices(relevance.get(i).keySet(), indexOf);
+      rankings[i] = bestPositive(q.vector(i), q.weight(i), candidates, relevant);
+    }
+    return rankings;
+  }
+
+  /** The candidate indices of those keys that are candidates. */
+  private static int[] candidateIndices(Set<String> keys, Map<String, Integer> indexOf) {
+    return keys.stream()
+        .map(indexOf::get)
+        .filter(Objects::nonNull)
+        .mapToInt(Integer::intValue)
+        .toArray();
+  }
+
+  private BoundedRanking bestPositive(
+      float[] query, double qWeight, VectorSource candidates, int[] relevant) {
+    int best = -1;
+    double bestScore = 0;
+    for (int index : relevant) {
+      float[] c = candidates.vector(index);
+      double s = similarity.score(query, qWeight, c, similarity.weight(c));
+      if (best < 0 || Ranking.precedes(s, index, bestScore, best)) {
+        best = index;
+        bestScore = s;
+      }
+    }
+    return new BoundedRanking(best, bestScore);
+  }
 
   private void scoreBlocks(WeightedVectors q, VectorSource candidates, BoundedRanking[] rankings) {
-    int n = q.size();
-    int m = candidates.size();
     int dims = q.vector(0).length;
     q.requireDims(dims);
     ScoreErrorBound bound = new ScoreErrorBound(dots, dims);
-    for (int start = 0; start < m; start += blockSize) {
-      WeightedVectors vectors =
-          WeightedVectors.of(candidates, start, Math.min(m, start + blockSize), similarity);
+    for (int start = 0; start < candidates.size(); start += blockSize) {
+      int end = Math.min(candidates.size(), start + blockSize);
+      WeightedVectors vectors = WeightedVectors.of(candidates, start, end, similarity);
       vectors.requireDims(dims);
-      CandidateBlock block =
-          new CandidateBlock(
-              vectors, dots.pack(vectors.vectors(), 0, vectors.size()), start, bound);
-      IntStream.range(0, (n + QUERY_CHUNK - 1) / QUERY_CHUNK)
-          .parallel()
-          .forEach(
-              chunk ->
-                  scoreChunk(
-                      chunk * QUERY_CHUNK,
-                      Math.min(n, (chunk + 1) * QUERY_CHUNK),
-                      q,
-                      block,
-                      rankings));
+      FloatDots.Packed packed = dots.pack(vectors.vectors(), 0, vectors.size());
+      scoreBlock(q, new CandidateBlock(vectors, packed, start, bound), rankings);
     }
+  }
+
+  /** The block against every query, chunks of queries in parallel. */
+  private void scoreBlock(WeightedVectors q, CandidateBlock block, BoundedRanking[] rankings) {
+    int n = q.size();
+    IntStream.range(0, (n + QUERY_CHUNK - 1) / QUERY_CHUNK)
+        .parallel()
+        .forEach(
+            chunk -> {
+              int from = chunk * QUERY_CHUNK;
+              scoreChunk(from, Math.min(n, from + QUERY_CHUNK), q, block, rankings);
+            });
   }
 
   private void scoreChunk(
@@ -118,67 +166,37 @@ public final class GlobalRanker {
       float[] fast,
       int row,
       BoundedRanking ranking) {
-    float[] query = q.vector(i);
     double qWeight = q.weight(i);
     WeightedVectors c = block.vectors();
-    double e = block.bound().of(q.scale(i), qWeight, c.maxScale(), c.maxWeight());
-    int first = block.first();
-    BoundedRanking.ExactScore exact =
-        index -> similarity.score(query, qWeight, c.vector(index - first), c.weight(index - first));
+    double e = block.errorBound(q, i);
+    BoundedRanking.ExactScore exact = block.exact(similarity, q.vector(i), qWeight);
     double quiet = ranking.quietBelow(e);
     for (int j = 0; j < c.size(); j++) {
       double f = fast[row + j] * qWeight * c.weight(j);
       if (f < quiet && f > Double.NEGATIVE_INFINITY) {
         continue; // most candidates of a large corpus: neither near the top nor near the positive
       }
-      ranking.offer(first + j, f, e, exact);
+      ranking.offer(block.first() + j, f, e, exact);
       quiet = ranking.quietBelow(e);
     }
   }
 
   private List<QueryRanking> results(
-      BoundedRanking[] rankings,
-      int[] posIndex,
-      List<String> candidateKeys,
-      List<Map<String, Double>> relevance) {
+      BoundedRanking[] rankings, List<String> candidateKeys, List<Map<String, Double>> relevance) {
     List<QueryRanking> result = new ArrayList<>(rankings.length);
     for (int i = 0; i < rankings.length; i++) {
-      List<String> top = new ArrayList<>();
-      for (int index : rankings[i].top()) {
-        top.add(candidateKeys.get(index));
-      }
-      int rank =
-          posIndex[i] >= 0
-              ? rankings[i].positiveRank()
-              : relevance.get(i).isEmpty() ? QueryRanking.NO_LABELS : QueryRanking.NOT_RANKED;
-      result.add(new QueryRanking(top, rank));
+      List<String> top = Arrays.stream(rankings[i].top()).mapToObj(candidateKeys::get).toList();
+      result.add(new QueryRanking(top, firstPositiveRank(rankings[i], relevance.get(i))));
       exactScores += rankings[i].exactScores();
     }
     return result;
   }
 
-  private BoundedRanking bestPositive(
-      WeightedVectors q,
-      int i,
-      VectorSource candidates,
-      Map<String, Integer> indexOf,
-      Map<String, Double> relevant,
-      int[] posIndex) {
-    posIndex[i] = -1;
-    double posScore = 0;
-    for (String key : relevant.keySet()) {
-      Integer index = indexOf.get(key);
-      if (index == null) {
-        continue;
-      }
-      float[] c = candidates.vector(index);
-      double s = similarity.score(q.vector(i), q.weight(i), c, similarity.weight(c));
-      if (posIndex[i] < 0 || Ranking.precedes(s, index, posScore, posIndex[i])) {
-        posIndex[i] = index;
-        posScore = s;
-      }
+  private static int firstPositiveRank(BoundedRanking ranking, Map<String, Double> relevance) {
+    if (ranking.hasPositive()) {
+      return ranking.positiveRank();
     }
-    return new BoundedRanking(posIndex[i], posScore);
+    return relevance.isEmpty() ? QueryRanking.NO_LABELS : QueryRanking.NOT_RANKED;
   }
 
   private static Map<String, Integer> firstIndexByKey(List<String> keys) {

@@ -1,6 +1,6 @@
 package org.mmeb.eval.score;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -79,25 +79,33 @@ public final class LocalRanker {
   QueryRanking rank(float[] query, WeightedVectors pool, Row row, float[] dot) {
     double qNorm = Similarity.norm(query);
     double qWeight = similarity.weightOfNorm(qNorm);
-    int[] at = row.at();
-    CountedExactScore exact =
-        new CountedExactScore(
-            j -> similarity.score(query, qWeight, pool.vector(at[j]), pool.weight(at[j])));
+    CountedExactScore exact = exactScore(query, qWeight, pool, row.at());
     Positive positive = bestPositive(row, exact);
     double bound =
         new ScoreErrorBound(dots, query.length)
             .of(qNorm * qWeight, qWeight, pool.maxScale(), pool.maxWeight());
+    double[] fast = fastScores(dot, qWeight, pool, row.at());
+    int[] topIndices = SettledTopK.of(fast, bound, exact, MetricName.MAX_K);
+    List<String> top = Arrays.stream(topIndices).mapToObj(row.keys()::get).toList();
+    long ahead = countAhead(fast, bound, positive, exact);
+    exactScores.add(exact.count());
+    return new QueryRanking(top, firstPositiveRank(row, positive, ahead));
+  }
+
+  /** The exact score of the row's candidate {@code j}, counted. */
+  private CountedExactScore exactScore(
+      float[] query, double qWeight, WeightedVectors pool, int[] at) {
+    return new CountedExactScore(
+        j -> similarity.score(query, qWeight, pool.vector(at[j]), pool.weight(at[j])));
+  }
+
+  /** The fast dots times both weights (the scale of exact scores). */
+  private static double[] fastScores(float[] dot, double qWeight, WeightedVectors pool, int[] at) {
     double[] fast = new double[at.length];
     for (int j = 0; j < at.length; j++) {
       fast[j] = dot[j] * qWeight * pool.weight(at[j]);
     }
-    List<String> top = new ArrayList<>();
-    for (int j : SettledTopK.of(fast, bound, exact, MetricName.MAX_K)) {
-      top.add(row.keys().get(j));
-    }
-    long ahead = positive.index() < 0 ? 0 : countAhead(fast, bound, positive, exact);
-    exactScores.add(exact.count());
-    return new QueryRanking(top, firstPositiveRank(row, positive, ahead));
+    return fast;
   }
 
   private static Positive bestPositive(Row row, BoundedRanking.ExactScore exact) {
@@ -115,11 +123,14 @@ public final class LocalRanker {
     return new Positive(index, score);
   }
 
-  /** Candidates ranked ahead of the positive: exactly scored only where the bound cannot tell. */
+  /**
+   * Candidates ranked ahead of the positive (none without one): exactly scored only where the bound
+   * cannot tell.
+   */
   private static long countAhead(
       double[] fast, double bound, Positive positive, BoundedRanking.ExactScore exact) {
     long ahead = 0;
-    for (int j = 0; j < fast.length; j++) {
+    for (int j = 0; j < fast.length && positive.index() >= 0; j++) {
       double f = fast[j];
       if (Double.isFinite(f) && f - bound > positive.score()) {
         ahead++;

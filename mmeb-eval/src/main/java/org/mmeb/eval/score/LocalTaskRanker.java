@@ -50,13 +50,18 @@ public final class LocalTaskRanker {
     if ((long) q.length * pool.vectors().size() <= DENSE_FACTOR * pool.pairs()) {
       return rankDense(q, pool, rows);
     }
-    return IntStream.range(0, q.length)
+    return rankEach(q, pool, rows);
+  }
+
+  /** Rows with little in common: each row's products on their own. */
+  private List<QueryRanking> rankEach(float[][] queries, CandidatePool pool, RowSource rows) {
+    return IntStream.range(0, queries.length)
         .parallel()
         .mapToObj(
             i -> {
               LocalRanker.Row row = rows.row(i);
-              float[] dot = ranker.products(q[i], pool.vectors(), row.at());
-              return ranker.rank(q[i], pool.vectors(), row, dot);
+              float[] dot = ranker.products(queries[i], pool.vectors(), row.at());
+              return ranker.rank(queries[i], pool.vectors(), row, dot);
             })
         .toList();
   }
@@ -84,23 +89,32 @@ public final class LocalTaskRanker {
   private List<QueryRanking> rankDense(float[][] queries, CandidatePool pool, RowSource rows) {
     WeightedVectors vectors = pool.vectors();
     FloatDots.Packed packed = ranker.dots().pack(vectors.vectors(), 0, vectors.size());
+    DenseTask task = new DenseTask(queries, vectors, packed, rows);
     QueryRanking[] rankings = new QueryRanking[queries.length];
     IntStream.range(0, (queries.length + ROW_CHUNK - 1) / ROW_CHUNK)
         .parallel()
         .forEach(
             chunk -> {
               int from = chunk * ROW_CHUNK;
-              int to = Math.min(queries.length, from + ROW_CHUNK);
-              int width = vectors.size();
-              float[] products = new float[(to - from) * width];
-              ranker.dots().block(queries, from, to, packed, products, width);
-              for (int i = from; i < to; i++) {
-                LocalRanker.Row row = rows.row(i);
-                float[] dot = pick(products, (i - from) * width, row.at());
-                rankings[i] = ranker.rank(queries[i], vectors, row, dot);
-              }
+              rankChunk(task, from, Math.min(queries.length, from + ROW_CHUNK), rankings);
             });
     return List.of(rankings);
+  }
+
+  /** What every chunk of a dense task reads: the rows, the pool and the pool packed. */
+  private record DenseTask(
+      float[][] queries, WeightedVectors pool, FloatDots.Packed packed, RowSource rows) {}
+
+  /** Rows [from, to): their product with the packed pool, then each row ranked. */
+  private void rankChunk(DenseTask task, int from, int to, QueryRanking[] rankings) {
+    int width = task.pool().size();
+    float[] products = new float[(to - from) * width];
+    ranker.dots().block(task.queries(), from, to, task.packed(), products, width);
+    for (int i = from; i < to; i++) {
+      LocalRanker.Row row = task.rows().row(i);
+      float[] dot = pick(products, (i - from) * width, row.at());
+      rankings[i] = ranker.rank(task.queries()[i], task.pool(), row, dot);
+    }
   }
 
   /** A row's products: its candidates' columns of the chunk's product row at {@code start}. */

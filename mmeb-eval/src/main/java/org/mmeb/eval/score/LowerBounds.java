@@ -22,28 +22,34 @@ final class LowerBounds {
       return;
     }
     if (size < heap.length) {
-      int i = size++;
-      heap[i] = bound;
-      while (i > 0 && heap[(i - 1) / 2] > heap[i]) {
-        swap(i, (i - 1) / 2);
-        i = (i - 1) / 2;
-      }
+      heap[size] = bound;
+      siftUp(size++);
     } else if (heap.length > 0 && bound > heap[0]) {
       heap[0] = bound;
-      int i = 0;
-      while (true) {
-        int least = i;
-        for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
-          if (heap[child] < heap[least]) {
-            least = child;
-          }
+      siftDown(0);
+    }
+  }
+
+  private void siftUp(int i) {
+    while (i > 0 && heap[(i - 1) / 2] > heap[i]) {
+      swap(i, (i - 1) / 2);
+      i = (i - 1) / 2;
+    }
+  }
+
+  private void siftDown(int i) {
+    while (true) {
+      int least = i;
+      for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
+        if (heap[child] < heap[least]) {
+          least = child;
         }
-        if (least == i) {
-          return;
-        }
-        swap(i, least);
-        i = least;
       }
+      if (least == i) {
+        return;
+      }
+      swap(i, least);
+      i = least;
     }
   }
 

@@ -82,32 +82,34 @@ public final class ScoringBenchmark {
       relevance.add(Map.of(keys.get(random.nextInt(candidates)), 1.0));
     }
     GlobalRanker ranker = new GlobalRanker(similarity);
+    int checked = checkGlobal(ranker, q, c, keys, relevance);
+    double exact = (double) ranker.exactScores() / ((double) queries * candidates);
+    Rounds timed = new Rounds(rounds);
+    for (int r = 0; r < rounds; r++) {
+      Sample h = time(() -> ranker.rank(source(q), source(c), keys, relevance));
+      timed.add(r, h, time(() -> product(q, c)));
+      if (external != null) {
+        timed.outside.add(external.time(1, queries, candidates, dims));
+      }
+    }
+    String shape =
+        queries + " queries x " + candidates + " candidates x " + dims + " dims (global)";
+    return report(shape, timed, 2.0 * queries * candidates * dims, exact, checked);
+  }
+
+  /** The first queries' rankings against all-double scoring; how many were checked. */
+  private int checkGlobal(
+      GlobalRanker ranker,
+      float[][] q,
+      float[][] c,
+      List<String> keys,
+      List<Map<String, Double>> relevance) {
     List<QueryRanking> ranked = ranker.rank(source(q), source(c), keys, relevance);
-    int checked = Math.min(CHECKED, queries);
+    int checked = Math.min(CHECKED, q.length);
     for (int i = 0; i < checked; i++) {
       check(ranked.get(i), q[i], Arrays.asList(c), keys, relevance.get(i), i);
     }
-    double exact = (double) ranker.exactScores() / ((double) queries * candidates);
-    List<Sample> harness = new ArrayList<>();
-    List<Sample> limit = new ArrayList<>();
-    List<Sample> outside = new ArrayList<>();
-    for (int r = 0; r < rounds; r++) {
-      harness.add(time(() -> ranker.rank(source(q), source(c), keys, relevance)));
-      limit.add(time(() -> product(q, c)));
-      if (external != null) {
-        outside.add(external.time(1, queries, candidates, dims));
-      }
-    }
-    double flops = 2.0 * queries * candidates * dims;
-    return new Report(
-        queries + " queries x " + candidates + " candidates x " + dims + " dims (global)",
-        dots.name(),
-        rounds,
-        median("harness", harness, flops),
-        median("float32 product", limit, flops),
-        external == null ? null : median(external.name(), outside, flops),
-        exact,
-        checked);
+    return checked;
   }
 
   /**
@@ -122,48 +124,22 @@ public final class ScoringBenchmark {
       keys.add(rowKeys(random, candidates, pool));
       relevance.add(Map.of(keys.get(i).get(0), 1.0));
     }
-    double[] harnessWall = new double[rounds];
-    double[] harnessCpu = new double[rounds];
-    double[] limitWall = new double[rounds];
-    double[] limitCpu = new double[rounds];
-    List<Sample> outside = new ArrayList<>();
+    Rounds timed = new Rounds(rounds);
     long exactScores = 0;
-    int checked = 0;
     for (int d = 0; d < datasets; d++) {
       float[][] q = uniform(random, rows, dims);
       float[][] c = uniform(random, pool, dims);
-      EmbeddingLookup lookup = key -> c[Integer.parseInt(key.substring(1))];
-      List<float[]> queries = Arrays.asList(q);
       LocalTaskRanker ranker = new LocalTaskRanker(similarity);
       if (d == 0) {
-        List<QueryRanking> ranked = ranker.rank(queries, keys, lookup, relevance);
-        for (; checked < Math.min(CHECKED, rows); checked++) {
-          List<float[]> vectors = keys.get(checked).stream().map(lookup::get).toList();
-          check(
-              ranked.get(checked),
-              q[checked],
-              vectors,
-              keys.get(checked),
-              relevance.get(checked),
-              checked);
-        }
+        checkLocal(ranker, q, c, keys, relevance);
         exactScores = ranker.exactScores();
       }
-      float[][] dense = Arrays.copyOf(c, candidates);
-      for (int r = 0; r < rounds; r++) {
-        Sample h = time(() -> ranker.rank(queries, keys, lookup, relevance));
-        Sample l = time(() -> product(q, dense));
-        harnessWall[r] += h.wallSeconds();
-        harnessCpu[r] += h.cpuSeconds();
-        limitWall[r] += l.wallSeconds();
-        limitCpu[r] += l.cpuSeconds();
-      }
+      timeLocal(ranker, q, c, candidates, keys, relevance, timed);
     }
     for (int r = 0; r < rounds && external != null; r++) {
-      outside.add(external.time(datasets, rows, candidates, dims));
+      timed.outside.add(external.time(datasets, rows, candidates, dims));
     }
-    double flops = 2.0 * datasets * rows * candidates * dims;
-    return new Report(
+    String shape =
         datasets
             + " datasets x "
             + rows
@@ -173,14 +149,93 @@ public final class ScoringBenchmark {
             + pool
             + ") x "
             + dims
-            + " dims (local)",
+            + " dims (local)";
+    double exact = (double) exactScores / ((double) rows * candidates);
+    int checked = datasets > 0 ? Math.min(CHECKED, rows) : 0;
+    return report(shape, timed, 2.0 * datasets * rows * candidates * dims, exact, checked);
+  }
+
+  /** The first rows' rankings against all-double scoring. */
+  private void checkLocal(
+      LocalTaskRanker ranker,
+      float[][] q,
+      float[][] c,
+      List<List<String>> keys,
+      List<Map<String, Double>> relevance) {
+    EmbeddingLookup lookup = lookup(c);
+    List<QueryRanking> ranked = ranker.rank(Arrays.asList(q), keys, lookup, relevance);
+    for (int i = 0; i < Math.min(CHECKED, q.length); i++) {
+      List<float[]> vectors = keys.get(i).stream().map(lookup::get).toList();
+      check(ranked.get(i), q[i], vectors, keys.get(i), relevance.get(i), i);
+    }
+  }
+
+  /** One dataset's rounds, harness then product, added to each round's sums. */
+  private void timeLocal(
+      LocalTaskRanker ranker,
+      float[][] q,
+      float[][] c,
+      int candidates,
+      List<List<String>> keys,
+      List<Map<String, Double>> relevance,
+      Rounds timed) {
+    EmbeddingLookup lookup = lookup(c);
+    List<float[]> queries = Arrays.asList(q);
+    float[][] dense = Arrays.copyOf(c, candidates);
+    for (int r = 0; r < rounds; r++) {
+      Sample h = time(() -> ranker.rank(queries, keys, lookup, relevance));
+      timed.add(r, h, time(() -> product(q, dense)));
+    }
+  }
+
+  private static EmbeddingLookup lookup(float[][] c) {
+    return key -> c[Integer.parseInt(key.substring(1))];
+  }
+
+  private Report report(String shape, Rounds timed, double flops, double exact, int checked) {
+    return new Report(
+        shape,
         dots.name(),
         rounds,
-        new Mode("harness", middle(harnessWall), middle(harnessCpu), flops),
-        new Mode("float32 product", middle(limitWall), middle(limitCpu), flops),
-        external == null ? null : median(external.name(), outside, flops),
-        (double) exactScores / ((double) rows * candidates),
+        timed.harness(flops),
+        timed.limit(flops),
+        external == null ? null : median(external.name(), timed.outside, flops),
+        exact,
         checked);
+  }
+
+  /**
+   * Each round's harness and product samples, summed over the datasets timed in that round, and the
+   * outside product's samples.
+   */
+  private static final class Rounds {
+    final double[] harnessWall;
+    final double[] harnessCpu;
+    final double[] limitWall;
+    final double[] limitCpu;
+    final List<Sample> outside = new ArrayList<>();
+
+    Rounds(int rounds) {
+      harnessWall = new double[rounds];
+      harnessCpu = new double[rounds];
+      limitWall = new double[rounds];
+      limitCpu = new double[rounds];
+    }
+
+    void add(int round, Sample harness, Sample limit) {
+      harnessWall[round] += harness.wallSeconds();
+      harnessCpu[round] += harness.cpuSeconds();
+      limitWall[round] += limit.wallSeconds();
+      limitCpu[round] += limit.cpuSeconds();
+    }
+
+    Mode harness(double flops) {
+      return new Mode("harness", middle(harnessWall), middle(harnessCpu), flops);
+    }
+
+    Mode limit(double flops) {
+      return new Mode("float32 product", middle(limitWall), middle(limitCpu), flops);
+    }
   }
 
   private static List<String> rowKeys(SplittableRandom random, int candidates, int pool) {

@@ -17,13 +17,31 @@ final class SettledTopK {
   private SettledTopK() {}
 
   static int[] of(double[] fast, double bound, BoundedRanking.ExactScore exact, int k) {
-    LowerBounds lower = new LowerBounds(k);
-    for (double f : fast) {
-      if (Double.isFinite(f)) {
-        lower.offer(f - bound);
+    List<Entry> kept = contenders(fast, bound, exact, k);
+    kept.sort((a, b) -> Double.compare(b.high, a.high));
+    int[] top = new int[Math.min(k, fast.length)];
+    int filled = 0;
+    for (int from = 0; filled < top.length && from < kept.size(); ) {
+      int to = clusterEnd(kept, from);
+      Entry[] cluster = kept.subList(from, to).toArray(new Entry[0]);
+      if (cluster.length > 1) {
+        settle(cluster, exact);
       }
+      for (int i = 0; i < cluster.length && filled < top.length; i++) {
+        top[filled++] = cluster[i].index;
+      }
+      from = to;
     }
-    double threshold = lower.threshold();
+    return top;
+  }
+
+  /**
+   * The candidates whose upper end reaches the k-th largest lower end (those with a non-finite fast
+   * score scored exactly).
+   */
+  private static List<Entry> contenders(
+      double[] fast, double bound, BoundedRanking.ExactScore exact, int k) {
+    double threshold = kthLowerEnd(fast, bound, k);
     List<Entry> kept = new ArrayList<>();
     for (int j = 0; j < fast.length; j++) {
       if (!Double.isFinite(fast[j])) {
@@ -33,37 +51,44 @@ final class SettledTopK {
         kept.add(new Entry(j, fast[j] - bound, fast[j] + bound, Double.NaN, false));
       }
     }
-    kept.sort((a, b) -> Double.compare(b.high, a.high));
-    int[] top = new int[Math.min(k, fast.length)];
-    int filled = 0;
-    int from = 0;
-    while (filled < top.length && from < kept.size()) {
-      int to = from + 1;
-      double low = kept.get(from).low;
-      while (to < kept.size() && !(kept.get(to).high < low)) {
-        low = Math.min(low, kept.get(to).low);
-        to++;
+    return kept;
+  }
+
+  /** The k-th largest lower end {@code fast - bound} among finite fast scores. */
+  private static double kthLowerEnd(double[] fast, double bound, int k) {
+    LowerBounds lower = new LowerBounds(k);
+    for (double f : fast) {
+      if (Double.isFinite(f)) {
+        lower.offer(f - bound);
       }
-      Entry[] cluster = kept.subList(from, to).toArray(new Entry[0]);
-      if (cluster.length > 1) {
-        for (int i = 0; i < cluster.length; i++) {
-          if (!cluster[i].exact) {
-            cluster[i] = new Entry(cluster[i].index, 0, 0, exact.of(cluster[i].index), true);
-          }
-        }
-        Arrays.sort(
-            cluster,
-            (a, b) ->
-                Ranking.precedes(a.score, a.index, b.score, b.index)
-                    ? -1
-                    : Ranking.precedes(b.score, b.index, a.score, a.index) ? 1 : 0);
-      }
-      for (int i = 0; i < cluster.length && filled < top.length; i++) {
-        top[filled++] = cluster[i].index;
-      }
-      from = to;
     }
-    return top;
+    return lower.threshold();
+  }
+
+  /** The end of the cluster of overlapping intervals that starts at {@code from} (by upper end). */
+  private static int clusterEnd(List<Entry> kept, int from) {
+    int to = from + 1;
+    double low = kept.get(from).low;
+    while (to < kept.size() && !(kept.get(to).high < low)) {
+      low = Math.min(low, kept.get(to).low);
+      to++;
+    }
+    return to;
+  }
+
+  /** Scores a cluster exactly and sorts it by {@link Ranking#precedes}. */
+  private static void settle(Entry[] cluster, BoundedRanking.ExactScore exact) {
+    for (int i = 0; i < cluster.length; i++) {
+      if (!cluster[i].exact) {
+        cluster[i] = new Entry(cluster[i].index, 0, 0, exact.of(cluster[i].index), true);
+      }
+    }
+    Arrays.sort(
+        cluster,
+        (a, b) ->
+            Ranking.precedes(a.score, a.index, b.score, b.index)
+                ? -1
+                : Ranking.precedes(b.score, b.index, a.score, a.index) ? 1 : 0);
   }
 
   private record Entry(int index, double low, double high, double score, boolean exact) {}

@@ -48,9 +48,7 @@ final class VectorFloatDots extends FloatDots {
   void block(float[][] q, int qFrom, int qTo, Packed packed, float[] out, int stride) {
     CandidatePanels c = (CandidatePanels) packed;
     if (c.dims() == 0) {
-      for (int r = 0; r < qTo - qFrom; r++) {
-        Arrays.fill(out, r * stride, r * stride + c.size(), 0f);
-      }
+      zeros(out, qTo - qFrom, stride, c.size());
       return;
     }
     float[] tile = new float[ROWS * WIDTH];
@@ -61,6 +59,13 @@ final class VectorFloatDots extends FloatDots {
         Tile target = new Tile(tile, out, stride, p * WIDTH, c.count(p), from == 0);
         slice(q, qFrom, qTo, slice, target);
       }
+    }
+  }
+
+  /** Dots of vectors without components. */
+  private static void zeros(float[] out, int rows, int stride, int width) {
+    for (int r = 0; r < rows; r++) {
+      Arrays.fill(out, r * stride, r * stride + width, 0f);
     }
   }
 
