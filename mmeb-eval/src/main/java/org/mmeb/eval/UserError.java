@@ -2,7 +2,8 @@ package org.mmeb.eval;
 
 /**
  * A problem the user can fix (bad input, missing file, failed check). The CLI prints its message as
- * one line and exits with {@link #exitCode()}: 2 for bad input, 1 for a failed check.
+ * one line and exits with {@link #exitCode()}: 2 for bad input, 1 for a failed check ({@link
+ * GaveUp}, 4, when a server kept failing).
  */
 public class UserError extends RuntimeException {
   public static final int BAD_INPUT = 2;

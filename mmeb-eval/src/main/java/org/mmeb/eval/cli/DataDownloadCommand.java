@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.mmeb.eval.GaveUp;
 import org.mmeb.eval.RetryPolicy;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.download.DownloadPlan;
@@ -97,6 +98,7 @@ final class DataDownloadCommand implements Callable<Integer> {
     Map<Path, RemoteFile> files = new LinkedHashMap<>();
     Map<Path, List<String>> tasksOf = new LinkedHashMap<>();
     Set<String> failed = new LinkedHashSet<>();
+    boolean badInput = false;
     for (TaskSpec task : selected) {
       try {
         for (RemoteFile file : plan.filesOf(benchmark, task, to, notes)) {
@@ -105,6 +107,7 @@ final class DataDownloadCommand implements Callable<Integer> {
         }
       } catch (UserError e) {
         failed.add(task.name());
+        badInput |= !(e instanceof GaveUp);
         err.println("error: " + e.getMessage());
         err.flush();
       }
@@ -129,6 +132,7 @@ final class DataDownloadCommand implements Callable<Integer> {
         outcome = download.fetch(file);
       } catch (UserError e) {
         failed.addAll(tasksOf.get(file.target()));
+        badInput |= !(e instanceof GaveUp);
         err.println("error: " + e.getMessage());
         err.flush();
         continue;
@@ -163,7 +167,9 @@ final class DataDownloadCommand implements Callable<Integer> {
               + " of "
               + selected.size()
               + " tasks failed (see the errors above): "
-              + String.join(", ", failed));
+              + String.join(", ", failed),
+          badInput ? UserError.BAD_INPUT : GaveUp.EXIT_CODE,
+          null);
     }
     return 0;
   }

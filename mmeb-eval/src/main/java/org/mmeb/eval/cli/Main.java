@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
       "0:success",
       "1:a check failed (verify, reproduce, check)",
       "2:bad input (a file, a row, an option)",
-      "3:internal error (please report it)"
+      "3:internal error (please report it)",
+      "4:a server or the hub kept failing until the retries ran out (try again later)"
     },
     subcommands = {
       TasksCommand.class,

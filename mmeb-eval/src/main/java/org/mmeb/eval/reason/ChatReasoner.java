@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.mmeb.eval.GaveUp;
 import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 
@@ -75,8 +76,9 @@ public final class ChatReasoner {
       } catch (IOException e) {
         long next = System.nanoTime() + backoffMillis * 1_000_000;
         if (attempt > settings.retries() || next > deadline) {
-          throw new UserError(
-              "gave up after " + attempt + (attempt == 1 ? " attempt: " : " attempts: ") + why(e));
+          throw new GaveUp(
+              "gave up after " + attempt + (attempt == 1 ? " attempt: " : " attempts: ") + why(e),
+              e);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

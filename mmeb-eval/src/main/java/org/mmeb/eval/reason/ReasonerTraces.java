@@ -120,6 +120,9 @@ public final class ReasonerTraces implements TraceSource {
         out.put(a.key(), a.trace().get());
       } catch (ExecutionException | InterruptedException e) {
         asked.forEach(other -> other.trace().cancel(true));
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
         Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
         throw new UserError(
             "reasoner "
@@ -133,6 +136,7 @@ public final class ReasonerTraces implements TraceSource {
                 + " ("
                 + cache.size()
                 + " traces of this task are cached; run again to resume)",
+            cause instanceof UserError error ? error.exitCode() : UserError.BAD_INPUT,
             cause);
       }
     }

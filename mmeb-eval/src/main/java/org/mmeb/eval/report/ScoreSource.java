@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.mmeb.eval.UserError;
+import org.mmeb.eval.score.Aggregation;
+import org.mmeb.eval.task.TaskSpec;
 
 /**
  * A named source of per-dataset scores on one benchmark, with its provenance: a run under results/,
@@ -29,6 +32,20 @@ public record ScoreSource(
   public ScoreSource {
     mainScores = Collections.unmodifiableMap(new LinkedHashMap<>(mainScores));
     outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+  }
+
+  /**
+   * The main scores, checked against the benchmark's {@code tasks}: a score for any other task (an
+   * edited run.json, a task since renamed) is one line naming the source.
+   */
+  public Map<String, Double> mainScoresOf(List<TaskSpec> tasks) {
+    Aggregation.unknownTask(tasks, mainScores)
+        .ifPresent(
+            task -> {
+              throw new UserError(
+                  provenance + ": a score for '" + task + "', which is not a task of " + benchmark);
+            });
+    return mainScores;
   }
 
   /** Scores computed elsewhere, without per-query outcomes (an imported score file). */

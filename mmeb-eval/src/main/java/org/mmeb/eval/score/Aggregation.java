@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
-import org.mmeb.eval.UserError;
 import org.mmeb.eval.task.TaskSpec;
 
 /**
@@ -25,15 +25,17 @@ public final class Aggregation {
 
   /**
    * @param expected the benchmark's tasks (all of them, for present/expected counts)
-   * @param mainScores task name → main score as a fraction; tasks not in {@code expected} fail
+   * @param mainScores task name → main score as a fraction; only tasks in {@code expected} (callers
+   *     check scores read from files with {@link #unknownTask})
    */
   public static BenchmarkSummary summarize(
       String benchmark, List<TaskSpec> expected, Map<String, Double> mainScores) {
-    for (String name : mainScores.keySet()) {
-      if (expected.stream().noneMatch(t -> t.name().equals(name))) {
-        throw new UserError("a score for '" + name + "', which is not a task of " + benchmark);
-      }
-    }
+    unknownTask(expected, mainScores)
+        .ifPresent(
+            name -> {
+              throw new IllegalArgumentException(
+                  "a score for '" + name + "', which is not a task of " + benchmark);
+            });
     GroupScore overall = mean(GroupScore.OVERALL, "overall", expected, mainScores);
     boolean severalModalities = expected.stream().map(TaskSpec::modality).distinct().count() > 1;
     return new BenchmarkSummary(
@@ -46,6 +48,14 @@ public final class Aggregation {
         expected.stream().allMatch(t -> t.split() != null)
             ? groups(GroupScore.SPLIT, expected, TaskSpec::splitLabel, mainScores)
             : List.of());
+  }
+
+  /** The first task with a score that is not one of {@code expected}, if any. */
+  public static Optional<String> unknownTask(
+      List<TaskSpec> expected, Map<String, Double> mainScores) {
+    return mainScores.keySet().stream()
+        .filter(name -> expected.stream().noneMatch(t -> t.name().equals(name)))
+        .findFirst();
   }
 
   private static List<GroupScore> groups(

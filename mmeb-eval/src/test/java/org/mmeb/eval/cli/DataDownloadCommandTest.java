@@ -150,6 +150,36 @@ class DataDownloadCommandTest {
   }
 
   @Test
+  void aHubThatKeepsServingBadBytesIsExit4NotBadInput() throws IOException {
+    hub.put(
+        "TIGER-Lab/MMEB-eval",
+        "N24News/test-00000-of-00001.parquet",
+        mini.resolve("MiniShapes/test-00000-of-00001.parquet"));
+    hub.put("TIGER-Lab/MMEB-eval", "images.zip", mini.resolve("images.zip"));
+    hub.corrupt("TIGER-Lab/MMEB-eval", "images.zip", 10);
+    var result =
+        CliRun.of(
+            "data",
+            "download",
+            "--benchmark",
+            "mmeb-v1",
+            "--to",
+            dir.toString(),
+            "--endpoint",
+            hub.endpoint(),
+            "--tasks",
+            "N24News",
+            "--retries",
+            "2",
+            "--retry-delay-ms",
+            "1");
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(4);
+    assertThat(result.err())
+        .contains("error: TIGER-Lab/MMEB-eval/images.zip@main: failed after 2 attempts: checksum")
+        .contains("1 of 1 tasks failed (see the errors above): N24News");
+  }
+
+  @Test
   void mmebV2VideoTasksAsTheHubServesThemAndAFailingTaskDoesNotStopTheRest() throws IOException {
     String home = "TIGER-Lab/MMEB-V2";
     hub.putBytes(home, "video-tasks/frames/video_cls.tar.gz", new byte[] {1, 2, 3});

@@ -177,7 +177,7 @@ class TraceRunTest {
               "double",
               "--reasoner-retries",
               "1");
-      assertThat(failed.exitCode()).isEqualTo(2);
+      assertThat(failed.exitCode()).isEqualTo(4);
       List<String> errors =
           Stream.of(failed.err().split("\n")).filter(l -> l.startsWith("error:")).toList();
       assertThat(errors).hasSize(1);

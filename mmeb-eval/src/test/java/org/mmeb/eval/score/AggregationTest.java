@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mmeb.eval.UserError;
 import org.mmeb.eval.task.MetaTask;
 import org.mmeb.eval.task.TaskRegistry;
 import org.mmeb.eval.task.TaskSpec;
@@ -70,7 +69,8 @@ class AggregationTest {
   @Test
   void aScoreForATaskOutsideTheBenchmarkIsAnError() {
     assertThatThrownBy(() -> Aggregation.summarize("mmeb-v1", v1, Map.of("K700", 0.5)))
-        .isInstanceOf(UserError.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("K700");
+    assertThat(Aggregation.unknownTask(v1, Map.of("N24News", 0.5, "K700", 0.5))).contains("K700");
   }
 }

@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.mmeb.eval.GaveUp;
 import org.mmeb.eval.Progress;
 import org.mmeb.eval.RetryPolicy;
-import org.mmeb.eval.UserError;
 
 /**
  * Fetches one hub file resumably: bytes go to {@code <target>.part}, an interrupted transfer goes
@@ -74,7 +74,7 @@ public final class HubFileDownload {
     try {
       return retries.run(transfer::attempt, transfer);
     } catch (RetryPolicy.Exhausted e) {
-      throw new UserError(
+      throw new GaveUp(
           file.describe()
               + ": failed after "
               + e.attempts()

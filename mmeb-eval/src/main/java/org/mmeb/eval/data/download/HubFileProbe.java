@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
+import org.mmeb.eval.GaveUp;
 import org.mmeb.eval.RetryPolicy;
-import org.mmeb.eval.UserError;
 
 /**
  * Asks the hub (HEAD, same-host redirects followed) for a file's size, checksum and commit before
@@ -29,7 +29,7 @@ final class HubFileProbe {
     try {
       return retries.run(() -> probeOnce(file, uri));
     } catch (RetryPolicy.Exhausted e) {
-      throw new UserError(
+      throw new GaveUp(
           file.describe()
               + ": hub not reachable at "
               + endpoint.base()

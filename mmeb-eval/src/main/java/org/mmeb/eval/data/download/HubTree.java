@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mmeb.eval.GaveUp;
 import org.mmeb.eval.Json;
 import org.mmeb.eval.RetryPolicy;
 import org.mmeb.eval.UserError;
@@ -75,7 +76,7 @@ final class HubTree {
     try {
       return retries.run(() -> fetchOnce(http, page, what, repo));
     } catch (RetryPolicy.Exhausted e) {
-      throw new UserError(
+      throw new GaveUp(
           what + ": failed after " + e.attempts() + " attempts: " + e.last().getMessage(),
           e.last());
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mmeb.eval.GaveUp;
 import org.mmeb.eval.Json;
 import org.mmeb.eval.RetryPolicy;
 import org.mmeb.eval.UserError;
@@ -119,7 +120,7 @@ public final class HttpEncoder implements Encoder {
     try {
       return retries.run(() -> sendOnce(body, expected));
     } catch (RetryPolicy.Exhausted e) {
-      throw new UserError(
+      throw new GaveUp(
           "gave up after " + e.attempts() + " attempts: " + describe(e.last()), e.last());
     } catch (InterruptedIOException e) {
       throw new UncheckedIOException(e);

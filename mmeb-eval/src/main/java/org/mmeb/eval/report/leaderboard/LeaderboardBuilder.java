@@ -82,7 +82,7 @@ public final class LeaderboardBuilder {
   LeaderboardRow row(
       ScoreSource source, List<TaskSpec> tasks, List<BenchmarkColumns.Column> columns) {
     BenchmarkSummary summary =
-        Aggregation.summarize(source.benchmark(), tasks, source.mainScores());
+        Aggregation.summarize(source.benchmark(), tasks, source.mainScoresOf(tasks));
     AggregateCells cells = new AggregateCells();
     for (BenchmarkColumns.Column column : columns) {
       String label = column.label();

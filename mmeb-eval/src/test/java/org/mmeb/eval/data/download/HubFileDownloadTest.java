@@ -15,6 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.GaveUp;
 import org.mmeb.eval.RetryPolicy;
 import org.mmeb.eval.UserError;
 
@@ -106,7 +107,7 @@ class HubFileDownloadTest {
     Files.delete(dir.resolve("images.zip"));
     hub.corrupt(REPO, "images.zip", 10);
     assertThatThrownBy(() -> download(null).fetch(file("images.zip")))
-        .isInstanceOf(UserError.class)
+        .isInstanceOf(GaveUp.class)
         .hasMessageContaining(
             "TIGER-Lab/MMEB-eval/images.zip@main: failed after 3 attempts: checksum mismatch: expected sha256 "
                 + LoopbackHub.sha256(content));
@@ -162,7 +163,7 @@ class HubFileDownloadTest {
             HubFileDownload.DEFAULT_INACTIVITY,
             new PrintWriter(log));
     assertThatThrownBy(() -> offline.fetch(file("images.zip")))
-        .isInstanceOf(UserError.class)
+        .isInstanceOf(GaveUp.class)
         .hasMessageContaining("hub not reachable at " + endpoint);
   }
 }

@@ -37,6 +37,11 @@ public final class LoopbackHubAccess implements AutoCloseable {
     hub.refuse(repo, status, code, message);
   }
 
+  /** The next {@code times} content GETs of the file serve one flipped byte. */
+  public void corrupt(String repo, String path, int times) {
+    hub.corrupt(repo, path, times);
+  }
+
   public void acceptRevision(String revision) {
     hub.acceptRevision(revision);
   }

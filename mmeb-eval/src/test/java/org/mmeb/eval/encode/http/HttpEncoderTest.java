@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mmeb.eval.UserError;
+import org.mmeb.eval.GaveUp;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
 
@@ -152,7 +152,7 @@ class HttpEncoderTest {
   void givingUpIsOneLineNamingTheAttempts() {
     failuresToServe.set(10);
     assertThatThrownBy(() -> encoder(1).encode(List.of(Item.textOnly("t", "abc")), images))
-        .isInstanceOf(UserError.class)
+        .isInstanceOf(GaveUp.class)
         .hasMessageContaining("gave up after 2 attempts")
         .hasMessageContaining("HTTP 503");
   }
