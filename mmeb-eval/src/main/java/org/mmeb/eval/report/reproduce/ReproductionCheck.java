@@ -56,7 +56,8 @@ public final class ReproductionCheck {
 
   /** The run's aggregates as printed, complete groups only: a partial mean is not the paper's. */
   private static Map<String, BigDecimal> completeAggregates(ScoreSource run, List<TaskSpec> tasks) {
-    BenchmarkSummary summary = Aggregation.summarize(run.benchmark(), tasks, run.mainScoresOf(tasks));
+    BenchmarkSummary summary =
+        Aggregation.summarize(run.benchmark(), tasks, run.mainScoresOf(tasks));
     Map<String, BigDecimal> aggregates = new LinkedHashMap<>();
     for (BenchmarkColumns.Column column : BenchmarkColumns.of(run.benchmark(), tasks)) {
       GroupScore group = column.groupIn(summary);
