@@ -24,6 +24,11 @@ public final class ImagePreprocessor {
     return 3 * spec.tensorHeight() * spec.tensorWidth();
   }
 
+  /** The NCHW shape of a batch of {@code rows} images. */
+  public long[] tensorShape(int rows) {
+    return new long[] {rows, 3, spec.tensorHeight(), spec.tensorWidth()};
+  }
+
   /** The 8-bit image after resize and crop, before rescale and normalisation. */
   public RgbImage resizeAndCrop(RgbImage image) {
     int[] size = resizedSize(image);

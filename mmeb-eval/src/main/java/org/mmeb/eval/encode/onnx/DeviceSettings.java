@@ -81,15 +81,21 @@ public record DeviceSettings(
       unit = 1L << (10 * ("kmgt".indexOf(t.charAt(t.length() - 1)) + 1));
       t = t.substring(0, t.length() - 1);
     }
-    try {
-      double value = Double.parseDouble(t);
-      if (value < 0 || !Double.isFinite(value)) {
-        throw new NumberFormatException();
-      }
-      return (long) (value * unit);
-    } catch (NumberFormatException e) {
+    double value = nonNegativeNumber(t);
+    if (Double.isNaN(value)) {
       throw new IllegalArgumentException(
           "'" + text + "' is not a size: expected bytes or a number with k, m, g or t (e.g. 6g)");
+    }
+    return (long) (value * unit);
+  }
+
+  /** The number, or NaN when it is not a finite number >= 0. */
+  private static double nonNegativeNumber(String text) {
+    try {
+      double value = Double.parseDouble(text);
+      return value < 0 || !Double.isFinite(value) ? Double.NaN : value;
+    } catch (NumberFormatException e) {
+      return Double.NaN;
     }
   }
 }

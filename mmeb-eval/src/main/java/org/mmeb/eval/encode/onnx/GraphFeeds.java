@@ -38,6 +38,11 @@ final class GraphFeeds implements AutoCloseable {
       tensors.put(name, OnnxTensor.createTensor(SessionFactory.ENV, values.duplicate(), shape));
       return;
     }
+    tensors.put(name, OnnxTensor.createTensor(SessionFactory.ENV, narrowed(values), shape));
+  }
+
+  /** int64 ids as the int32 a graph may take instead (ids and masks fit). */
+  private static IntBuffer narrowed(LongBuffer values) {
     IntBuffer ints =
         ByteBuffer.allocateDirect(values.capacity() * Integer.BYTES)
             .order(ByteOrder.nativeOrder())
@@ -45,7 +50,7 @@ final class GraphFeeds implements AutoCloseable {
     for (int i = 0; i < values.capacity(); i++) {
       ints.put(i, Math.toIntExact(values.get(i)));
     }
-    tensors.put(name, OnnxTensor.createTensor(SessionFactory.ENV, ints, shape));
+    return ints;
   }
 
   void putPixels(String name, FloatBuffer pixels, long[] shape) throws OrtException {

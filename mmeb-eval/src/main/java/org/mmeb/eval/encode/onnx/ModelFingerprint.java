@@ -25,22 +25,25 @@ final class ModelFingerprint {
 
   static String of(ModelSpec spec, List<Path> files) {
     MessageDigest sha = sha256();
+    sha.update(canonicalJson(configThatChangesVectors(spec)));
     try {
-      sha.update(
-          Json.STRICT_ALLOW_MISSING
-              .writeValueAsString(configThatChangesVectors(spec))
-              .getBytes(StandardCharsets.UTF_8));
       for (Path file : files) {
         for (Path part : withExternalData(file)) {
           digest(sha, part);
         }
       }
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static byte[] canonicalJson(ObjectNode config) {
+    try {
+      return Json.STRICT_ALLOW_MISSING.writeValueAsString(config).getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The spec without what cannot change a vector: its name, file names, the trace's place. */

@@ -65,23 +65,12 @@ final class ModelInputs implements AutoCloseable {
       List<String> texts,
       boolean pixelsForEveryRow) {
     long t0 = System.nanoTime();
-    GraphInputs text =
-        texts.isEmpty()
-            ? null
-            : GraphInputs.text(
-                TokenBuckets.roundUp(tokenizer.tokenize(texts), tokenMultiple, spec.tokenizer()),
-                lengthBucket());
+    GraphInputs text = texts.isEmpty() ? null : tokenized(texts);
     long tokenizeNanos = System.nanoTime() - t0;
     boolean anyImage = items.stream().anyMatch(Item::hasImages);
     PixelBatch pixels =
         anyImage || pixelsForEveryRow
-            ? PixelBatch.of(
-                items,
-                images,
-                preprocessor,
-                spec.image().tensorHeight(),
-                spec.image().tensorWidth(),
-                pixelsForEveryRow)
+            ? PixelBatch.of(items, images, preprocessor, pixelsForEveryRow)
             : null;
     return new OnnxBatch(
         items.size(),
@@ -90,6 +79,12 @@ final class ModelInputs implements AutoCloseable {
         pixels,
         pixels == null ? 0 : pixels.decodeNanos(),
         tokenizeNanos + (pixels == null ? 0 : pixels.preprocessNanos()));
+  }
+
+  private GraphInputs tokenized(List<String> texts) {
+    return GraphInputs.text(
+        TokenBuckets.roundUp(tokenizer.tokenize(texts), tokenMultiple, spec.tokenizer()),
+        lengthBucket());
   }
 
   /** How long a text row would be alone ({@link GraphInputs#lengthBucket}). */

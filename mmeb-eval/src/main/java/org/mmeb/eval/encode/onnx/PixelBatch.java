@@ -3,6 +3,7 @@ package org.mmeb.eval.encode.onnx;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
@@ -25,34 +26,50 @@ record PixelBatch(
       List<Item> items,
       ImageStore store,
       ImagePreprocessor preprocessor,
-      int height,
-      int width,
       boolean blankRowForTextOnly) {
-    int rows = 0;
-    for (Item item : items) {
-      rows += blankRowForTextOnly ? Math.max(1, item.images().size()) : item.images().size();
-    }
-    FloatBuffer pixels = GraphInputs.directFloats(rows * preprocessor.tensorSize());
-    int[] owners = new int[rows];
-    long decode = 0;
-    long preprocess = 0;
+    int[] owners = owners(items, blankRowForTextOnly);
+    FloatBuffer pixels = GraphInputs.directFloats(owners.length * preprocessor.tensorSize());
+    long[] nanos = new long[2];
     int row = 0;
-    for (int i = 0; i < items.size(); i++) {
-      Item item = items.get(i);
-      if (item.images().isEmpty() && blankRowForTextOnly) {
-        owners[row++] = i;
-      }
+    for (Item item : items) {
+      row += item.images().isEmpty() && blankRowForTextOnly ? 1 : 0;
       for (String path : item.images()) {
-        long t0 = System.nanoTime();
-        RgbImage image = decode(store, path);
-        long t1 = System.nanoTime();
-        preprocessor.writeChw(image, pixels, row * preprocessor.tensorSize());
-        decode += t1 - t0;
-        preprocess += System.nanoTime() - t1;
-        owners[row++] = i;
+        writeImage(store, path, preprocessor, pixels, row++, nanos);
       }
     }
-    return new PixelBatch(pixels, new long[] {rows, 3, height, width}, owners, decode, preprocess);
+    return new PixelBatch(
+        pixels, preprocessor.tensorShape(owners.length), owners, nanos[0], nanos[1]);
+  }
+
+  /** Decodes one image into tensor row {@code row}, adding to {decode, preprocess} nanos. */
+  private static void writeImage(
+      ImageStore store,
+      String path,
+      ImagePreprocessor preprocessor,
+      FloatBuffer pixels,
+      int row,
+      long[] nanos) {
+    long t0 = System.nanoTime();
+    RgbImage image = decode(store, path);
+    long t1 = System.nanoTime();
+    preprocessor.writeChw(image, pixels, row * preprocessor.tensorSize());
+    nanos[0] += t1 - t0;
+    nanos[1] += System.nanoTime() - t1;
+  }
+
+  /**
+   * The item of each tensor row: one row per image, and with {@code blankRowForTextOnly} one (zero)
+   * row for an item without an image.
+   */
+  private static int[] owners(List<Item> items, boolean blankRowForTextOnly) {
+    return IntStream.range(0, items.size())
+        .flatMap(
+            i -> {
+              int images = items.get(i).images().size();
+              int rows = blankRowForTextOnly ? Math.max(1, images) : images;
+              return IntStream.generate(() -> i).limit(rows);
+            })
+        .toArray();
   }
 
   int rows() {

@@ -35,25 +35,30 @@ final class SingleGraphEncoder extends OnnxEncoder<GraphSession> {
     boolean pixels = inputs().spec().graph().pixelValues() != null;
     List<String> texts = new ArrayList<>();
     for (Item item : items) {
-      if (!pixels && item.hasImages()) {
-        throw new UserError(
-            name()
-                + " is a text-only model (its graph has no pixel_values); item '"
-                + item.key()
-                + "' has an image");
-      }
-      if (item.images().size() > 1) {
-        throw new UserError(
-            name()
-                + " is a single graph and takes one image per item; item '"
-                + item.key()
-                + "' has "
-                + item.images().size());
-      }
+      checkImages(item, pixels);
       texts.add(inputs().instructionApplied(item.text()));
     }
     List<Integer> rows = IntStream.range(0, items.size()).boxed().toList();
     return inputs().prepare(items, images, rows, texts, pixels);
+  }
+
+  /** A text model takes no image, a single graph at most one. */
+  private void checkImages(Item item, boolean takesPixels) {
+    if (!takesPixels && item.hasImages()) {
+      throw new UserError(
+          name()
+              + " is a text-only model (its graph has no pixel_values); item '"
+              + item.key()
+              + "' has an image");
+    }
+    if (item.images().size() > 1) {
+      throw new UserError(
+          name()
+              + " is a single graph and takes one image per item; item '"
+              + item.key()
+              + "' has "
+              + item.images().size());
+    }
   }
 
   @Override

@@ -27,6 +27,12 @@ final class TokenBuckets {
     if (multiple <= 1 || target <= length) {
       return batch;
     }
+    return padded(batch, target, tokenizer);
+  }
+
+  /** Each row padded on the tokenizer's side to {@code target} tokens. */
+  private static TokenBatch padded(TokenBatch batch, int target, TokenizerSpec tokenizer) {
+    int length = batch.length();
     long[] ids = new long[batch.rows() * target];
     long[] mask = new long[batch.rows() * target];
     Arrays.fill(ids, tokenizer.padId());
