@@ -3,7 +3,7 @@
 #
 #   scripts/bench-memory.sh [WORK_DIR]        (from anywhere; needs Maven, a JDK 17, /usr/bin/time)
 #
-# The task (MemoryBenchmarkTask): 400 x scale queries, each with its own image, ranking 10 labels,
+# The task (MemoryBenchTask): 400 x scale queries, each with its own image, ranking 10 labels,
 # V1 layout. The model: the tiny text graph with a vision graph that takes any size
 # (scripts/make_any_size_vision_fixture.py), images resized to 224 x 224 as a CLIP model's: each
 # prepared image is 602 KB of float32, so 16x = 6400 images = 3.9 GB of prepared batches. Each
@@ -43,7 +43,7 @@ echo "| task size | queries (own image each) | prepared pixels in all | peak RSS
 echo "|---|---|---|---|---|"
 for scale in 1 4 16; do
   data="$work/scale$scale"
-  "${jvm[@]}" -cp "$cp" org.mmeb.eval.pipeline.bench.MemoryBenchmarkTask "$data" "$scale"
+  "${jvm[@]}" -cp "$cp" org.mmeb.eval.pipeline.bench.MemoryBenchTask "$data" "$scale"
   rm -rf "$work/cache$scale" "$work/results$scale"
   /usr/bin/time -f "%M %e" -o "$work/time$scale" \
     "${jvm[@]}" -Xmx4g -cp "$cp" org.mmeb.eval.cli.Main run --model "$model/spec.json" \

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mmeb.eval.UserError;
-import org.mmeb.eval.score.ScoringBenchmark;
+import org.mmeb.eval.score.ScoringBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,7 +55,7 @@ public final class BenchScoringCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    ScoringBenchmark bench = new ScoringBenchmark(rounds, seed, numpy ? new NumpyProduct() : null);
+    ScoringBench bench = new ScoringBench(rounds, seed, numpy ? new NumpyProduct() : null);
     printMachine(out);
     int[] l = sizes("--local", local, 3);
     if (l != null) {
@@ -77,10 +77,10 @@ public final class BenchScoringCommand implements Callable<Integer> {
         rounds);
   }
 
-  private static void print(PrintWriter out, ScoringBenchmark.Report report) {
+  private static void print(PrintWriter out, ScoringBench.Report report) {
     out.printf(Locale.ROOT, "%s, kernel %s%n", report.shape(), report.kernel());
-    for (ScoringBenchmark.Mode mode :
-        new ScoringBenchmark.Mode[] {report.harness(), report.limit(), report.external()}) {
+    for (ScoringBench.Mode mode :
+        new ScoringBench.Mode[] {report.harness(), report.limit(), report.external()}) {
       if (mode != null) {
         printMode(out, mode);
       }
@@ -88,7 +88,7 @@ public final class BenchScoringCommand implements Callable<Integer> {
     printRatios(out, report);
   }
 
-  private static void printMode(PrintWriter out, ScoringBenchmark.Mode mode) {
+  private static void printMode(PrintWriter out, ScoringBench.Mode mode) {
     out.printf(
         Locale.ROOT,
         "  %-16s wall %8.2f s   CPU %8.2f s   %6.1f GFLOP per CPU-second%n",
@@ -98,7 +98,7 @@ public final class BenchScoringCommand implements Callable<Integer> {
         mode.gflopPerCpuSecond());
   }
 
-  private static void printRatios(PrintWriter out, ScoringBenchmark.Report report) {
+  private static void printRatios(PrintWriter out, ScoringBench.Report report) {
     out.printf(
         Locale.ROOT,
         "  harness / float32 product: %.2fx CPU%s; pairs re-scored in double: %.3f%%;"
@@ -110,7 +110,7 @@ public final class BenchScoringCommand implements Callable<Integer> {
   }
 
   /** ", harness / numpy sgemm: 1.23x CPU" when an outside product was timed, else "". */
-  private static String externalRatio(ScoringBenchmark.Report report) {
+  private static String externalRatio(ScoringBench.Report report) {
     return report.external() == null
         ? ""
         : String.format(

@@ -3,7 +3,7 @@ package org.mmeb.eval.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.mmeb.eval.UserError;
-import org.mmeb.eval.score.ScoringBenchmark;
+import org.mmeb.eval.score.ScoringBench;
 
 /**
  * numpy's float32 matrix product ({@code q @ c.T}, BLAS sgemm on all cores) of the same size as a
@@ -12,7 +12,7 @@ import org.mmeb.eval.score.ScoringBenchmark;
  * (process CPU time, all BLAS threads, and wall time). Candidates go in chunks of 8192 so that a
  * 10k × 100k result never sits in memory at once.
  */
-final class NumpyProduct implements ScoringBenchmark.ExternalProduct {
+final class NumpyProduct implements ScoringBench.ExternalProduct {
   private static final String SCRIPT =
       String.join(
           "\n",
@@ -39,7 +39,7 @@ final class NumpyProduct implements ScoringBenchmark.ExternalProduct {
   }
 
   @Override
-  public ScoringBenchmark.Sample time(int repeats, int rows, int cols, int dims) {
+  public ScoringBench.Sample time(int repeats, int rows, int cols, int dims) {
     try {
       return sample(output(start(repeats, rows, cols, dims)));
     } catch (IOException e) {
@@ -60,9 +60,9 @@ final class NumpyProduct implements ScoringBenchmark.ExternalProduct {
   }
 
   /** The script's last line: wall and CPU seconds. */
-  private static ScoringBenchmark.Sample sample(String out) {
+  private static ScoringBench.Sample sample(String out) {
     String[] parts = out.strip().split("\\s+");
-    return new ScoringBenchmark.Sample(
+    return new ScoringBench.Sample(
         Double.parseDouble(parts[parts.length - 2]), Double.parseDouble(parts[parts.length - 1]));
   }
 

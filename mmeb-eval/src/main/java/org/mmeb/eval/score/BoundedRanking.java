@@ -64,7 +64,7 @@ final class BoundedRanking {
     return exact.of(index);
   }
 
-  /** How many candidates were scored exactly (for benchmarks). */
+  /** How many candidates were scored exactly (for {@code bench scoring}). */
   long exactScores() {
     return exactScores;
   }

@@ -10,14 +10,15 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 /**
- * Times the harness's scoring against the float32 matrix product of the same size on the same
- * machine, in one process: rounds alternate (harness, limit, harness, ...) so that load on a shared
- * machine hits both, and medians are reported. The limit is the bare SIMD kernel computing every
- * score of the product, nothing kept (what the harness would cost with free bookkeeping). Vectors
- * are random (uniform in [-1, 1)), one positive per query. Before timing, the rankings of a sample
- * of queries are checked against scoring every pair in double (the definition of a score).
+ * {@code bench scoring}: times the harness's scoring against the float32 matrix product of the same
+ * size on the same machine, in one process: rounds alternate (harness, limit, harness, ...) so that
+ * load on a shared machine hits both, and medians are reported. The limit is the bare SIMD kernel
+ * computing every score of the product, nothing kept (what the harness would cost with free
+ * bookkeeping). Vectors are random (uniform in [-1, 1)), one positive per query. Before timing, the
+ * rankings of a sample of queries are checked against scoring every pair in double (the definition
+ * of a score).
  */
-public final class ScoringBenchmark {
+public final class ScoringBench {
   /** One round's cost. */
   public record Sample(double wallSeconds, double cpuSeconds) {}
 
@@ -65,7 +66,7 @@ public final class ScoringBenchmark {
   private final long seed;
   private final ExternalProduct external;
 
-  public ScoringBenchmark(int rounds, long seed, ExternalProduct external) {
+  public ScoringBench(int rounds, long seed, ExternalProduct external) {
     this.rounds = rounds;
     this.seed = seed;
     this.external = external;

@@ -23,16 +23,16 @@ import org.mmeb.eval.data.synth.ParquetTableWriter;
  * image, ranking 10 labels, for scripts/bench-memory.sh (peak RSS of {@code run} at several task
  * sizes). Not a test.
  *
- * <pre>java -cp ... org.mmeb.eval.pipeline.bench.MemoryBenchmarkTask OUT SCALE</pre>
+ * <pre>java -cp ... org.mmeb.eval.pipeline.bench.MemoryBenchTask OUT SCALE</pre>
  *
  * writes {@code OUT/task.json} (benchmark {@code memory-bench}), {@code OUT/MemBench/test-…parquet}
  * and {@code OUT/images.zip}.
  */
-public final class MemoryBenchmarkTask {
+public final class MemoryBenchTask {
   private static final int BASE_QUERIES = 400;
   private static final int LABELS = 10;
 
-  private MemoryBenchmarkTask() {}
+  private MemoryBenchTask() {}
 
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args[0]);
