@@ -3,6 +3,8 @@ package org.mmeb.eval.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,24 +24,7 @@ class BenchEncodingTest {
 
   @Test
   void replaysOneFullBatchAndPrintsTheDeviceCeiling() {
-    CliRun run =
-        CliRun.of(
-            "bench",
-            "encoding",
-            "--model",
-            "models/demo/spec.json",
-            "--device",
-            "cpu",
-            "--benchmark",
-            "mmeb-mini",
-            "--task",
-            "MiniGrounding",
-            "--data",
-            dir.toString(),
-            "--batch-size",
-            "16",
-            "--replay",
-            "3");
+    CliRun run = demoModel("MiniGrounding", "--batch-size", "16", "--replay", "3");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("one batch of 16 items (16 with images) replayed 3 times, device cpu, 1 runs")
@@ -48,22 +33,7 @@ class BenchEncodingTest {
 
   @Test
   void measuresEachModeWithItsCpuTimeAndTheRatios() {
-    CliRun run =
-        CliRun.of(
-            "bench",
-            "encoding",
-            "--model",
-            "models/demo/spec.json",
-            "--device",
-            "cpu",
-            "--benchmark",
-            "mmeb-mini",
-            "--task",
-            "MiniShapes",
-            "--data",
-            dir.toString(),
-            "--rounds",
-            "1");
+    CliRun run = demoModel("MiniShapes", "--rounds", "1");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .containsPattern("serial +[0-9.]+ +[0-9.]+ +[0-9.]+%")
@@ -72,6 +42,27 @@ class BenchEncodingTest {
         .containsPattern("CPU stage alone +[0-9.]+ +[0-9.]+")
         .containsPattern("pipelined / slowest stage alone \\((model|CPU stage) alone\\): [0-9.]+")
         .containsPattern("pipelined / this CPU bound [0-9.]+");
+  }
+
+  /** bench encoding of the demo model on CPU on one task of the synthesised mmeb-mini. */
+  private static CliRun demoModel(String task, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "bench",
+                "encoding",
+                "--model",
+                "models/demo/spec.json",
+                "--device",
+                "cpu",
+                "--benchmark",
+                "mmeb-mini",
+                "--task",
+                task,
+                "--data",
+                dir.toString()));
+    args.addAll(List.of(options));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   @Test

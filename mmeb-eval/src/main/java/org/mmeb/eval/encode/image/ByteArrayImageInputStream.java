@@ -28,13 +28,10 @@ final class ByteArrayImageInputStream extends ImageInputStreamImpl {
     checkClosed();
     Objects.checkFromIndexSize(off, len, b.length);
     bitOffset = 0;
-    if (len == 0) {
-      return 0;
+    int n = (int) Math.min(len, Math.max(0, bytes.length - streamPos));
+    if (n == 0) {
+      return len == 0 ? 0 : -1;
     }
-    if (streamPos >= bytes.length) {
-      return -1;
-    }
-    int n = (int) Math.min(len, bytes.length - streamPos);
     System.arraycopy(bytes, (int) streamPos, b, off, n);
     streamPos += n;
     return n;

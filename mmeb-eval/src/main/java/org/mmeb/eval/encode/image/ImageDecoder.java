@@ -69,12 +69,15 @@ public final class ImageDecoder {
     } catch (EOFException e) {
       throw new IOException("image file is truncated", e);
     } catch (IIOException e) {
-      // a PNG whose compressed data ends early: Pillow says "image file is truncated" too
-      if (e.getCause() instanceof EOFException) {
-        throw new IOException("image file is truncated (" + e.getCause().getMessage() + ")", e);
-      }
-      throw e;
+      throw truncatedOrAsIs(e);
     }
+  }
+
+  /** A PNG whose compressed data ends early: Pillow says "image file is truncated" too. */
+  private static IOException truncatedOrAsIs(IIOException e) {
+    return e.getCause() instanceof EOFException
+        ? new IOException("image file is truncated (" + e.getCause().getMessage() + ")", e)
+        : e;
   }
 
   private static ImageReader firstReader(ImageInputStream in, int length) throws IOException {
@@ -168,6 +171,13 @@ public final class ImageDecoder {
     if (!grey && isPackedRgb(model, buffer, w, h)) {
       return new RgbImage(w, h, data);
     }
+    return new RgbImage(w, h, copiedRgb(model, buffer, w, h, grey));
+  }
+
+  /** R, G, B of each pixel (grey replicated), wherever the raster's bands and rows lie. */
+  private static byte[] copiedRgb(
+      PixelInterleavedSampleModel model, DataBufferByte buffer, int w, int h, boolean grey) {
+    byte[] data = buffer.getData();
     int stride = model.getPixelStride();
     int[] bands = model.getBandOffsets();
     int r = bands[0];
@@ -183,7 +193,7 @@ public final class ImageDecoder {
         rgb[o++] = data[p + b];
       }
     }
-    return new RgbImage(w, h, rgb);
+    return rgb;
   }
 
   /** Rows of R, G, B bytes with nothing between pixels or rows, filling the whole array. */

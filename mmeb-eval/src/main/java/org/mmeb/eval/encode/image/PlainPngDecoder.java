@@ -3,6 +3,7 @@ package org.mmeb.eval.encode.image;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
@@ -37,7 +38,7 @@ final class PlainPngDecoder {
       if (header == null) {
         return null;
       }
-      byte[] samples = compressedPixels(png, header);
+      byte[] samples = samples(png, header);
       return samples == null ? null : toRgb(samples, header);
     } catch (DataFormatException | RuntimeException e) {
       return null; // ImageIO decodes it and reports what is wrong
@@ -47,13 +48,10 @@ final class PlainPngDecoder {
   /** IHDR's fields, for the image types this decoder takes (else null). */
   private record Header(int width, int height, int channels) {
     static Header read(byte[] png) {
+      if (!startsWithHeader(png)) {
+        return null;
+      }
       ByteBuffer in = ByteBuffer.wrap(png);
-      if (png.length < 33 || !in.slice(0, 8).equals(ByteBuffer.wrap(SIGNATURE))) {
-        return null;
-      }
-      if (in.getInt(8) != 13 || !type(png, 12).equals("IHDR") || !crcMatches(png, 8, 13)) {
-        return null;
-      }
       int width = in.getInt(16);
       int height = in.getInt(20);
       int depth = png[24];
@@ -65,6 +63,15 @@ final class PlainPngDecoder {
               && (long) width * height <= ImageDecoder.MAX_PIXELS
               && (long) height * (1 + (long) width * channels) < Integer.MAX_VALUE - 8;
       return plain && sized ? new Header(width, height, channels) : null;
+    }
+
+    /** The PNG signature, then an intact 13-byte IHDR chunk. */
+    private static boolean startsWithHeader(byte[] png) {
+      return png.length >= 33
+          && Arrays.equals(png, 0, 8, SIGNATURE, 0, 8)
+          && lengthAt(png, 8) == 13
+          && type(png, 12).equals("IHDR")
+          && crcMatches(png, 8, 13);
     }
 
     /** Samples per pixel of grey (0), RGB (2), grey + alpha (4), RGBA (6); 0 for the rest. */
@@ -83,35 +90,54 @@ final class PlainPngDecoder {
     }
   }
 
+  /** The unfiltered samples, row after row, or null. */
+  private static byte[] samples(byte[] png, Header header) throws DataFormatException {
+    byte[] zlib = idatData(png);
+    byte[] filtered = zlib == null ? null : inflated(zlib, header);
+    return filtered == null ? null : unfiltered(filtered, header);
+  }
+
   /**
-   * The unfiltered samples, row after row, from the IDAT chunks (consecutive, as the format
-   * requires); null when a chunk is damaged, a palette or transparency chunk appears, the data is
-   * short or long, or IEND is missing.
+   * The IDAT chunks' data joined, when every chunk after IHDR is intact up to IEND, the IDAT chunks
+   * are consecutive (as the format requires) and the others {@link #HARMLESS}; else null.
    */
-  private static byte[] compressedPixels(byte[] png, Header header) throws DataFormatException {
-    ByteArrayOutputStream idat = new ByteArrayOutputStream(png.length);
-    int at = 33;
-    boolean idatDone = false;
-    while (at + 12 <= png.length) {
-      int length = ByteBuffer.wrap(png).getInt(at);
+  private static byte[] idatData(byte[] png) {
+    Idat idat = new Idat();
+    for (int at = 33; at + 12 <= png.length; at += 12 + lengthAt(png, at)) {
       String type = type(png, at + 4);
-      if (length < 0 || at + 12L + length > png.length || !crcMatches(png, at, length)) {
+      if (!intact(png, at)) {
         return null;
       }
       if (type.equals("IEND")) {
-        return unfiltered(inflated(idat.toByteArray(), header), header);
+        return idat.data.toByteArray();
       }
-      if (type.equals("IDAT") ? idatDone : !HARMLESS.contains(type)) {
+      if (!idat.take(type, png, at)) {
         return null;
       }
-      if (type.equals("IDAT")) {
-        idat.write(png, at + 8, length);
-      } else {
-        idatDone = idat.size() > 0;
-      }
-      at += 12 + length;
     }
     return null;
+  }
+
+  /** The IDAT data so far. */
+  private static final class Idat {
+    private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    private boolean ended;
+
+    /** Takes the chunk at {@code at}; false when it may not come here. */
+    boolean take(String type, byte[] png, int at) {
+      if (!type.equals("IDAT")) {
+        ended = data.size() > 0;
+        return HARMLESS.contains(type);
+      }
+      data.write(png, at + 8, lengthAt(png, at));
+      return !ended;
+    }
+  }
+
+  /** Whether the chunk at {@code at} lies inside the file and has the CRC it declares. */
+  private static boolean intact(byte[] png, int at) {
+    int length = lengthAt(png, at);
+    return length >= 0 && at + 12L + length <= png.length && crcMatches(png, at, length);
   }
 
   /** The filtered rows, exactly {@code height × (1 + rowBytes)} bytes, or null. */
@@ -121,24 +147,24 @@ final class PlainPngDecoder {
     Inflater inflater = new Inflater();
     try {
       inflater.setInput(zlib);
-      int n = 0;
-      for (int got = 1; n < size && got > 0; n += got) {
-        got = inflater.inflate(out, n, size - n); // 0: finished, or needs input or a dictionary
-      }
-      boolean exact = n == size && (inflater.finished() || inflater.inflate(new byte[1]) == 0);
-      return exact ? out : null;
+      return fillsExactly(inflater, out) ? out : null;
     } finally {
       inflater.end();
     }
   }
 
+  /** Inflates into all of {@code out}, with no data left over. */
+  private static boolean fillsExactly(Inflater inflater, byte[] out) throws DataFormatException {
+    int n = 0;
+    for (int got = 1; n < out.length && got > 0; n += got) {
+      got = inflater.inflate(out, n, out.length - n); // 0: finished, or needs input or a dictionary
+    }
+    return n == out.length && (inflater.finished() || inflater.inflate(new byte[1]) == 0);
+  }
+
   /** Undoes each row's filter (None, Sub, Up, Average, Paeth) in place of a packed array. */
   private static byte[] unfiltered(byte[] filtered, Header header) {
-    if (filtered == null) {
-      return null;
-    }
     int row = header.rowBytes();
-    int bpp = header.channels();
     byte[] out = new byte[header.height() * row];
     for (int y = 0; y < header.height(); y++) {
       int filter = filtered[y * (row + 1)];
@@ -146,7 +172,7 @@ final class PlainPngDecoder {
         return null;
       }
       System.arraycopy(filtered, y * (row + 1) + 1, out, y * row, row);
-      unfilterRow(out, y * row, y == 0 ? -1 : (y - 1) * row, row, bpp, filter);
+      unfilterRow(out, y * row, y == 0 ? -1 : (y - 1) * row, row, header.channels(), filter);
     }
     return out;
   }
@@ -156,16 +182,18 @@ final class PlainPngDecoder {
       int left = i >= bpp ? out[at + i - bpp] & 0xFF : 0;
       int up = above >= 0 ? out[above + i] & 0xFF : 0;
       int upLeft = i >= bpp && above >= 0 ? out[above + i - bpp] & 0xFF : 0;
-      int predicted =
-          switch (filter) {
-            case 1 -> left;
-            case 2 -> up;
-            case 3 -> (left + up) >>> 1;
-            case 4 -> paeth(left, up, upLeft);
-            default -> 0;
-          };
-      out[at + i] = (byte) (out[at + i] + predicted);
+      out[at + i] = (byte) (out[at + i] + predicted(filter, left, up, upLeft));
     }
+  }
+
+  private static int predicted(int filter, int left, int up, int upLeft) {
+    return switch (filter) {
+      case 1 -> left;
+      case 2 -> up;
+      case 3 -> (left + up) >>> 1;
+      case 4 -> paeth(left, up, upLeft);
+      default -> 0;
+    };
   }
 
   private static int paeth(int a, int b, int c) {
@@ -195,6 +223,10 @@ final class PlainPngDecoder {
 
   private static String type(byte[] png, int at) {
     return new String(png, at, 4, StandardCharsets.ISO_8859_1);
+  }
+
+  private static int lengthAt(byte[] png, int at) {
+    return ByteBuffer.wrap(png).getInt(at);
   }
 
   /** Whether the chunk at {@code at} with {@code length} data bytes has the CRC it declares. */
