@@ -77,9 +77,15 @@ public final class LocalRanker {
    *     error bound applies)
    */
   QueryRanking rank(float[] query, WeightedVectors pool, Row row, float[] dot) {
-    double qNorm = Similarity.norm(query);
+    int first = firstRelevant(row);
+    double[] squareAndDot = squareAndFirstDot(query, pool, row, first);
+    double qNorm = Math.sqrt(squareAndDot[0]);
     double qWeight = similarity.weightOfNorm(qNorm);
     CountedExactScore exact = exactScore(query, qWeight, pool, row.at());
+    if (first >= 0) {
+      double cWeight = pool.weight(row.at()[first]);
+      exact.know(first, Similarity.scoreOfDot(squareAndDot[1], qWeight, cWeight));
+    }
     Positive positive = bestPositive(row, exact);
     double bound =
         new ScoreErrorBound(dots, query.length)
@@ -106,6 +112,28 @@ public final class LocalRanker {
       fast[j] = dot[j] * qWeight * pool.weight(at[j]);
     }
     return fast;
+  }
+
+  /** The row's first relevant candidate, or -1. */
+  private static int firstRelevant(Row row) {
+    for (int j = 0; j < row.at().length; j++) {
+      if (row.relevant().test(j)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * {@code {dot(query, query), dot(query, first relevant candidate)}} in one pass (the second 0
+   * without one), each as {@link Similarity#dot} sums it: the norm and the first exact score.
+   */
+  private static double[] squareAndFirstDot(
+      float[] query, WeightedVectors pool, Row row, int first) {
+    double[] out = new double[2];
+    float[] c = first < 0 ? new float[query.length] : pool.vector(row.at()[first]);
+    Similarity.dots(query, query, query, c, out);
+    return out;
   }
 
   private static Positive bestPositive(Row row, BoundedRanking.ExactScore exact) {

@@ -36,7 +36,38 @@ public enum Similarity {
   }
 
   public double score(float[] q, double qWeight, float[] c, double cWeight) {
-    return dot(q, c) * qWeight * cWeight;
+    return scoreOfDot(dot(q, c), qWeight, cWeight);
+  }
+
+  /** {@link #score} from a dot already computed by {@link #dot} or {@link #dots}. */
+  static double scoreOfDot(double dot, double qWeight, double cWeight) {
+    return dot * qWeight * cWeight;
+  }
+
+  /**
+   * {@code out = {dot(a1, b1), dot(a2, b2)}} in one pass, each summed in exactly {@link #dot}'s
+   * order (so each bit-identical to it); four independent sums keep the adder busier than two. All
+   * four vectors have one length.
+   */
+  static void dots(float[] a1, float[] b1, float[] a2, float[] b2, double[] out) {
+    int n = a1.length;
+    double even1 = 0;
+    double odd1 = 0;
+    double even2 = 0;
+    double odd2 = 0;
+    int i = 0;
+    for (; i + 1 < n; i += 2) {
+      even1 += (double) a1[i] * b1[i];
+      odd1 += (double) a1[i + 1] * b1[i + 1];
+      even2 += (double) a2[i] * b2[i];
+      odd2 += (double) a2[i + 1] * b2[i + 1];
+    }
+    if (i < n) {
+      even1 += (double) a1[i] * b1[i];
+      even2 += (double) a2[i] * b2[i];
+    }
+    out[0] = even1 + odd1;
+    out[1] = even2 + odd2;
   }
 
   static double dot(float[] a, float[] b) {

@@ -26,13 +26,29 @@ final class WeightedVectors {
     this.vectors = vectors;
     weights = new double[vectors.length];
     scales = new double[vectors.length];
-    for (int i = 0; i < vectors.length; i++) {
-      double norm = Similarity.norm(vectors[i]);
-      weights[i] = similarity.weightOfNorm(norm);
-      scales[i] = norm * weights[i];
-      maxWeight = Math.max(maxWeight, weights[i]);
-      maxScale = Math.max(maxScale, scales[i]);
+    double[] squares = new double[2];
+    int i = 0;
+    for (; i + 1 < vectors.length; i += 2) {
+      if (vectors[i].length == vectors[i + 1].length) {
+        // two norms in one pass, each as Similarity.norm sums it
+        Similarity.dots(vectors[i], vectors[i], vectors[i + 1], vectors[i + 1], squares);
+        setNorm(i, Math.sqrt(squares[0]), similarity);
+        setNorm(i + 1, Math.sqrt(squares[1]), similarity);
+      } else {
+        setNorm(i, Similarity.norm(vectors[i]), similarity);
+        setNorm(i + 1, Similarity.norm(vectors[i + 1]), similarity);
+      }
     }
+    if (i < vectors.length) {
+      setNorm(i, Similarity.norm(vectors[i]), similarity);
+    }
+  }
+
+  private void setNorm(int i, double norm, Similarity similarity) {
+    weights[i] = similarity.weightOfNorm(norm);
+    scales[i] = norm * weights[i];
+    maxWeight = Math.max(maxWeight, weights[i]);
+    maxScale = Math.max(maxScale, scales[i]);
   }
 
   static WeightedVectors of(float[][] vectors, Similarity similarity) {
