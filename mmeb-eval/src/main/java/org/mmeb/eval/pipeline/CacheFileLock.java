@@ -36,38 +36,59 @@ final class CacheFileLock implements AutoCloseable {
   static CacheFileLock acquire(Path cacheFile, PrintWriter log)
       throws IOException, InterruptedException {
     Path lockFile = cacheFile.resolveSibling(cacheFile.getFileName() + ".lock");
+    Semaphore jvmTurn = takeJvmTurn(lockFile, cacheFile, log);
+    try {
+      return lockFileWithin(jvmTurn, lockFile, cacheFile, log);
+    } catch (IOException | RuntimeException e) {
+      jvmTurn.release();
+      throw e;
+    }
+  }
+
+  /** The turn of this JVM's runs on the cache file (a file lock does not exclude them). */
+  private static Semaphore takeJvmTurn(Path lockFile, Path cacheFile, PrintWriter log)
+      throws InterruptedException {
     Semaphore jvmTurn =
         IN_THIS_JVM.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new Semaphore(1));
     if (!jvmTurn.tryAcquire()) {
       waiting(log, cacheFile, "another run in this process");
       jvmTurn.acquire();
     }
-    FileChannel channel = null;
+    return jvmTurn;
+  }
+
+  /** Locks the lock file against other processes and writes our pid into it. */
+  private static CacheFileLock lockFileWithin(
+      Semaphore jvmTurn, Path lockFile, Path cacheFile, PrintWriter log) throws IOException {
+    FileChannel channel =
+        FileChannel.open(
+            lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
-      channel =
-          FileChannel.open(
-              lockFile,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.READ,
-              StandardOpenOption.WRITE);
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        waiting(log, cacheFile, "process " + owner(lockFile));
-        lock = channel.lock();
-      }
-      channel.truncate(0);
-      channel.write(
-          ByteBuffer.wrap(
-              (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
-          0);
+      FileLock lock = lock(channel, lockFile, cacheFile, log);
+      writePid(channel);
       return new CacheFileLock(jvmTurn, channel, lock);
     } catch (IOException | RuntimeException e) {
-      if (channel != null) {
-        channel.close();
-      }
-      jvmTurn.release();
+      channel.close();
       throw e;
     }
+  }
+
+  /** The lock, at once or after one line saying which process holds it. */
+  private static FileLock lock(FileChannel channel, Path lockFile, Path cacheFile, PrintWriter log)
+      throws IOException {
+    FileLock lock = channel.tryLock();
+    if (lock == null) {
+      waiting(log, cacheFile, "process " + owner(lockFile));
+      lock = channel.lock();
+    }
+    return lock;
+  }
+
+  private static void writePid(FileChannel channel) throws IOException {
+    channel.truncate(0);
+    channel.write(
+        ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
+        0);
   }
 
   private static void waiting(PrintWriter log, Path cacheFile, String holder) {

@@ -67,11 +67,32 @@ public final class RunJob {
   public Outcome run(TaskRegistry registry, EmbeddingSource source) throws Exception {
     List<LoadedTask> selected = select(registry, source);
     RunRecord.ModelInfo model = source.model(selected);
-    RunRecordBuilder record =
-        new RunRecordBuilder(settings.benchmark(), registry.benchmark(settings.benchmark()))
-            .model(model)
-            .device(source.device())
-            .bootstrap(settings.bootstrap());
+    RunRecordBuilder record = newRecord(registry, model, source);
+    mergeEarlierRun(record, model, selected, registry);
+    Set<Path> hashed = new HashSet<>();
+    Path runFile = null;
+    for (LoadedTask task : selected) {
+      record.taskFile(task.spec().name(), task.file());
+      runTask(task, source, record, hashed);
+      runFile = ResultsLayout.write(settings.resultsRoot(), record.build());
+    }
+    return new Outcome(record.build(), runFile);
+  }
+
+  private RunRecordBuilder newRecord(
+      TaskRegistry registry, RunRecord.ModelInfo model, EmbeddingSource source) {
+    return new RunRecordBuilder(settings.benchmark(), registry.benchmark(settings.benchmark()))
+        .model(model)
+        .device(source.device())
+        .bootstrap(settings.bootstrap());
+  }
+
+  /** Keeps the tasks that this run does not run from the model's run.json of this benchmark. */
+  private void mergeEarlierRun(
+      RunRecordBuilder record,
+      RunRecord.ModelInfo model,
+      List<LoadedTask> selected,
+      TaskRegistry registry) {
     EarlierRun.mergeInto(
         record,
         ResultsLayout.runFile(settings.resultsRoot(), model.name(), settings.benchmark()),
@@ -81,14 +102,6 @@ public final class RunJob {
             .map(TaskSpec::name)
             .collect(Collectors.toSet()),
         log);
-    Set<Path> hashed = new HashSet<>();
-    Path runFile = null;
-    for (LoadedTask task : selected) {
-      record.taskFile(task.spec().name(), task.file());
-      runTask(task, source, record, hashed);
-      runFile = ResultsLayout.write(settings.resultsRoot(), record.build());
-    }
-    return new Outcome(record.build(), runFile);
   }
 
   /** The run's record and where it was written. */
@@ -114,30 +127,45 @@ public final class RunJob {
       throws Exception {
     TaskData read = TaskReaders.read(task.spec(), settings.dataRoot(), source.promptProfile());
     try (var images = read.images()) {
-      for (Path file : TaskFiles.of(task.spec(), settings.dataRoot())) {
-        if (hashed.add(file)) {
-          record.dataFile(settings.dataRoot(), file);
-        }
-      }
-      if (read.rows().isEmpty()) {
-        throw new UserError(
-            task.spec().name()
-                + ": the data under "
-                + settings.dataRoot()
-                + " has no queries (an empty table); nothing to score");
-      }
+      recordDataFiles(task, record, hashed);
+      requireQueries(task, read);
       TaskData data = settings.queries().applyTo(read);
       record.reasoning(settings.queries().reasoning());
-      try (TaskEmbeddings vectors = source.embed(data)) {
-        long scoringStart = System.nanoTime();
-        DatasetScore score =
-            TaskScorer.score(
-                data.ranking(), vectors.queries(), vectors.candidates(), source.similarity());
-        long scoringNanos = System.nanoTime() - scoringStart;
-        EncodingStats stats = vectors.stats();
-        record.dataset(task.spec(), score, timings(stats, scoringNanos), counts(data, stats));
-        printTask(task, score, data, stats);
+      embedAndScore(task, data, source, record);
+    }
+  }
+
+  /** The hashes of the task's data files, each file once per run. */
+  private void recordDataFiles(LoadedTask task, RunRecordBuilder record, Set<Path> hashed) {
+    for (Path file : TaskFiles.of(task.spec(), settings.dataRoot())) {
+      if (hashed.add(file)) {
+        record.dataFile(settings.dataRoot(), file);
       }
+    }
+  }
+
+  private void requireQueries(LoadedTask task, TaskData read) {
+    if (read.rows().isEmpty()) {
+      throw new UserError(
+          task.spec().name()
+              + ": the data under "
+              + settings.dataRoot()
+              + " has no queries (an empty table); nothing to score");
+    }
+  }
+
+  private void embedAndScore(
+      LoadedTask task, TaskData data, EmbeddingSource source, RunRecordBuilder record)
+      throws Exception {
+    try (TaskEmbeddings vectors = source.embed(data)) {
+      long scoringStart = System.nanoTime();
+      DatasetScore score =
+          TaskScorer.score(
+              data.ranking(), vectors.queries(), vectors.candidates(), source.similarity());
+      long scoringNanos = System.nanoTime() - scoringStart;
+      EncodingStats stats = vectors.stats();
+      record.dataset(task.spec(), score, timings(stats, scoringNanos), counts(data, stats));
+      printTask(task, score, data, stats);
     }
   }
 

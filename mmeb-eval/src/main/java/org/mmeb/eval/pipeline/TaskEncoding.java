@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.mmeb.eval.Progress;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.Item;
@@ -60,57 +57,57 @@ public final class TaskEncoding {
     long start = System.nanoTime();
     List<Item> unique = UniqueItems.of(data);
     CacheKeys keys = CacheKeys.of(unique, data.images(), settings.workers() + 1);
-    Path file =
-        EmbeddingCache.fileFor(
-            settings.cacheRoot(),
-            cacheIdentity(),
-            encoder.device(),
-            data.spec().benchmark(),
-            data.spec().name());
-    EmbeddingCache cache = EmbeddingCache.open(file, log);
+    EmbeddingCache cache = EmbeddingCache.open(cacheFile(data), log);
+    TaskBatchStages stages;
+    try {
+      stages = encodeMissing(data, unique, keys, cache);
+    } catch (Exception e) {
+      throw closedAfter(cache, e);
+    }
+    return new Result(cache, keys, stages.stats(unique.size(), start));
+  }
+
+  private TaskBatchStages encodeMissing(
+      TaskData data, List<Item> unique, CacheKeys keys, EmbeddingCache cache) throws Exception {
     List<Item> missing = unique.stream().filter(item -> !cache.contains(keys.of(item))).toList();
     Progress progress =
         Progress.items(log, data.spec().name(), missing.size(), settings.terminal());
-    AtomicLong inference = new AtomicLong();
-    StageClock clock = new StageClock();
-    AtomicInteger dim = new AtomicInteger(cachedDim(unique, keys, cache));
-    try {
-      new PipelinedBatches<PreparedBatch>(
-              settings.workers(),
-              StageClock.devices(encoder),
-              ByteWindow.defaultBudget(),
-              PreparedBatch::bytes)
-          .run(
-              BatchPlan.of(missing, settings.batchSize()),
-              batch -> clock.prepare(encoder, batch, data.images()),
-              (batch, prepared) -> {
-                long t0 = System.nanoTime();
-                float[][] vectors = clock.infer(encoder, prepared);
-                inference.addAndGet(System.nanoTime() - t0);
-                checkShape(data, batch, vectors, dim);
-                cache.putAll(batch.stream().map(keys::of).toList(), vectors);
-                progress.advance(batch.size());
-              });
-    } catch (Exception e) {
-      try {
-        cache.close();
-      } catch (IOException closing) {
-        e.addSuppressed(closing);
-      }
-      throw e;
-    }
+    TaskBatchStages stages = new TaskBatchStages(encoder, data, keys, cache, unique);
+    pipeline()
+        .run(
+            BatchPlan.of(missing, settings.batchSize()),
+            stages::prepare,
+            (batch, prepared) -> stages.store(batch, prepared, progress));
     progress.finish("nothing to encode (every item is in the cache)");
-    EncodingStats stats =
-        new EncodingStats(
-            UniqueItems.referenceCount(data),
-            unique.size(),
-            unique.size() - missing.size(),
-            missing.size(),
-            clock.decodeNanos(),
-            clock.preprocessNanos(),
-            inference.get(),
-            System.nanoTime() - start);
-    return new Result(cache, keys, stats);
+    return stages;
+  }
+
+  /** Preparing on the workers, the model on every device, within the default memory window. */
+  private PipelinedBatches<PreparedBatch> pipeline() {
+    return new PipelinedBatches<>(
+        settings.workers(),
+        StageClock.devices(encoder),
+        ByteWindow.defaultBudget(),
+        PreparedBatch::bytes);
+  }
+
+  private Path cacheFile(TaskData data) {
+    return EmbeddingCache.fileFor(
+        settings.cacheRoot(),
+        cacheIdentity(),
+        encoder.device(),
+        data.spec().benchmark(),
+        data.spec().name());
+  }
+
+  /** {@code failure}, once the cache it interrupted is closed (a failure to close suppressed). */
+  private static Exception closedAfter(EmbeddingCache cache, Exception failure) {
+    try {
+      cache.close();
+    } catch (IOException closing) {
+      failure.addSuppressed(closing);
+    }
+    return failure;
   }
 
   /** The task's embeddings and what they cost; close it to finish writing the cache. */
@@ -139,53 +136,6 @@ public final class TaskEncoding {
     @Override
     public void close() throws IOException {
       cache.close();
-    }
-  }
-
-  private static int cachedDim(List<Item> unique, CacheKeys keys, EmbeddingCache cache) {
-    for (Item item : unique) {
-      float[] vector = cache.get(keys.of(item));
-      if (vector != null) {
-        return vector.length;
-      }
-    }
-    return -1;
-  }
-
-  private static void checkShape(
-      TaskData data, List<Item> batch, float[][] vectors, AtomicInteger dim) {
-    if (vectors.length != batch.size()) {
-      throw new UserError(
-          data.spec().name()
-              + ": the encoder returned "
-              + vectors.length
-              + " embeddings for a batch of "
-              + batch.size()
-              + " items");
-    }
-    for (int i = 0; i < vectors.length; i++) {
-      int length = vectors[i] == null ? 0 : vectors[i].length;
-      dim.compareAndSet(-1, length);
-      if (length == 0 || length != dim.get()) {
-        throw new UserError(
-            String.format(
-                Locale.ROOT,
-                "%s: the encoder returned a %d-dimensional embedding for item '%s' where the"
-                    + " others have %d dimensions",
-                data.spec().name(),
-                length,
-                batch.get(i).key(),
-                dim.get()));
-      }
-      for (float v : vectors[i]) {
-        if (!Float.isFinite(v)) {
-          throw new UserError(
-              data.spec().name()
-                  + ": the encoder returned a non-finite value for item '"
-                  + batch.get(i).key()
-                  + "'");
-        }
-      }
     }
   }
 }
