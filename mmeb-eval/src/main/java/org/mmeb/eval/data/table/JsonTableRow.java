@@ -21,13 +21,10 @@ record JsonTableRow(Path file, int row, JsonNode object) implements TableRow {
 
   @Override
   public List<String> stringList(String column) {
-    JsonNode value = value(column);
-    if (!value.isArray()) {
-      throw error(column, "expected a list of strings, found " + describe(value));
-    }
-    List<String> values = new ArrayList<>(value.size());
-    for (int i = 0; i < value.size(); i++) {
-      JsonNode element = value.get(i);
+    JsonNode list = array(column, "a list of strings");
+    List<String> values = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode element = list.get(i);
       if (!element.isTextual()) {
         throw error(column, "list element " + i + " is " + describe(element) + ", not a string");
       }
@@ -38,19 +35,25 @@ record JsonTableRow(Path file, int row, JsonNode object) implements TableRow {
 
   @Override
   public List<String> structListField(String column, String field) {
-    JsonNode value = value(column);
-    if (!value.isArray()) {
-      throw error(column, "expected a list of objects, found " + describe(value));
-    }
-    List<String> values = new ArrayList<>(value.size());
-    for (int i = 0; i < value.size(); i++) {
-      JsonNode element = value.get(i).path(field);
+    JsonNode list = array(column, "a list of objects");
+    List<String> values = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode element = list.get(i).path(field);
       if (!element.isTextual()) {
         throw error(column, "list element " + i + " has no string '" + field + "'");
       }
       values.add(element.textValue());
     }
     return values;
+  }
+
+  /** The array in {@code column}, or an error saying what was expected there. */
+  private JsonNode array(String column, String expected) {
+    JsonNode value = value(column);
+    if (!value.isArray()) {
+      throw error(column, "expected " + expected + ", found " + describe(value));
+    }
+    return value;
   }
 
   @Override

@@ -54,25 +54,36 @@ public final class TableFiles {
     try (MappingIterator<JsonNode> values =
         JSON.readerFor(JsonNode.class).readValues(file.toFile())) {
       while (values.hasNextValue()) {
-        JsonNode value = values.nextValue();
-        if (value.isArray()) {
-          for (JsonNode element : value) {
-            emit(file, row++, element, columns, onRow);
-          }
-        } else {
-          emit(file, row++, value, columns, onRow);
-        }
+        row = emitValue(file, row, values.nextValue(), columns, onRow);
       }
     } catch (JsonProcessingException e) {
-      throw new UserError(
-          file
-              + ": not valid JSON at row "
-              + row
-              + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
-              + ": "
-              + e.getOriginalMessage(),
-          e);
+      throw invalidJson(file, row, e);
     }
+  }
+
+  /** Emits a top-level value: one object, or an array of them. Returns the next row number. */
+  private static int emitValue(
+      Path file, int row, JsonNode value, List<String> columns, Consumer<TableRow> onRow) {
+    if (!value.isArray()) {
+      emit(file, row, value, columns, onRow);
+      return row + 1;
+    }
+    int next = row;
+    for (JsonNode element : value) {
+      emit(file, next++, element, columns, onRow);
+    }
+    return next;
+  }
+
+  private static UserError invalidJson(Path file, int row, JsonProcessingException e) {
+    return new UserError(
+        file
+            + ": not valid JSON at row "
+            + row
+            + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
+            + ": "
+            + e.getOriginalMessage(),
+        e);
   }
 
   private static void emit(

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -32,23 +33,28 @@ public final class DataVerifier {
 
   public static TaskCheck check(TaskSpec spec, Path dataRoot) {
     if (!DataLocations.tablesPresent(spec, dataRoot)) {
-      String line = spec.name() + ": missing: " + missingTables(spec, dataRoot);
-      return new TaskCheck(
-          spec.name(), "missing", 0, spec.expectedQueries(), 0, 0, 0, List.of(line), 1);
+      return failed(spec, "missing", spec.name() + ": missing: " + missingTables(spec, dataRoot));
     }
     TaskData data;
     try {
       data = TaskReaders.read(spec, dataRoot);
     } catch (UserError | IOException e) {
-      String line = spec.name() + ": " + e.getMessage();
-      return new TaskCheck(
-          spec.name(), "unreadable", 0, spec.expectedQueries(), 0, 0, 0, List.of(line), 1);
+      return failed(spec, "unreadable", spec.name() + ": " + e.getMessage());
     }
+    return checkAndClose(spec, dataRoot, data);
+  }
+
+  private static TaskCheck checkAndClose(TaskSpec spec, Path dataRoot, TaskData data) {
     try (ImageStore images = data.images()) {
       return checkContents(spec, dataRoot, data);
     } catch (IOException e) {
       throw new UserError(spec.name() + ": cannot close " + data.images().describe(), e);
     }
+  }
+
+  /** A task whose rows could not be read: one problem line. */
+  private static TaskCheck failed(TaskSpec spec, String status, String line) {
+    return new TaskCheck(spec.name(), status, 0, spec.expectedQueries(), 0, 0, 0, List.of(line), 1);
   }
 
   private static String missingTables(TaskSpec spec, Path dataRoot) {
@@ -66,70 +72,96 @@ public final class DataVerifier {
   }
 
   private static TaskCheck checkContents(TaskSpec spec, Path dataRoot, TaskData data) {
-    List<String> problems = new ArrayList<>();
+    Findings findings = new Findings();
     int rows = data.rows().size();
     if (spec.expectedQueries() > 0 && rows != spec.expectedQueries()) {
-      problems.add(spec.name() + ": " + rows + " rows, expected " + spec.expectedQueries());
+      findings.problems.add(
+          spec.name() + ": " + rows + " rows, expected " + spec.expectedQueries());
     }
     Map<String, String> imagesWhere = imageLocations(spec, dataRoot, data);
+    Map<String, String> failures = decodeAll(data.images(), imagesWhere.keySet());
+    imagesWhere.forEach(
+        (path, where) -> findings.image(where, path, failures.get(path), data.images()));
+    return findings.check(spec, rows, imagesWhere.size());
+  }
+
+  /** What the checks found: problem lines, and how many images were missing or undecodable. */
+  private static final class Findings {
+    final List<String> problems = new ArrayList<>();
+    int missing;
+    int undecodable;
+
+    /** Notes an image's failure (null: it decoded). */
+    void image(String where, String path, String failure, ImageStore images) {
+      if (failure == null) {
+        return;
+      }
+      if (failure.startsWith("missing")) {
+        missing++;
+      } else {
+        undecodable++;
+      }
+      problems.add(problemLine(where, path, failure, images));
+    }
+
+    TaskCheck check(TaskSpec spec, int rows, int images) {
+      int count = problems.size();
+      return new TaskCheck(
+          spec.name(),
+          count == 0 ? "ok" : "problems",
+          rows,
+          spec.expectedQueries(),
+          images,
+          missing,
+          undecodable,
+          List.copyOf(problems.subList(0, Math.min(count, MAX_LISTED))),
+          count);
+    }
+  }
+
+  /** Decodes every image on all cores; path → failure for those that do not decode. */
+  private static Map<String, String> decodeAll(ImageStore images, Set<String> paths) {
     Map<String, String> failures = new ConcurrentHashMap<>();
     try {
       ForkJoinPool.commonPool()
-          .submit(
-              () ->
-                  imagesWhere.keySet().parallelStream()
-                      .forEach(
-                          path -> {
-                            String failure = decode(data.images(), path);
-                            if (failure != null) {
-                              failures.put(path, failure);
-                            }
-                          }))
+          .submit(() -> paths.parallelStream().forEach(path -> decodeInto(images, path, failures)))
           .get();
-    } catch (InterruptedException | ExecutionException e) {
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("image check interrupted", e);
+    } catch (ExecutionException e) {
       throw new IllegalStateException("image check interrupted", e);
     }
-    int missing = 0;
-    int undecodable = 0;
-    for (Map.Entry<String, String> image : imagesWhere.entrySet()) {
-      String failure = failures.get(image.getKey());
-      if (failure != null) {
-        boolean isMissing = failure.startsWith("missing");
-        missing += isMissing ? 1 : 0;
-        undecodable += isMissing ? 0 : 1;
-        int reason = failure.indexOf(": ");
-        problems.add(
-            image.getValue()
-                + ": "
-                + (reason < 0 ? failure : failure.substring(0, reason))
-                + " image "
-                + image.getKey()
-                + " ("
-                + data.images().describe()
-                + ")"
-                + (reason < 0 ? "" : failure.substring(reason)));
-      }
+    return failures;
+  }
+
+  private static void decodeInto(ImageStore images, String path, Map<String, String> failures) {
+    String failure = decode(images, path);
+    if (failure != null) {
+      failures.put(path, failure);
     }
-    int count = problems.size();
-    List<String> listed = problems.subList(0, Math.min(count, MAX_LISTED));
-    String status = count == 0 ? "ok" : "problems";
-    return new TaskCheck(
-        spec.name(),
-        status,
-        rows,
-        spec.expectedQueries(),
-        imagesWhere.size(),
-        missing,
-        undecodable,
-        List.copyOf(listed),
-        count);
+  }
+
+  /**
+   * {@code where: missing image PATH (store)}, or {@code where: undecodable image PATH (store):
+   * why}.
+   */
+  private static String problemLine(String where, String path, String failure, ImageStore images) {
+    int reason = failure.indexOf(": ");
+    return where
+        + ": "
+        + (reason < 0 ? failure : failure.substring(0, reason))
+        + " image "
+        + path
+        + " ("
+        + images.describe()
+        + ")"
+        + (reason < 0 ? "" : failure.substring(reason));
   }
 
   /** Every image path once, with where it is first named ("file row N" or "corpus-id X"). */
   private static Map<String, String> imageLocations(TaskSpec spec, Path dataRoot, TaskData data) {
-    List<DataLocations.TableSource> tables =
-        spec.layout() == Layout.BEIR_VISDOC ? List.of() : DataLocations.tables(spec, dataRoot);
-    String table = tables.size() == 1 ? tables.get(0).file().toString() : null;
+    String table = singleTable(spec, dataRoot);
     Map<String, String> where = new LinkedHashMap<>();
     for (QueryRow row : data.rows()) {
       String at =
@@ -141,6 +173,13 @@ public final class DataVerifier {
       addImages(where, candidate, spec.name() + " candidate " + candidate.key());
     }
     return where;
+  }
+
+  /** The task's one table file, or null when it has several (or none: BEIR corpora). */
+  private static String singleTable(TaskSpec spec, Path dataRoot) {
+    List<DataLocations.TableSource> tables =
+        spec.layout() == Layout.BEIR_VISDOC ? List.of() : DataLocations.tables(spec, dataRoot);
+    return tables.size() == 1 ? tables.get(0).file().toString() : null;
   }
 
   private static void addImages(Map<String, String> where, Item item, String at) {
