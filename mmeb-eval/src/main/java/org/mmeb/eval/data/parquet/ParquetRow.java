@@ -61,13 +61,7 @@ public final class ParquetRow {
   /** A list&lt;string&gt; value (3-level or legacy 2-level LIST); null elements fail. */
   public List<String> stringList(String column) {
     Type type = group.getType().getType(column);
-    if (type.isPrimitive() || group.getFieldRepetitionCount(column) == 0) {
-      if (!type.isPrimitive()) {
-        throw error(column, "expected a list of strings, found null");
-      }
-      throw error(column, "expected a list of strings, found " + describe(type));
-    }
-    Group list = group.getGroup(column, 0);
+    Group list = list(column, type, "a list of strings");
     GroupType listType = list.getType();
     if (listType.getFieldCount() != 1) {
       throw error(column, "expected a list of strings, found " + describe(type));
@@ -88,12 +82,7 @@ public final class ParquetRow {
   public List<String> structListField(String column, String field) {
     String expected = "a list of structs with a string '" + field + "'";
     Type type = group.getType().getType(column);
-    if (type.isPrimitive() || group.getFieldRepetitionCount(column) == 0) {
-      throw error(
-          column,
-          "expected " + expected + ", found " + (type.isPrimitive() ? describe(type) : "null"));
-    }
-    Group list = group.getGroup(column, 0);
+    Group list = list(column, type, expected);
     int count = list.getFieldRepetitionCount(0);
     List<String> values = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -101,13 +90,28 @@ public final class ParquetRow {
       if (struct == null || !struct.getType().containsField(field)) {
         throw error(column, "expected " + expected + ", found " + describe(type));
       }
-      requireString(column, struct.getType().getType(field));
-      if (struct.getFieldRepetitionCount(field) == 0) {
-        throw error(column, "list element " + i + " has a null '" + field + "'");
-      }
-      values.add(struct.getString(field, 0));
+      values.add(stringField(column, struct, field, i));
     }
     return values;
+  }
+
+  /** The LIST group of a list column; a null value or a primitive column is an error. */
+  private Group list(String column, Type type, String expected) {
+    if (type.isPrimitive() || group.getFieldRepetitionCount(column) == 0) {
+      throw error(
+          column,
+          "expected " + expected + ", found " + (type.isPrimitive() ? describe(type) : "null"));
+    }
+    return group.getGroup(column, 0);
+  }
+
+  /** The string {@code field} of list element {@code i}, a struct; null is an error. */
+  private String stringField(String column, Group struct, String field, int i) {
+    requireString(column, struct.getType().getType(field));
+    if (struct.getFieldRepetitionCount(field) == 0) {
+      throw error(column, "list element " + i + " has a null '" + field + "'");
+    }
+    return struct.getString(field, 0);
   }
 
   /**
@@ -128,47 +132,44 @@ public final class ParquetRow {
 
   /** An identifier: a string, or an integer written in decimal. */
   public String id(String column) {
-    Type type = group.getType().getType(column);
-    if (group.getFieldRepetitionCount(column) == 0) {
-      throw error(column, "expected an id, found null");
-    }
-    if (type.isPrimitive()) {
-      PrimitiveTypeName name = type.asPrimitiveType().getPrimitiveTypeName();
-      switch (name) {
-        case INT32:
-          return Integer.toString(group.getInteger(column, 0));
-        case INT64:
-          return Long.toString(group.getLong(column, 0));
-        case BINARY:
-          return group.getString(column, 0);
-        default:
-          break;
-      }
-    }
-    throw error(column, "expected a string or integer id, found " + describe(type));
+    String expected = "a string or integer id";
+    return switch (primitive(column, "an id", expected)) {
+      case INT32 -> Integer.toString(group.getInteger(column, 0));
+      case INT64 -> Long.toString(group.getLong(column, 0));
+      case BINARY -> group.getString(column, 0);
+      default -> throw wrongType(column, expected);
+    };
   }
 
   /** A number of any numeric physical type, as a double. */
   public double number(String column) {
+    return switch (primitive(column, "a number", "a number")) {
+      case INT32 -> group.getInteger(column, 0);
+      case INT64 -> group.getLong(column, 0);
+      case FLOAT -> group.getFloat(column, 0);
+      case DOUBLE -> group.getDouble(column, 0);
+      default -> throw wrongType(column, "a number");
+    };
+  }
+
+  /**
+   * The physical type of a primitive column's value; a null value ("expected {@code expected},
+   * found null") or a group column ("expected {@code expectedType}, found ...") is an error.
+   */
+  private PrimitiveTypeName primitive(String column, String expected, String expectedType) {
     Type type = group.getType().getType(column);
     if (group.getFieldRepetitionCount(column) == 0) {
-      throw error(column, "expected a number, found null");
+      throw error(column, "expected " + expected + ", found null");
     }
-    if (type.isPrimitive()) {
-      switch (type.asPrimitiveType().getPrimitiveTypeName()) {
-        case INT32:
-          return group.getInteger(column, 0);
-        case INT64:
-          return group.getLong(column, 0);
-        case FLOAT:
-          return group.getFloat(column, 0);
-        case DOUBLE:
-          return group.getDouble(column, 0);
-        default:
-          break;
-      }
+    if (!type.isPrimitive()) {
+      throw wrongType(column, expectedType);
     }
-    throw error(column, "expected a number, found " + describe(type));
+    return type.asPrimitiveType().getPrimitiveTypeName();
+  }
+
+  private UserError wrongType(String column, String expected) {
+    return error(
+        column, "expected " + expected + ", found " + describe(group.getType().getType(column)));
   }
 
   /**
@@ -187,7 +188,15 @@ public final class ParquetRow {
     if (type.isPrimitive()) {
       throw error(column, "expected an image struct {bytes, path}, found " + describe(type));
     }
-    Group struct = group.getGroup(column, 0);
+    ImageCell cell = imageStruct(group.getGroup(column, 0));
+    if (cell.bytes() == null && (cell.path() == null || cell.path().isEmpty())) {
+      throw error(column, "image has neither bytes nor a path");
+    }
+    return cell;
+  }
+
+  /** The {@code bytes} and {@code path} of an Image struct, each null when absent or null. */
+  private static ImageCell imageStruct(Group struct) {
     GroupType structType = struct.getType();
     byte[] bytes = null;
     String path = null;
@@ -196,9 +205,6 @@ public final class ParquetRow {
     }
     if (structType.containsField("path") && struct.getFieldRepetitionCount("path") > 0) {
       path = struct.getString("path", 0);
-    }
-    if (bytes == null && (path == null || path.isEmpty())) {
-      throw error(column, "image has neither bytes nor a path");
     }
     return new ImageCell(bytes, path);
   }

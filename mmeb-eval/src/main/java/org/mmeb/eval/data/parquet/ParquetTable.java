@@ -35,31 +35,60 @@ public final class ParquetTable {
       throw new UserError(file + ": file not found");
     }
     try (ParquetFileReader reader = open(file)) {
-      MessageType projection =
-          project(file, reader.getFooter().getFileMetaData().getSchema(), columns);
-      reader.setRequestedSchema(projection);
-      MessageColumnIO columnIo = new ColumnIOFactory().getColumnIO(projection);
-      int row = 0;
-      for (PageReadStore pages = reader.readNextRowGroup();
-          pages != null;
-          pages = reader.readNextRowGroup()) {
-        RecordReader<Group> records =
-            columnIo.getRecordReader(pages, new GroupRecordConverter(projection));
-        for (long i = 0; i < pages.getRowCount(); i++) {
-          ParquetRow current = new ParquetRow(file, row++, records.read());
-          try {
-            onRow.accept(current);
-          } catch (RuntimeException e) {
-            throw new RowFailure(e);
-          }
-        }
-      }
+      readRows(file, reader, columns, onRow);
     } catch (RowFailure e) {
       throw e.cause;
     } catch (UserError e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw unreadable(file, e);
+    }
+  }
+
+  private static void readRows(
+      Path file, ParquetFileReader reader, List<String> columns, Consumer<ParquetRow> onRow)
+      throws IOException {
+    MessageType projection = requestColumns(file, reader, columns);
+    MessageColumnIO columnIo = new ColumnIOFactory().getColumnIO(projection);
+    int row = 0;
+    for (PageReadStore pages = reader.readNextRowGroup();
+        pages != null;
+        pages = reader.readNextRowGroup()) {
+      RecordReader<Group> records =
+          columnIo.getRecordReader(pages, new GroupRecordConverter(projection));
+      row = deliverRows(file, row, pages.getRowCount(), records, onRow);
+    }
+  }
+
+  /** Reads only {@code columns} (each must be there). */
+  private static MessageType requestColumns(
+      Path file, ParquetFileReader reader, List<String> columns) {
+    MessageType projection =
+        project(file, reader.getFooter().getFileMetaData().getSchema(), columns);
+    reader.setRequestedSchema(projection);
+    return projection;
+  }
+
+  /** Delivers a row group's rows, numbered from {@code firstRow}; returns the next number. */
+  private static int deliverRows(
+      Path file,
+      int firstRow,
+      long count,
+      RecordReader<Group> records,
+      Consumer<ParquetRow> onRow) {
+    int row = firstRow;
+    for (long i = 0; i < count; i++) {
+      deliver(onRow, new ParquetRow(file, row++, records.read()));
+    }
+    return row;
+  }
+
+  /** A callback's exception is the caller's, not a sign of an unreadable file. */
+  private static void deliver(Consumer<ParquetRow> onRow, ParquetRow row) {
+    try {
+      onRow.accept(row);
+    } catch (RuntimeException e) {
+      throw new RowFailure(e);
     }
   }
 
