@@ -144,7 +144,7 @@ else
 fi
 
 # --- 6. Throughput: workers sweep with GPU utilisation, device ceiling ------------------------
-bench() { # device workers [extra...] -> prints the pipelined items/s line
+bench() { # device workers [extra...] -> prints bench encoding's report
   local device="$1" workers="$2"
   shift 2
   "$cli" bench encoding --model "$model" --benchmark mmeb-mini --task "$task" --data "$work/mini" \
@@ -159,12 +159,14 @@ if [ "$gpu" = 1 ]; then
       [ "$workers" -gt "$cores" ] && continue
       nvidia-smi dmon -s u -d 1 >"$work/dmon.txt" 2>/dev/null &
       dmon=$!
-      line=$(bench "$device" "$workers" | grep 'pipelined')
+      report=$(bench "$device" "$workers")
       kill "$dmon" 2>/dev/null
       wait "$dmon" 2>/dev/null
       util=$(awk '$1 ~ /^[0-9]+$/ && $2 ~ /^[0-9]+$/ { s += $2; n++ } END { if (n) printf "%.0f", s / n; else printf "?" }' "$work/dmon.txt")
-      rate=$(echo "$line" | awk '{ print $2 }')
-      record "throughput $device, $workers workers" pass "${rate:-?} items/s, mean SM utilisation ${util}%"
+      # the pipelined mode's row ("  pipelined x4   1234.5   0.321   97.0%") and issue 13's ratio
+      rate=$(echo "$report" | awk '$1 == "pipelined" { print $3; exit }')
+      ratio=$(echo "$report" | sed -n 's/.*pipelined \/ slowest stage alone (\([^)]*\)): \([0-9.]*\).*/\2 (\1)/p')
+      record "throughput $device, $workers workers" pass "${rate:-?} items/s, pipelined / slowest stage alone ${ratio:-?}, mean SM utilisation ${util}%"
     done
     ceiling=$(bench "$device" 1 --replay 100 | awk '/device ceiling/ { print $3 }')
     record "device ceiling $device (bench --replay 100)" pass "${ceiling:-?} items/s"

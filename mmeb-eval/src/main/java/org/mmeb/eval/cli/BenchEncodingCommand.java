@@ -94,19 +94,32 @@ public final class BenchEncodingCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, EncodingBench.Report report, String device, int threads) {
     printHeader(out, report, device, threads);
-    out.printf(Locale.ROOT, "  %-16s %10s %12s %10s%n", "", "items/s", "CPU ms/item", "inference");
+    printModes(out, report);
+    printRatios(out, report);
+    printCpuBound(out, report);
+  }
+
+  /** Each mode's rate, CPU time per item, cores kept busy (their product) and inference share. */
+  private static void printModes(PrintWriter out, EncodingBench.Report report) {
+    out.printf(
+        Locale.ROOT,
+        "  %-16s %10s %12s %11s %10s%n",
+        "",
+        "items/s",
+        "CPU ms/item",
+        "cores busy",
+        "inference");
     for (EncodingBench.Mode mode :
         List.of(report.serial(), report.pipelined(), report.modelOnly(), report.prepareOnly())) {
       out.printf(
           Locale.ROOT,
-          "  %-16s %10.1f %12.3f %10s%n",
+          "  %-16s %10.1f %12.3f %11.2f %10s%n",
           mode.name(),
           mode.itemsPerSecond(),
           mode.cpuMillisPerItem(),
+          mode.itemsPerSecond() * mode.cpuMillisPerItem() / 1000,
           mode.inference() > 0 ? String.format(Locale.ROOT, "%.1f%%", 100 * mode.inference()) : "");
     }
-    printRatios(out, report);
-    printCpuBound(out, report);
   }
 
   private void printHeader(

@@ -36,10 +36,11 @@ class BenchEncodingTest {
     CliRun run = demoModel("MiniShapes", "--rounds", "1");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .containsPattern("serial +[0-9.]+ +[0-9.]+ +[0-9.]+%")
-        .containsPattern("pipelined x[0-9]+ +[0-9.]+ +[0-9.]+ +[0-9.]+%")
-        .containsPattern("model alone +[0-9.]+ +[0-9.]+")
-        .containsPattern("CPU stage alone +[0-9.]+ +[0-9.]+")
+        .contains("items/s  CPU ms/item  cores busy  inference")
+        .containsPattern("serial +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+%")
+        .containsPattern("pipelined x[0-9]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+%")
+        .containsPattern("model alone +[0-9.]+ +[0-9.]+ +[0-9.]+")
+        .containsPattern("CPU stage alone +[0-9.]+ +[0-9.]+ +[0-9.]+")
         .containsPattern("pipelined / slowest stage alone \\((model|CPU stage) alone\\): [0-9.]+")
         .containsPattern("pipelined / this CPU bound [0-9.]+");
   }
