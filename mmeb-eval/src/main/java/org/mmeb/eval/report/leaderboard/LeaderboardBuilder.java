@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.mmeb.eval.report.BenchmarkColumns;
 import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.score.Aggregation;
@@ -55,12 +56,14 @@ public final class LeaderboardBuilder {
     return new LeaderboardView(
         benchmark,
         BenchmarkColumns.title(benchmark),
-        columns.stream().map(BenchmarkColumns.Column::label).toList(),
-        columns.stream()
-            .filter(BenchmarkColumns.Column::metaTask)
-            .map(BenchmarkColumns.Column::label)
-            .toList(),
+        labels(columns, c -> true),
+        labels(columns, BenchmarkColumns.Column::metaTask),
         rows);
+  }
+
+  private static List<String> labels(
+      List<BenchmarkColumns.Column> columns, Predicate<BenchmarkColumns.Column> which) {
+    return columns.stream().filter(which).map(BenchmarkColumns.Column::label).toList();
   }
 
   /**
@@ -83,11 +86,7 @@ public final class LeaderboardBuilder {
       ScoreSource source, List<TaskSpec> tasks, List<BenchmarkColumns.Column> columns) {
     BenchmarkSummary summary =
         Aggregation.summarize(source.benchmark(), tasks, source.mainScoresOf(tasks));
-    AggregateCells cells = new AggregateCells();
-    for (BenchmarkColumns.Column column : columns) {
-      String label = column.label();
-      cells.add(label, column.groupIn(summary), source.printed().aggregates().get(label));
-    }
+    AggregateCells cells = new AggregateCells(source, summary, columns);
     return new LeaderboardRow(
         source,
         cells.scores,
@@ -107,7 +106,15 @@ public final class LeaderboardBuilder {
     final Map<String, String> notes = new LinkedHashMap<>();
     final Set<String> partial = new HashSet<>();
 
-    void add(String label, GroupScore group, BigDecimal printed) {
+    AggregateCells(
+        ScoreSource source, BenchmarkSummary summary, List<BenchmarkColumns.Column> columns) {
+      for (BenchmarkColumns.Column column : columns) {
+        String label = column.label();
+        add(label, column.groupIn(summary), source.printed().aggregates().get(label));
+      }
+    }
+
+    private void add(String label, GroupScore group, BigDecimal printed) {
       BigDecimal computed = group == null ? null : group.display();
       if (printed != null) {
         addPrinted(label, printed, computed, group);

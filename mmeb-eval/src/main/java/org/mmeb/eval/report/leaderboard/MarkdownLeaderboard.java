@@ -54,14 +54,15 @@ public final class MarkdownLeaderboard implements LeaderboardFormat {
     cells.add(text(r.source().name()));
     cells.add(text(r.source().provenance()));
     cells.add(r.present() + "/" + r.expected());
-    for (String column : view.columns()) {
-      int note = notes.numberOf(r, column);
-      cells.add(
-          ScoreText.of(r.score(column))
-              + (r.partial(column) ? " (partial)" : "")
-              + (note > 0 ? " [" + note + "]" : ""));
-    }
+    view.columns().forEach(column -> cells.add(scoreCell(r, column, notes.numberOf(r, column))));
     return cells;
+  }
+
+  /** A score, marked when partial, with its note's number (0: none). */
+  private static String scoreCell(LeaderboardRow r, String column, int note) {
+    return ScoreText.of(r.score(column))
+        + (r.partial(column) ? " (partial)" : "")
+        + (note > 0 ? " [" + note + "]" : "");
   }
 
   private static void notes(LeaderboardView view, StringBuilder out) {
@@ -78,12 +79,7 @@ public final class MarkdownLeaderboard implements LeaderboardFormat {
 
   private static void datasetTable(LeaderboardView view, StringBuilder out) {
     out.append("\n### Per dataset\n\n");
-    List<String> header = new ArrayList<>(List.of("Dataset", "Group"));
-    view.rows().forEach(r -> header.add(text(r.source().name())));
-    row(header, out);
-    List<String> rule = new ArrayList<>(List.of("---", "---"));
-    view.rows().forEach(r -> rule.add("---:"));
-    row(rule, out);
+    datasetTableHead(view, out);
     datasetGroups(view)
         .forEach(
             (dataset, group) -> {
@@ -91,6 +87,16 @@ public final class MarkdownLeaderboard implements LeaderboardFormat {
               view.rows().forEach(r -> cells.add(datasetScore(r, dataset)));
               row(cells, out);
             });
+  }
+
+  /** Dataset and group, then one column per row (its model). */
+  private static void datasetTableHead(LeaderboardView view, StringBuilder out) {
+    List<String> header = new ArrayList<>(List.of("Dataset", "Group"));
+    view.rows().forEach(r -> header.add(text(r.source().name())));
+    row(header, out);
+    List<String> rule = new ArrayList<>(List.of("---", "---"));
+    view.rows().forEach(r -> rule.add("---:"));
+    row(rule, out);
   }
 
   /** The row's displayed score on a dataset; empty when the row does not have it. */

@@ -70,18 +70,22 @@ public final class NpyFloatMatrix {
       throw bad(file, "not a .npy file (no \\x93NUMPY magic)");
     }
     Prefix sizes = prefixSizes(file, in, prefix);
-    if (sizes.headerLength() > MAX_HEADER_BYTES) {
-      throw bad(
-          file, "header of " + sizes.headerLength() + " bytes (at most " + MAX_HEADER_BYTES + ")");
-    }
-    byte[] headerBytes = in.readNBytes((int) sizes.headerLength());
-    if (headerBytes.length != sizes.headerLength()) {
-      throw bad(file, "ends inside its header");
-    }
-    long[] shape = checkHeader(file, new String(headerBytes, StandardCharsets.ISO_8859_1));
+    long[] shape = checkHeader(file, headerText(file, in, sizes.headerLength()));
     long dataOffset = sizes.prefixLength() + sizes.headerLength();
     checkDataSize(file, shape, fileSize - dataOffset);
+    requireArraySized(file, shape);
     return new Header((int) shape[0], (int) shape[1], dataOffset);
+  }
+
+  private static String headerText(Path file, InputStream in, long length) throws IOException {
+    if (length > MAX_HEADER_BYTES) {
+      throw bad(file, "header of " + length + " bytes (at most " + MAX_HEADER_BYTES + ")");
+    }
+    byte[] bytes = in.readNBytes((int) length);
+    if (bytes.length != length) {
+      throw bad(file, "ends inside its header");
+    }
+    return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
   /** The lengths of the fixed prefix (magic, version, header length) and of the header. */
@@ -97,13 +101,18 @@ public final class NpyFloatMatrix {
     if (major != 2 && major != 3) {
       throw bad(file, "format version " + major + ", expected 1, 2 or 3");
     }
+    return new Prefix(12, fourByteHeaderLength(file, in, prefix));
+  }
+
+  /** The prefix's last two bytes and the next two, little-endian, unsigned. */
+  private static long fourByteHeaderLength(Path file, InputStream in, byte[] prefix)
+      throws IOException {
     byte[] more = in.readNBytes(2);
     if (more.length < 2) {
       throw bad(file, "ends inside its header");
     }
     byte[] length = {prefix[8], prefix[9], more[0], more[1]};
-    return new Prefix(
-        12, ByteBuffer.wrap(length).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL);
+    return ByteBuffer.wrap(length).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
   }
 
   private static long dataBytes(Path file, long[] shape) {
@@ -114,7 +123,7 @@ public final class NpyFloatMatrix {
     }
   }
 
-  /** The data must be exactly the declared shape's float32 bytes, and fit in Java arrays. */
+  /** The data must be exactly the declared shape's float32 bytes. */
   private static void checkDataSize(Path file, long[] shape, long fileDataBytes) {
     long dataBytes = dataBytes(file, shape);
     if (fileDataBytes != dataBytes) {
@@ -128,6 +137,9 @@ public final class NpyFloatMatrix {
               dataBytes,
               fileDataBytes));
     }
+  }
+
+  private static void requireArraySized(Path file, long[] shape) {
     if (shape[0] > Integer.MAX_VALUE || shape[1] > Integer.MAX_VALUE / 4) {
       throw bad(file, "shape (" + shape[0] + ", " + shape[1] + ") is too large");
     }
