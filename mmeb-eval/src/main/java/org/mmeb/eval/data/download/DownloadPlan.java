@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.mmeb.eval.RetryPolicy;
 import org.mmeb.eval.UserError;
@@ -46,29 +47,40 @@ public final class DownloadPlan {
   public List<RemoteFile> filesOf(String benchmark, TaskSpec spec, Path to, List<String> notes)
       throws IOException {
     String home = HOME_REPOS.get(benchmark);
+    TaskSpec.DataSource source = requireRepo(spec);
+    List<RemoteFile> files =
+        new ArrayList<>(tableFiles(spec, home, revision(source.repo(), home, source), to));
+    String images = source.images();
+    if (images != null && !images.isBlank()) {
+      files.addAll(imageFiles(spec, home, to, notes));
+    }
+    return files;
+  }
+
+  private static TaskSpec.DataSource requireRepo(TaskSpec spec) {
     TaskSpec.DataSource source = spec.source();
     if (source.repo() == null || source.repo().isBlank()) {
       throw new UserError(
           spec.name() + ": the task names no hub repo (source.repo); nothing to download");
     }
-    List<RemoteFile> files =
-        new ArrayList<>(tableFiles(spec, home, revision(source.repo(), home, source), to));
+    return source;
+  }
+
+  /** The task's image archive or frame archives; a note for frames that are not downloaded. */
+  private List<RemoteFile> imageFiles(TaskSpec spec, String home, Path to, List<String> notes)
+      throws IOException {
+    TaskSpec.DataSource source = spec.source();
     String images = source.images();
-    if (images == null || images.isBlank()) {
-      return files;
-    }
     if (ImageStores.isArchive(Path.of(images))) {
       String repo = spec.layout() == Layout.MMEB_V1_PARQUET || home == null ? source.repo() : home;
       String revision = revision(repo, home, source);
-      files.add(
-          new RemoteFile(
-              repo, revision, images, local(to, repo, home, images), ExpectedChecksum.NONE));
-    } else if (home != null && images.startsWith(FRAMES)) {
-      files.addAll(frameArchives(spec, home, revision(home, home, source), to, notes));
-    } else {
-      notes.add(spec.name() + ": frames in " + images + " are not downloaded");
+      return List.of(namedFile(repo, revision, images, home, to));
     }
-    return files;
+    if (home != null && images.startsWith(FRAMES)) {
+      return frameArchives(spec, home, revision(home, home, source), to, notes);
+    }
+    notes.add(spec.name() + ": frames in " + images + " are not downloaded");
+    return List.of();
   }
 
   private String revision(String repo, String home, TaskSpec.DataSource source) {
@@ -90,32 +102,46 @@ public final class DownloadPlan {
     String rest = spec.source().images().substring(FRAMES.length());
     String group = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
     Pattern archive = Pattern.compile(Pattern.quote(FRAMES + group + ".tar.gz") + "(-\\d+)?");
-    List<RemoteFile> files = new ArrayList<>();
-    for (HubTree.Entry entry : tree(home, revision)) {
-      if (archive.matcher(entry.path()).matches()) {
-        files.add(remote(home, revision, entry, local(to, home, home, entry.path())));
-      }
-    }
+    List<RemoteFile> files = matching(home, revision, archive.asMatchPredicate(), home, to);
     if (files.isEmpty()) {
       throw new UserError(
           spec.name() + ": no frame archive " + FRAMES + group + ".tar.gz[-NN] in " + home);
     }
-    String folder = to.resolve(FRAMES).toString();
-    String unpack =
-        files.size() == 1
-            ? (group.equals("video_mret") ? "" : "mkdir -p " + group + " && ")
-                + "tar -xzf "
-                + group
-                + ".tar.gz"
-                + (group.equals("video_mret") ? "" : " -C " + group)
-            : "cat " + group + ".tar.gz-* | tar -xz";
-    notes.add(
-        spec.name()
-            + ": frames come packed; unpack them in "
-            + folder
-            + ": "
-            + unpack
-            + " (as the reference's download_data.sh)");
+    notes.add(unpackNote(spec, group, files.size(), to));
+    return files;
+  }
+
+  private static String unpackNote(TaskSpec spec, String group, int parts, Path to) {
+    return spec.name()
+        + ": frames come packed; unpack them in "
+        + to.resolve(FRAMES)
+        + ": "
+        + unpackCommand(group, parts)
+        + " (as the reference's download_data.sh)";
+  }
+
+  /** The shell line that unpacks a frame archive (or joins its parts) as download_data.sh does. */
+  private static String unpackCommand(String group, int parts) {
+    if (parts > 1) {
+      return "cat " + group + ".tar.gz-* | tar -xz";
+    }
+    return (group.equals("video_mret") ? "" : "mkdir -p " + group + " && ")
+        + "tar -xzf "
+        + group
+        + ".tar.gz"
+        + (group.equals("video_mret") ? "" : " -C " + group);
+  }
+
+  /** The files of {@code repo}'s tree whose path is {@code wanted}, in tree order. */
+  private List<RemoteFile> matching(
+      String repo, String revision, Predicate<String> wanted, String home, Path to)
+      throws IOException {
+    List<RemoteFile> files = new ArrayList<>();
+    for (HubTree.Entry entry : tree(repo, revision)) {
+      if (wanted.test(entry.path())) {
+        files.add(remote(repo, revision, entry, local(to, repo, home, entry.path())));
+      }
+    }
     return files;
   }
 
@@ -127,17 +153,22 @@ public final class DownloadPlan {
       return hubLayoutFiles(spec, home, revision, to);
     }
     if (!pattern.contains("*") && !pattern.contains("{")) {
-      return List.of(
-          new RemoteFile(
-              repo, revision, pattern, local(to, repo, home, pattern), ExpectedChecksum.NONE));
+      return List.of(namedFile(repo, revision, pattern, home, to));
     }
-    Pattern glob = Pattern.compile(globRegex(pattern));
-    List<RemoteFile> matches = new ArrayList<>();
-    for (HubTree.Entry entry : tree(repo, revision)) {
-      if (glob.matcher(entry.path()).matches()) {
-        matches.add(remote(repo, revision, entry, local(to, repo, home, entry.path())));
-      }
-    }
+    return globFiles(spec, revision, pattern, home, to);
+  }
+
+  /** A file named outright: no tree listing, so no checksum known before the probe. */
+  private static RemoteFile namedFile(
+      String repo, String revision, String path, String home, Path to) {
+    return new RemoteFile(repo, revision, path, local(to, repo, home, path), ExpectedChecksum.NONE);
+  }
+
+  private List<RemoteFile> globFiles(
+      TaskSpec spec, String revision, String pattern, String home, Path to) throws IOException {
+    String repo = spec.source().repo();
+    Predicate<String> glob = Pattern.compile(globRegex(pattern)).asMatchPredicate();
+    List<RemoteFile> matches = matching(repo, revision, glob, home, to);
     if (matches.isEmpty()) {
       throw new UserError(
           spec.name() + ": no file of " + repo + "@" + revision + " matches '" + pattern + "'");
@@ -149,18 +180,13 @@ public final class DownloadPlan {
   private List<RemoteFile> hubLayoutFiles(TaskSpec spec, String home, String revision, Path to)
       throws IOException {
     String repo = spec.source().repo();
-    List<HubTree.Entry> entries = tree(repo, revision);
-    List<String> paths = entries.stream().map(HubTree.Entry::path).toList();
+    List<String> paths = tree(repo, revision).stream().map(HubTree.Entry::path).toList();
     List<RemoteFile> files = new ArrayList<>();
     for (String config : HubDataFiles.configs(spec.source())) {
       List<String> chosen =
           HubDataFiles.selectOrFail(
               spec.name(), paths, config, spec.source().split(), repo + "@" + revision);
-      for (HubTree.Entry entry : entries) {
-        if (chosen.contains(entry.path())) {
-          files.add(remote(repo, revision, entry, local(to, repo, home, entry.path())));
-        }
-      }
+      files.addAll(matching(repo, revision, chosen::contains, home, to));
     }
     return files;
   }
@@ -192,22 +218,24 @@ public final class DownloadPlan {
     StringBuilder regex = new StringBuilder();
     boolean inBraces = false;
     for (char c : glob.toCharArray()) {
-      if (c == '*') {
-        regex.append("[^/]*");
-      } else if (c == '?') {
-        regex.append("[^/]");
-      } else if (c == '{') {
-        regex.append("(?:");
+      regex.append(regexOf(c, inBraces));
+      if (c == '{') {
         inBraces = true;
-      } else if (c == '}' && inBraces) {
-        regex.append(')');
+      } else if (c == '}') {
         inBraces = false;
-      } else if (c == ',' && inBraces) {
-        regex.append('|');
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
       }
     }
     return regex.toString();
+  }
+
+  private static String regexOf(char c, boolean inBraces) {
+    return switch (c) {
+      case '*' -> "[^/]*";
+      case '?' -> "[^/]";
+      case '{' -> "(?:";
+      case '}' -> inBraces ? ")" : Pattern.quote("}");
+      case ',' -> inBraces ? "|" : Pattern.quote(",");
+      default -> Pattern.quote(String.valueOf(c));
+    };
   }
 }

@@ -20,25 +20,30 @@ final class HubErrors {
     }
     String code = headers.firstValue("X-Error-Code").orElse("");
     String message = headers.firstValue("X-Error-Message").map(m -> " (" + m + ")").orElse("");
-    String line =
-        switch (code) {
-          case "RepoNotFound" ->
-              "no such dataset repo "
-                  + repo
-                  + message
-                  + "; if it is private, set HF_TOKEN to a token that can read it";
-          case "GatedRepo" ->
-              "gated repo "
-                  + repo
-                  + message
-                  + ": accept its conditions on https://huggingface.co/datasets/"
-                  + repo
-                  + " with the account whose token HF_TOKEN holds";
-          case "RevisionNotFound" -> "no such revision" + message;
-          case "EntryNotFound" -> "not found on the hub (HTTP " + status + ")" + message;
-          default -> generic(status, code, message);
-        };
-    throw new UserError(what + ": " + line);
+    throw new UserError(what + ": " + refusal(repo, status, code, message));
+  }
+
+  private static String refusal(String repo, int status, String code, String message) {
+    return switch (code) {
+      case "RepoNotFound" ->
+          "no such dataset repo "
+              + repo
+              + message
+              + "; if it is private, set HF_TOKEN to a token that can read it";
+      case "GatedRepo" -> gated(repo, message);
+      case "RevisionNotFound" -> "no such revision" + message;
+      case "EntryNotFound" -> "not found on the hub (HTTP " + status + ")" + message;
+      default -> generic(status, code, message);
+    };
+  }
+
+  private static String gated(String repo, String message) {
+    return "gated repo "
+        + repo
+        + message
+        + ": accept its conditions on https://huggingface.co/datasets/"
+        + repo
+        + " with the account whose token HF_TOKEN holds";
   }
 
   private static String generic(int status, String code, String message) {

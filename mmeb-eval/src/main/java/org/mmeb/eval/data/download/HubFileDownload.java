@@ -63,14 +63,25 @@ public final class HubFileDownload {
   public Outcome fetch(RemoteFile file) throws IOException {
     URI uri = endpoint.resolveUrl(file.repo(), revisionOf(file), file.path());
     HubFileProbe.RemoteInfo info = new HubFileProbe(endpoint, http, retries).probe(file, uri);
-    if (info.repoCommit() != null && info.repoCommit().matches("[0-9a-f]{40}")) {
-      pinned.putIfAbsent(file.repo() + "@" + file.revision(), info.repoCommit());
+    if (pin(file, info.repoCommit())) {
       uri = endpoint.resolveUrl(file.repo(), revisionOf(file), file.path());
     }
     if (Files.isRegularFile(file.target()) && upToDate(file.target(), info)) {
       return new Outcome(file, Status.UP_TO_DATE, Files.size(file.target()), info.checksum());
     }
-    Transfer transfer = new Transfer(file, uri, info);
+    return download(file, new Transfer(file, uri, info));
+  }
+
+  /** Pins the repo's revision to {@code commit} unless one is pinned; false for no commit. */
+  private boolean pin(RemoteFile file, String commit) {
+    if (commit == null || !commit.matches("[0-9a-f]{40}")) {
+      return false;
+    }
+    pinned.putIfAbsent(file.repo() + "@" + file.revision(), commit);
+    return true;
+  }
+
+  private Outcome download(RemoteFile file, Transfer transfer) throws IOException {
     try {
       return retries.run(transfer::attempt, transfer);
     } catch (RetryPolicy.Exhausted e) {
@@ -108,6 +119,18 @@ public final class HubFileDownload {
     Outcome attempt() throws IOException {
       partSizeBefore = partSize();
       resumed |= transfer(file, uri, part, info.size());
+      checkPart();
+      Files.move(
+          part, file.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return new Outcome(
+          file,
+          resumed ? Status.RESUMED : Status.DOWNLOADED,
+          Files.size(file.target()),
+          info.checksum());
+    }
+
+    /** The part file has the hub's size and checksum; a wrong checksum deletes it. */
+    private void checkPart() throws IOException {
       if (info.size() >= 0 && Files.size(part) != info.size()) {
         throw new IOException("incomplete: " + Files.size(part) + " of " + info.size() + " bytes");
       }
@@ -117,13 +140,6 @@ public final class HubFileDownload {
         throw new IOException(
             "checksum mismatch: expected " + info.checksum().describe() + ", got " + actual);
       }
-      Files.move(
-          part, file.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return new Outcome(
-          file,
-          resumed ? Status.RESUMED : Status.DOWNLOADED,
-          Files.size(file.target()),
-          info.checksum());
     }
 
     @Override
@@ -162,61 +178,86 @@ public final class HubFileDownload {
 
   /** Appends the missing bytes to the part file; true when it went on from earlier bytes. */
   private boolean transfer(RemoteFile file, URI uri, Path part, long size) throws IOException {
-    long have = Files.isRegularFile(part) ? Files.size(part) : 0;
-    if (size >= 0 && have > size) {
-      Files.delete(part);
-      have = 0;
-    }
+    long have = bytesToKeep(part, size);
     if (size >= 0 && have == size && have > 0) {
       return true;
     }
     HttpResponse<InputStream> response = http.get(uri, have);
-    int status = response.statusCode();
     try (InputStream body = response.body()) {
-      if (status == 416) {
-        Files.deleteIfExists(part);
-        throw new IOException("HTTP 416: the partial file did not fit; starting over");
-      }
-      if (status >= 500 || status == 429) {
-        throw new RetryPolicy.ServerBusy("HTTP " + status, response.headers());
-      }
-      HubErrors.refuse(file.describe(), file.repo(), status, response.headers());
-      boolean append = status == 206 && have > 0;
-      if (append) {
-        out.printf(Locale.ROOT, "  %s: resuming at %s%n", file.path(), Progress.megabytes(have));
-      }
-      long start = append ? have : 0;
-      copy(body, part, start, append, Progress.bytes(out, "  " + file.path(), start, size));
+      checkAnswer(file, part, response);
+      boolean append = response.statusCode() == 206 && have > 0;
+      receive(file, body, part, append ? have : 0, size);
       return append;
     }
   }
 
-  private void copy(InputStream body, Path part, long start, boolean append, Progress progress)
+  /** The part file's bytes worth keeping: none when it is longer than the file. */
+  private static long bytesToKeep(Path part, long size) throws IOException {
+    long have = Files.isRegularFile(part) ? Files.size(part) : 0;
+    if (size >= 0 && have > size) {
+      Files.delete(part);
+      return 0;
+    }
+    return have;
+  }
+
+  /** Throws unless the answer carries the file's bytes (200, or 206 for a range). */
+  private static void checkAnswer(RemoteFile file, Path part, HttpResponse<InputStream> response)
       throws IOException {
-    StandardOpenOption mode =
-        append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-    try (OutputStream sink =
-            Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+    int status = response.statusCode();
+    if (status == 416) {
+      Files.deleteIfExists(part);
+      throw new IOException("HTTP 416: the partial file did not fit; starting over");
+    }
+    if (status >= 500 || status == 429) {
+      throw new RetryPolicy.ServerBusy("HTTP " + status, response.headers());
+    }
+    HubErrors.refuse(file.describe(), file.repo(), status, response.headers());
+  }
+
+  /** Writes the body to the part file, appending from {@code start} when it is not 0. */
+  private void receive(RemoteFile file, InputStream body, Path part, long start, long size)
+      throws IOException {
+    if (start > 0) {
+      out.printf(Locale.ROOT, "  %s: resuming at %s%n", file.path(), Progress.megabytes(start));
+    }
+    copy(body, part, start, Progress.bytes(out, "  " + file.path(), start, size));
+  }
+
+  private void copy(InputStream body, Path part, long start, Progress progress) throws IOException {
+    try (OutputStream sink = openPart(part, start > 0);
         InactivityWatchdog watchdog = new InactivityWatchdog(inactivity, body)) {
-      byte[] buffer = new byte[1 << 16];
-      long done = start;
       try {
-        for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
-          watchdog.progress();
-          sink.write(buffer, 0, n);
-          sink.flush();
-          done += n;
-          progress.update(done);
-        }
+        pump(body, sink, watchdog, progress);
       } catch (IOException e) {
-        if (watchdog.fired()) {
-          throw new IOException("no bytes for " + inactivity.toSeconds() + " s; resuming", e);
-        }
-        throw e;
+        throw watchdog.fired() ? stalled(e) : e;
       }
       if (watchdog.fired()) {
-        throw new IOException("no bytes for " + inactivity.toSeconds() + " s; resuming");
+        throw stalled(null);
       }
     }
+  }
+
+  private static OutputStream openPart(Path part, boolean append) throws IOException {
+    StandardOpenOption mode =
+        append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+    return Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+  }
+
+  /** Copies every byte, telling the watchdog and the progress line as they arrive. */
+  private static void pump(
+      InputStream body, OutputStream sink, InactivityWatchdog watchdog, Progress progress)
+      throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+      watchdog.progress();
+      sink.write(buffer, 0, n);
+      sink.flush();
+      progress.advance(n);
+    }
+  }
+
+  private IOException stalled(IOException cause) {
+    return new IOException("no bytes for " + inactivity.toSeconds() + " s; resuming", cause);
   }
 }

@@ -31,40 +31,63 @@ final class MiniDocsAndVideos {
    * pair with score 0 (the maximum, 2, wins) and a score-0 pair for an unrelated page.
    */
   static Beir documents(int pages, int queries, Random random) {
-    List<Concept> pageConcepts = new ArrayList<>(Concept.ALL);
-    while (pageConcepts.size() < pages) {
-      pageConcepts.add(Concept.random(random));
-    }
-    Collections.shuffle(pageConcepts, random);
-    pageConcepts = pageConcepts.subList(0, pages);
-    List<Map<String, Object>> corpus = new ArrayList<>();
-    for (int id = 0; id < pages; id++) {
-      BufferedImage page = ShapePainter.page("DOC " + id, pageConcepts.get(id), PAGE_SIZE, random);
-      corpus.add(Map.of("corpus-id", (long) id, "image", PngWriter.encode(page)));
-    }
+    List<Concept> pageConcepts = pageConcepts(pages, random);
+    List<Map<String, Object>> corpus = corpus(pageConcepts, random);
     List<Map<String, Object>> queryRows = new ArrayList<>();
     List<Map<String, Object>> qrels = new ArrayList<>();
     for (int q = 0; q < queries; q++) {
       long queryId = 1000 + q;
       Concept concept = pageConcepts.get(random.nextInt(pages));
       queryRows.add(Map.of("query-id", queryId, "query", MiniPrompts.docQuery(concept, random)));
-      boolean repeated = false;
-      for (int id = 0; id < pages; id++) {
-        Concept page = pageConcepts.get(id);
-        if (page.equals(concept)) {
-          qrels.add(qrel(queryId, id, 2));
-          if (!repeated) {
-            qrels.add(qrel(queryId, id, 0));
-            repeated = true;
-          }
-        } else if (page.form() == concept.form()) {
-          qrels.add(qrel(queryId, id, 1));
-        } else if (random.nextInt(pages) == 0) {
-          qrels.add(qrel(queryId, id, 0));
-        }
-      }
+      qrels.addAll(qrels(queryId, concept, pageConcepts, random));
     }
     return new Beir(queryRows, corpus, qrels);
+  }
+
+  /** Every concept once, then random ones up to {@code pages}, shuffled. */
+  private static List<Concept> pageConcepts(int pages, Random random) {
+    List<Concept> pageConcepts = new ArrayList<>(Concept.ALL);
+    while (pageConcepts.size() < pages) {
+      pageConcepts.add(Concept.random(random));
+    }
+    Collections.shuffle(pageConcepts, random);
+    return pageConcepts.subList(0, pages);
+  }
+
+  private static List<Map<String, Object>> corpus(List<Concept> pageConcepts, Random random) {
+    List<Map<String, Object>> corpus = new ArrayList<>();
+    for (int id = 0; id < pageConcepts.size(); id++) {
+      BufferedImage page = ShapePainter.page("DOC " + id, pageConcepts.get(id), PAGE_SIZE, random);
+      corpus.add(Map.of("corpus-id", (long) id, "image", PngWriter.encode(page)));
+    }
+    return corpus;
+  }
+
+  /** A query's graded pairs; the first page of its concept also gets a repeated score-0 pair. */
+  private static List<Map<String, Object>> qrels(
+      long queryId, Concept concept, List<Concept> pageConcepts, Random random) {
+    List<Map<String, Object>> qrels = new ArrayList<>();
+    for (int id = 0; id < pageConcepts.size(); id++) {
+      Integer grade = grade(pageConcepts.get(id), concept, pageConcepts.size(), random);
+      if (grade != null) {
+        qrels.add(qrel(queryId, id, grade));
+      }
+      if (grade != null && grade == 2 && id == pageConcepts.indexOf(concept)) {
+        qrels.add(qrel(queryId, id, 0));
+      }
+    }
+    return qrels;
+  }
+
+  /** 2 for the query's concept, 1 for its shape, rarely 0 for an unrelated page, else no pair. */
+  private static Integer grade(Concept page, Concept concept, int pages, Random random) {
+    if (page.equals(concept)) {
+      return 2;
+    }
+    if (page.form() == concept.form()) {
+      return 1;
+    }
+    return random.nextInt(pages) == 0 ? 0 : null;
   }
 
   /** Videos of a shape crossing the frame; the label names the concept. Returns the rows. */

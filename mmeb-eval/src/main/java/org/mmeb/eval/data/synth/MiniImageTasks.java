@@ -2,6 +2,7 @@ package org.mmeb.eval.data.synth;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -41,25 +42,28 @@ final class MiniImageTasks {
       String path =
           images.add(path(task, i), ShapePainter.object(concept, MiniImages.SIZE, random));
       boolean askColour = random.nextBoolean();
-      List<String> answers = new ArrayList<>();
       String question = askColour ? MiniPrompts.COLOUR_QUESTION : MiniPrompts.SHAPE_QUESTION;
-      answers.add(askColour ? concept.hue().word() : concept.form().word());
-      if (askColour) {
-        for (Concept.Hue hue : Concept.Hue.values()) {
-          if (hue != concept.hue()) {
-            answers.add(hue.word());
-          }
-        }
-      } else {
-        for (Concept.Form form : Concept.Form.values()) {
-          if (form != concept.form()) {
-            answers.add(form.word());
-          }
-        }
-      }
+      List<String> answers = answers(concept, askColour);
       rows.add(v1(MiniPrompts.VQA_QUERY + question, path, answers, blanks(answers.size())));
     }
     return rows;
+  }
+
+  /** The right answer first, then every other colour (or shape) in declaration order. */
+  private static List<String> answers(Concept concept, boolean askColour) {
+    List<String> answers = new ArrayList<>();
+    if (askColour) {
+      answers.add(concept.hue().word());
+      Arrays.stream(Concept.Hue.values())
+          .filter(hue -> hue != concept.hue())
+          .forEach(hue -> answers.add(hue.word()));
+    } else {
+      answers.add(concept.form().word());
+      Arrays.stream(Concept.Form.values())
+          .filter(form -> form != concept.form())
+          .forEach(form -> answers.add(form.word()));
+    }
+    return answers;
   }
 
   List<Map<String, Object>> imageToText(String task, int queries, Random random) {
@@ -79,11 +83,7 @@ final class MiniImageTasks {
 
   /** Candidates come from a shared pool (one image per concept) plus each row's own positive. */
   List<Map<String, Object>> textToImage(String task, int queries, Random random) {
-    List<String> pool = new ArrayList<>();
-    for (Concept concept : Concept.ALL) {
-      String name = task + "/pool/" + concept.label().replace(' ', '_') + ".png";
-      pool.add(images.add(name, ShapePainter.object(concept, MiniImages.SIZE, random)));
-    }
+    List<String> pool = conceptPool(task, random);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < queries; i++) {
       Concept concept = Concept.random(random);
@@ -93,47 +93,93 @@ final class MiniImageTasks {
       for (Concept other : Concept.distractors(concept, CANDIDATES - 1, random)) {
         paths.add(pool.get(Concept.ALL.indexOf(other)));
       }
-      rows.add(
-          v2(
-              MiniPrompts.T2I_INST,
-              MiniPrompts.caption(concept, random),
-              "",
-              MiniPrompts.T2I_TARGET_INST,
-              blanks(paths.size()),
-              paths));
+      rows.add(textToImageRow(concept, paths, random));
     }
     return rows;
   }
 
+  /** One image per concept, in {@link Concept#ALL} order. */
+  private List<String> conceptPool(String task, Random random) {
+    List<String> pool = new ArrayList<>();
+    for (Concept concept : Concept.ALL) {
+      String name = task + "/pool/" + concept.label().replace(' ', '_') + ".png";
+      pool.add(images.add(name, ShapePainter.object(concept, MiniImages.SIZE, random)));
+    }
+    return pool;
+  }
+
+  private static Map<String, Object> textToImageRow(
+      Concept concept, List<String> paths, Random random) {
+    return v2(
+        MiniPrompts.T2I_INST,
+        MiniPrompts.caption(concept, random),
+        "",
+        MiniPrompts.T2I_TARGET_INST,
+        blanks(paths.size()),
+        paths);
+  }
+
   /** A 2×2 scene of three objects; candidates are its own crops and crops of other scenes. */
   List<Map<String, Object>> grounding(String task, int queries, Random random) {
-    int cell = MiniImages.SIZE / 2;
-    List<String> crops = new ArrayList<>();
-    List<Concept> cropConcepts = new ArrayList<>();
-    List<String> scenes = new ArrayList<>();
+    Scenes scenes = new Scenes();
     for (int i = 0; i < queries; i++) {
+      scenes.add(task, i, random);
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < queries; i++) {
+      rows.add(scenes.row(i, random));
+    }
+    return rows;
+  }
+
+  /** The grounding scenes drawn so far, and the crops of their three objects. */
+  private final class Scenes {
+    private static final int CELL = MiniImages.SIZE / 2;
+    private final List<String> crops = new ArrayList<>();
+    private final List<Concept> cropConcepts = new ArrayList<>();
+    private final List<String> scenes = new ArrayList<>();
+
+    void add(String task, int i, Random random) {
       BufferedImage scene = ShapePainter.canvas(MiniImages.SIZE, MiniImages.SIZE, random);
       List<Integer> cells = new ArrayList<>(List.of(0, 1, 2, 3));
       Collections.shuffle(cells, random);
       List<Concept> objects = Concept.distractors(Concept.random(random), 3, random);
       for (int k = 0; k < 3; k++) {
-        int x = (cells.get(k) % 2) * cell;
-        int y = (cells.get(k) / 2) * cell;
-        ShapePainter.draw(
-            scene, objects.get(k), x + 3, y + 3, cell - 6 - random.nextInt(6), random);
+        int size = CELL - 6 - random.nextInt(6);
+        ShapePainter.draw(scene, objects.get(k), x(cells, k) + 3, y(cells, k) + 3, size, random);
       }
       for (int k = 0; k < 3; k++) {
-        int x = (cells.get(k) % 2) * cell;
-        int y = (cells.get(k) / 2) * cell;
         String crop = task + "/crops/" + String.format("%04d_%d.png", i, k);
-        crops.add(images.add(crop, ShapePainter.crop(scene, x, y, cell, MiniImages.SIZE)));
+        BufferedImage pixels =
+            ShapePainter.crop(scene, x(cells, k), y(cells, k), CELL, MiniImages.SIZE);
+        crops.add(images.add(crop, pixels));
         cropConcepts.add(objects.get(k));
       }
       scenes.add(images.add(path(task, i), scene));
     }
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (int i = 0; i < queries; i++) {
+
+    private static int x(List<Integer> cells, int k) {
+      return (cells.get(k) % 2) * CELL;
+    }
+
+    private static int y(List<Integer> cells, int k) {
+      return (cells.get(k) / 2) * CELL;
+    }
+
+    Map<String, Object> row(int i, Random random) {
       Concept target = cropConcepts.get(3 * i);
+      List<String> candidates = candidates(i, target, random);
+      return v2(
+          MiniPrompts.GD_INST,
+          MiniPrompts.quoted(target),
+          scenes.get(i),
+          MiniPrompts.GD_TARGET_INST,
+          blanks(candidates.size()),
+          candidates);
+    }
+
+    /** Scene i's own three crops, then crops of other scenes that do not show the target. */
+    private List<String> candidates(int i, Concept target, Random random) {
       List<String> candidates = new ArrayList<>(crops.subList(3 * i, 3 * i + 3));
       for (int tries = 0; candidates.size() < GROUNDING_CANDIDATES && tries < 10_000; tries++) {
         int j = random.nextInt(crops.size());
@@ -141,16 +187,8 @@ final class MiniImageTasks {
           candidates.add(crops.get(j));
         }
       }
-      rows.add(
-          v2(
-              MiniPrompts.GD_INST,
-              MiniPrompts.quoted(target),
-              scenes.get(i),
-              MiniPrompts.GD_TARGET_INST,
-              blanks(candidates.size()),
-              candidates));
+      return candidates;
     }
-    return rows;
   }
 
   private static String path(String task, int index) {

@@ -34,20 +34,35 @@ final class ParquetFooterOrder {
       channel.read(tail, size - 8);
       int footerLength = tail.getInt(0);
       long footerStart = size - 8 - footerLength;
-      ByteBuffer footer = ByteBuffer.allocate(footerLength);
-      channel.read(footer, footerStart);
-      FileMetaData metadata = Util.readFileMetaData(new ByteArrayInputStream(footer.array()));
-      for (RowGroup group : metadata.getRow_groups()) {
-        for (ColumnChunk chunk : group.getColumns()) {
-          chunk.getMeta_data().getEncodings().sort(Comparator.comparingInt(e -> e.getValue()));
-        }
-      }
-      ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
-      Util.writeFileMetaData(metadata, rewritten);
-      ByteBuffer end = ByteBuffer.allocate(rewritten.size() + 8).order(ByteOrder.LITTLE_ENDIAN);
-      end.put(rewritten.toByteArray()).putInt(rewritten.size()).put(MAGIC).flip();
-      channel.truncate(footerStart);
-      channel.write(end, footerStart);
+      FileMetaData metadata = readFooter(channel, footerStart, footerLength);
+      sortEncodings(metadata);
+      writeFooter(channel, footerStart, metadata);
     }
+  }
+
+  private static FileMetaData readFooter(FileChannel channel, long start, int length)
+      throws IOException {
+    ByteBuffer footer = ByteBuffer.allocate(length);
+    channel.read(footer, start);
+    return Util.readFileMetaData(new ByteArrayInputStream(footer.array()));
+  }
+
+  private static void sortEncodings(FileMetaData metadata) {
+    for (RowGroup group : metadata.getRow_groups()) {
+      for (ColumnChunk chunk : group.getColumns()) {
+        chunk.getMeta_data().getEncodings().sort(Comparator.comparingInt(e -> e.getValue()));
+      }
+    }
+  }
+
+  /** Replaces everything from {@code start} with the footer, its length and the magic. */
+  private static void writeFooter(FileChannel channel, long start, FileMetaData metadata)
+      throws IOException {
+    ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
+    Util.writeFileMetaData(metadata, rewritten);
+    ByteBuffer end = ByteBuffer.allocate(rewritten.size() + 8).order(ByteOrder.LITTLE_ENDIAN);
+    end.put(rewritten.toByteArray()).putInt(rewritten.size()).put(MAGIC).flip();
+    channel.truncate(start);
+    channel.write(end, start);
   }
 }

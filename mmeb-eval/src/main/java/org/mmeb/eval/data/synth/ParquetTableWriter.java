@@ -98,24 +98,26 @@ public final class ParquetTableWriter {
   private static Group toGroup(Group group, MessageType type, Map<String, Object> row) {
     for (Type field : type.getFields()) {
       Object value = row.get(field.getName());
-      if (value == null) {
-        continue;
-      }
-      if (value instanceof String s) {
-        group.append(field.getName(), s);
-      } else if (value instanceof Long l) {
-        group.append(field.getName(), l);
-      } else if (value instanceof byte[] bytes) {
-        group.addGroup(field.getName()).append("bytes", Binary.fromConstantByteArray(bytes));
-      } else if (value instanceof List<?> list) {
-        Group listGroup = group.addGroup(field.getName());
-        for (Object element : list) {
-          listGroup.addGroup("list").append("element", (String) element);
-        }
-      } else {
-        throw new IllegalArgumentException("unsupported value for " + field.getName());
+      if (value != null) {
+        append(group, field.getName(), value);
       }
     }
     return group;
+  }
+
+  /** A string, a long, image bytes (an Image struct) or a list of strings. */
+  private static void append(Group group, String name, Object value) {
+    if (value instanceof String s) {
+      group.append(name, s);
+    } else if (value instanceof Long l) {
+      group.append(name, l);
+    } else if (value instanceof byte[] bytes) {
+      group.addGroup(name).append("bytes", Binary.fromConstantByteArray(bytes));
+    } else if (value instanceof List<?> list) {
+      Group listGroup = group.addGroup(name);
+      list.forEach(element -> listGroup.addGroup("list").append("element", (String) element));
+    } else {
+      throw new IllegalArgumentException("unsupported value for " + name);
+    }
   }
 }
