@@ -72,20 +72,30 @@ public final class ChatReasoner {
     long backoffMillis = 250;
     for (int attempt = 1; ; attempt++) {
       try {
-        return send(body, deadline);
+        return sendUninterrupted(body, deadline);
       } catch (IOException e) {
-        long next = System.nanoTime() + backoffMillis * 1_000_000;
-        if (attempt > settings.retries() || next > deadline) {
-          throw new GaveUp(
-              "gave up after " + attempt + (attempt == 1 ? " attempt: " : " attempts: ") + why(e),
-              e);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new UserError("interrupted while asking the reasoner");
+        giveUpIfLast(attempt, backoffMillis, deadline, e);
       }
       sleep(backoffMillis);
       backoffMillis = Math.min(10_000, backoffMillis * 2);
+    }
+  }
+
+  /** Throws GaveUp when the retries are spent or the next try would start past the deadline. */
+  private void giveUpIfLast(int attempt, long backoffMillis, long deadline, IOException e) {
+    long next = System.nanoTime() + backoffMillis * 1_000_000;
+    if (attempt > settings.retries() || next > deadline) {
+      throw new GaveUp(
+          "gave up after " + attempt + (attempt == 1 ? " attempt: " : " attempts: ") + why(e), e);
+    }
+  }
+
+  private Trace sendUninterrupted(String body, long deadline) throws IOException {
+    try {
+      return send(body, deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted while asking the reasoner");
     }
   }
 
@@ -102,6 +112,14 @@ public final class ChatReasoner {
   }
 
   private Trace send(String body, long deadline) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        client.send(request(body, deadline), HttpResponse.BodyHandlers.ofString());
+    checkStatus(response);
+    return parse(response.body());
+  }
+
+  /** The POST to chat/completions, timed out at the request timeout or the deadline. */
+  private HttpRequest request(String body, long deadline) {
     long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
     Duration timeout = Duration.ofMillis(Math.min(settings.requestTimeout().toMillis(), left));
     HttpRequest.Builder request =
@@ -112,8 +130,11 @@ public final class ChatReasoner {
     if (settings.apiKey() != null && !settings.apiKey().isEmpty()) {
       request.header("Authorization", "Bearer " + settings.apiKey());
     }
-    HttpResponse<String> response =
-        client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return request.build();
+  }
+
+  /** 429 and 5xx are worth another try; any other status but 200 is not. */
+  private static void checkStatus(HttpResponse<String> response) throws Transient {
     int status = response.statusCode();
     if (status == 429 || status >= 500) {
       throw new Transient("HTTP " + status);
@@ -126,7 +147,6 @@ public final class ChatReasoner {
               + ": "
               + text.substring(0, Math.min(200, text.length())).replace('\n', ' '));
     }
-    return parse(response.body());
   }
 
   private Trace parse(String body) throws IOException {

@@ -64,41 +64,58 @@ public final class ReasonerTraces implements TraceSource {
   @Override
   public Map<String, Trace> traces(TaskData data) {
     PromptTemplates.Prompt prompt = prompts.forTask(data.spec());
-    String decoding = reasoner.settings().decoding().toString();
-    Path file =
-        cacheRoot
-            .resolve("traces")
-            .resolve(safe(data.spec().benchmark()))
-            .resolve(safe(data.spec().name()) + ".jsonl");
+    Path file = cacheFile(data);
     Map<String, Trace> out = new LinkedHashMap<>();
     try (TraceCache cache = TraceCache.open(file)) {
-      List<Asked> asked = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
-      for (QueryRow row : data.rows()) {
-        Item query = row.query();
-        if (!seen.add(query.key())) {
-          continue;
-        }
-        String key =
-            TraceKeys.of(
-                data.spec().name(), query, data.images(), endpoint(), prompt.sha256(), decoding);
-        Trace cached = cache.get(key);
-        if (cached != null) {
-          out.put(query.key(), cached);
-        } else {
-          String text = prompt.render(data.spec(), query.text());
-          asked.add(
-              new Asked(
-                  query.key(),
-                  row.row(),
-                  pool.submit(() -> ask(cache, key, text, query, data.images()))));
-        }
-      }
-      collect(data, asked, out, cache);
+      collect(data, askUncached(data, prompt, cache, out), out, cache);
     } catch (IOException e) {
       throw new UserError("cannot close the trace cache " + file + ": " + e.getMessage(), e);
     }
     return out;
+  }
+
+  private Path cacheFile(TaskData data) {
+    return cacheRoot
+        .resolve("traces")
+        .resolve(safe(data.spec().benchmark()))
+        .resolve(safe(data.spec().name()) + ".jsonl");
+  }
+
+  /**
+   * Puts the cached trace of each distinct query into {@code out}, and asks the reasoner for the
+   * others on the pool (their answers are cached as they come).
+   */
+  private List<Asked> askUncached(
+      TaskData data, PromptTemplates.Prompt prompt, TraceCache cache, Map<String, Trace> out) {
+    List<Asked> asked = new ArrayList<>();
+    for (QueryRow row : distinctQueries(data)) {
+      String key = traceKey(data, row.query(), prompt);
+      Trace cached = cache.get(key);
+      if (cached != null) {
+        out.put(row.query().key(), cached);
+      } else {
+        asked.add(askOnPool(data, row, prompt.render(data.spec(), row.query().text()), key, cache));
+      }
+    }
+    return asked;
+  }
+
+  /** The first row of each query key, in row order. */
+  private static List<QueryRow> distinctQueries(TaskData data) {
+    Set<String> seen = new HashSet<>();
+    return data.rows().stream().filter(row -> seen.add(row.query().key())).toList();
+  }
+
+  private String traceKey(TaskData data, Item query, PromptTemplates.Prompt prompt) {
+    String decoding = reasoner.settings().decoding().toString();
+    return TraceKeys.of(
+        data.spec().name(), query, data.images(), endpoint(), prompt.sha256(), decoding);
+  }
+
+  private Asked askOnPool(TaskData data, QueryRow row, String text, String key, TraceCache cache) {
+    Item query = row.query();
+    return new Asked(
+        query.key(), row.row(), pool.submit(() -> ask(cache, key, text, query, data.images())));
   }
 
   private record Asked(String key, int row, Future<Trace> trace) {}
@@ -123,23 +140,27 @@ public final class ReasonerTraces implements TraceSource {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
-        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-        throw new UserError(
-            "reasoner "
-                + endpoint()
-                + " keeps failing: "
-                + data.spec().name()
-                + " row "
-                + a.row()
-                + ": "
-                + (cause instanceof UserError ? cause.getMessage() : String.valueOf(cause))
-                + " ("
-                + cache.size()
-                + " traces of this task are cached; run again to resume)",
-            cause instanceof UserError error ? error.exitCode() : UserError.BAD_INPUT,
-            cause);
+        throw gaveUp(data, a, cache, e instanceof ExecutionException ? e.getCause() : e);
       }
     }
+  }
+
+  /** One line: which row the reasoner failed on, why, and how many traces are safe. */
+  private UserError gaveUp(TaskData data, Asked asked, TraceCache cache, Throwable cause) {
+    return new UserError(
+        "reasoner "
+            + endpoint()
+            + " keeps failing: "
+            + data.spec().name()
+            + " row "
+            + asked.row()
+            + ": "
+            + (cause instanceof UserError ? cause.getMessage() : String.valueOf(cause))
+            + " ("
+            + cache.size()
+            + " traces of this task are cached; run again to resume)",
+        cause instanceof UserError error ? error.exitCode() : UserError.BAD_INPUT,
+        cause);
   }
 
   private static String safe(String name) {

@@ -56,17 +56,20 @@ final class TraceCache implements AutoCloseable {
       if (line == null) {
         break;
       }
-      traces.put(
-          line.get("key").asText(),
-          new Trace(
-              line.get("trace").asText(),
-              line.path("prompt_tokens").asLong(),
-              line.path("completion_tokens").asLong(),
-              false));
+      traces.put(line.get("key").asText(), cached(line));
       start = end + 1;
       valid = start;
     }
     return valid;
+  }
+
+  /** A trace read back from the cache: not requested in this run. */
+  private static Trace cached(JsonNode line) {
+    return new Trace(
+        line.get("trace").asText(),
+        line.path("prompt_tokens").asLong(),
+        line.path("completion_tokens").asLong(),
+        false);
   }
 
   private static int indexOf(byte[] bytes, int from) {

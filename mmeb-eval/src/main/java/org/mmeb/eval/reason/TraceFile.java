@@ -90,16 +90,19 @@ public final class TraceFile implements TraceSource {
     if (!hasKey && !node.get("row").canConvertToInt()) {
       throw error(number, "'row' must be an integer");
     }
-    Entry entry =
-        new Entry(
-            number,
-            hasKey ? text(node, "key", number) : null,
-            hasKey ? null : node.get("row").intValue(),
-            trace);
+    Entry entry = entry(node, number, hasKey, trace);
     byTask.computeIfAbsent(task, t -> new java.util.ArrayList<>()).add(entry);
     if (node.has("reasoner")) {
       reasoners.add(text(node, "reasoner", number));
     }
+  }
+
+  private Entry entry(JsonNode node, int number, boolean hasKey, String trace) {
+    return new Entry(
+        number,
+        hasKey ? text(node, "key", number) : null,
+        hasKey ? null : node.get("row").intValue(),
+        trace);
   }
 
   private String text(JsonNode node, String field, int number) {
@@ -121,30 +124,43 @@ public final class TraceFile implements TraceSource {
 
   @Override
   public Map<String, Trace> traces(TaskData data) {
-    Map<String, String> keyByRow = new HashMap<>();
-    Set<String> keys = new HashSet<>();
-    for (QueryRow row : data.rows()) {
-      keyByRow.put(Integer.toString(row.row()), row.query().key());
-      keys.add(row.query().key());
-    }
+    Map<String, String> keyByRow = keyByRow(data);
+    Set<String> keys = new HashSet<>(keyByRow.values());
     Map<String, Trace> out = new LinkedHashMap<>();
     int unmatched = 0;
     for (Entry entry : byTask.getOrDefault(data.spec().name(), List.of())) {
       String key = entry.key() != null ? entry.key() : keyByRow.get(entry.row().toString());
-      if (key == null || !keys.contains(key)) {
+      if (key != null && keys.contains(key)) {
+        putOnce(out, key, entry, data.spec().name());
+      } else {
         unmatched++;
-        continue;
-      }
-      if (out.put(key, new Trace(entry.trace(), 0, 0, false)) != null) {
-        throw error(entry.line(), "a second trace for the same query of " + data.spec().name());
       }
     }
+    warnUnmatched(data.spec().name(), unmatched);
+    return out;
+  }
+
+  /** Each row's query key, by the row number as written in the file. */
+  private static Map<String, String> keyByRow(TaskData data) {
+    Map<String, String> keyByRow = new HashMap<>();
+    for (QueryRow row : data.rows()) {
+      keyByRow.put(Integer.toString(row.row()), row.query().key());
+    }
+    return keyByRow;
+  }
+
+  private void putOnce(Map<String, Trace> out, String key, Entry entry, String task) {
+    if (out.put(key, new Trace(entry.trace(), 0, 0, false)) != null) {
+      throw error(entry.line(), "a second trace for the same query of " + task);
+    }
+  }
+
+  private void warnUnmatched(String task, int unmatched) {
     if (unmatched > 0) {
       log.printf(
           "%s: %d traces for %s match no query of the data (stale, or another benchmark's)%n",
-          file, unmatched, data.spec().name());
+          file, unmatched, task);
     }
-    return out;
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.mmeb.eval.reason;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mmeb.eval.data.Item;
@@ -35,37 +36,38 @@ public final class TracedQueries implements QueryTransform {
     long start = System.nanoTime();
     current = source.traces(data);
     TaskData traced = QueryTransform.super.applyTo(data);
-    int withTrace = 0;
-    for (QueryRow row : data.rows()) {
-      withTrace += current.containsKey(row.query().key()) ? 1 : 0;
-    }
-    long promptTokens = 0;
-    long completionTokens = 0;
-    int requested = 0;
-    for (Trace trace : current.values()) {
-      if (trace.requested()) {
-        requested++;
-        promptTokens += trace.promptTokens();
-        completionTokens += trace.completionTokens();
-      }
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    Reasoning.TaskTraces figures =
-        new Reasoning.TaskTraces(
-            data.rows().size(), withTrace, requested, promptTokens, completionTokens, seconds);
+    Reasoning.TaskTraces figures = figures(data, (System.nanoTime() - start) / 1e9);
     tasks.put(data.spec().name(), figures);
+    print(data.spec().name(), figures);
+    return traced;
+  }
+
+  private void print(String task, Reasoning.TaskTraces figures) {
     log.printf(
         Locale.ROOT,
         "%s: traces for %d/%d queries (%d asked of %s, %d tokens, %.1f s)%n",
-        data.spec().name(),
-        withTrace,
-        data.rows().size(),
-        requested,
+        task,
+        figures.withTrace(),
+        figures.queries(),
+        figures.requested(),
         source.reasoner(),
-        promptTokens + completionTokens,
-        seconds);
+        figures.promptTokens() + figures.completionTokens(),
+        figures.seconds());
     log.flush();
-    return traced;
+  }
+
+  /** How many of the task's queries have a trace, and what the ones asked for cost. */
+  private Reasoning.TaskTraces figures(TaskData data, double seconds) {
+    int withTrace =
+        (int) data.rows().stream().filter(row -> current.containsKey(row.query().key())).count();
+    List<Trace> asked = current.values().stream().filter(Trace::requested).toList();
+    return new Reasoning.TaskTraces(
+        data.rows().size(),
+        withTrace,
+        asked.size(),
+        asked.stream().mapToLong(Trace::promptTokens).sum(),
+        asked.stream().mapToLong(Trace::completionTokens).sum(),
+        seconds);
   }
 
   @Override

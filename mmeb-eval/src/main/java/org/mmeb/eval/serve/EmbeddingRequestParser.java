@@ -46,15 +46,7 @@ final class EmbeddingRequestParser {
   }
 
   private static EmbeddingRequest texts(JsonNode input, String prefix) {
-    List<JsonNode> values = new ArrayList<>();
-    if (input.isArray()) {
-      input.forEach(values::add);
-    } else {
-      values.add(input);
-    }
-    if (values.isEmpty()) {
-      throw new BadRequest("'input' is an empty list");
-    }
+    List<JsonNode> values = inputValues(input);
     List<Item> items = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       if (!values.get(i).isTextual()) {
@@ -66,39 +58,73 @@ final class EmbeddingRequestParser {
     return new EmbeddingRequest(items, Map.of());
   }
 
+  /** OpenAI's 'input': one value or a non-empty list of them. */
+  private static List<JsonNode> inputValues(JsonNode input) {
+    List<JsonNode> values = new ArrayList<>();
+    if (input.isArray()) {
+      input.forEach(values::add);
+    } else {
+      values.add(input);
+    }
+    if (values.isEmpty()) {
+      throw new BadRequest("'input' is an empty list");
+    }
+    return values;
+  }
+
   private static EmbeddingRequest conversation(JsonNode body, String prefix) {
     JsonNode messages = body.get("messages");
     if (!messages.isArray() || messages.isEmpty()) {
       throw new BadRequest("'messages' must be a non-empty list");
     }
-    List<String> texts = new ArrayList<>();
-    Map<String, byte[]> images = new HashMap<>();
-    List<String> paths = new ArrayList<>();
+    Conversation conversation = new Conversation(prefix);
     for (int m = 0; m < messages.size(); m++) {
-      JsonNode content = messages.get(m).path("content");
+      conversation.add(m, messages.get(m).path("content"));
+    }
+    return conversation.request();
+  }
+
+  /** vLLM's chat form, one item: the texts of every message joined by newlines, its images. */
+  private static final class Conversation {
+    private final String prefix;
+    private final List<String> texts = new ArrayList<>();
+    private final Map<String, byte[]> images = new HashMap<>();
+    private final List<String> paths = new ArrayList<>();
+
+    Conversation(String prefix) {
+      this.prefix = prefix;
+    }
+
+    /** Message {@code m}'s content: a string, or a list of text and image_url parts. */
+    void add(int m, JsonNode content) {
       if (content.isTextual()) {
         texts.add(content.asText());
-        continue;
+        return;
       }
       if (!content.isArray()) {
         throw new BadRequest("messages[" + m + "].content must be a string or a list of parts");
       }
       for (int p = 0; p < content.size(); p++) {
-        JsonNode part = content.get(p);
-        String where = "messages[" + m + "].content[" + p + "]";
-        switch (part.path("type").asText()) {
-          case "text" -> texts.add(part.path("text").asText());
-          case "image_url" -> {
-            String path = prefix + paths.size() + ".image";
-            images.put(path, dataUri(part.path("image_url").path("url").asText(), where));
-            paths.add(path);
-          }
-          default -> throw new BadRequest(where + ": type must be 'text' or 'image_url'");
-        }
+        addPart(content.get(p), "messages[" + m + "].content[" + p + "]");
       }
     }
-    Item item = new Item(prefix + "0", String.join("\n", texts), paths);
-    return new EmbeddingRequest(List.of(item), images);
+
+    private void addPart(JsonNode part, String where) {
+      switch (part.path("type").asText()) {
+        case "text" -> texts.add(part.path("text").asText());
+        case "image_url" -> {
+          String path = prefix + paths.size() + ".image";
+          images.put(path, dataUri(part.path("image_url").path("url").asText(), where));
+          paths.add(path);
+        }
+        default -> throw new BadRequest(where + ": type must be 'text' or 'image_url'");
+      }
+    }
+
+    EmbeddingRequest request() {
+      Item item = new Item(prefix + "0", String.join("\n", texts), paths);
+      return new EmbeddingRequest(List.of(item), images);
+    }
   }
 
   private static byte[] dataUri(String url, String where) {

@@ -104,6 +104,11 @@ public final class EmbeddingServer implements AutoCloseable {
   }
 
   private void embeddings(HttpExchange exchange) throws Exception {
+    float[][] vectors = encode(parser.parse(requestJson(exchange)));
+    reply(exchange, 200, embeddingList(vectors));
+  }
+
+  private static JsonNode requestJson(HttpExchange exchange) throws IOException {
     JsonNode body;
     try {
       body = JSON.readTree(readBody(exchange.getRequestBody()));
@@ -113,7 +118,11 @@ public final class EmbeddingServer implements AutoCloseable {
     if (body == null) {
       throw new BadRequest("empty request body");
     }
-    float[][] vectors = encode(parser.parse(body));
+    return body;
+  }
+
+  /** OpenAI's response: {"object": "list", "model": ..., "data": [embedding objects]}. */
+  private byte[] embeddingList(float[][] vectors) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
       json.writeStartObject();
@@ -121,20 +130,25 @@ public final class EmbeddingServer implements AutoCloseable {
       json.writeStringField("model", modelName);
       json.writeArrayFieldStart("data");
       for (int i = 0; i < vectors.length; i++) {
-        json.writeStartObject();
-        json.writeStringField("object", "embedding");
-        json.writeNumberField("index", i);
-        json.writeArrayFieldStart("embedding");
-        for (float v : vectors[i]) {
-          json.writeNumber((double) v);
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+        writeEmbedding(json, i, vectors[i]);
       }
       json.writeEndArray();
       json.writeEndObject();
     }
-    reply(exchange, 200, out.toByteArray());
+    return out.toByteArray();
+  }
+
+  private static void writeEmbedding(JsonGenerator json, int index, float[] vector)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("object", "embedding");
+    json.writeNumberField("index", index);
+    json.writeArrayFieldStart("embedding");
+    for (float v : vector) {
+      json.writeNumber((double) v);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   private float[][] encode(EmbeddingRequest request) throws Exception {

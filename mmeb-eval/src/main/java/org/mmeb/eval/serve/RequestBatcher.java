@@ -89,6 +89,12 @@ final class RequestBatcher implements AutoCloseable {
       batch.get(0).result().completeExceptionally(e);
       return true;
     }
+    completeEach(batch, vectors);
+    return true;
+  }
+
+  /** Hands each request its own rows of the batch's vectors, in order. */
+  private static void completeEach(List<Pending> batch, float[][] vectors) {
     int next = 0;
     for (Pending pending : batch) {
       float[][] own = new float[pending.request().size()][];
@@ -96,7 +102,6 @@ final class RequestBatcher implements AutoCloseable {
       next += own.length;
       pending.result().complete(own);
     }
-    return true;
   }
 
   @Override
