@@ -51,17 +51,21 @@ final class DeviceProbe {
       return requested;
     }
     Map<String, List<String>> failures = new LinkedHashMap<>();
-    DevicePlan plan = passing(requested, trial, failures);
-    if (plan.gpus().isEmpty() && requested.provider() == DevicePlan.Provider.TENSORRT) {
-      plan = passing(new DevicePlan(DevicePlan.Provider.CUDA, requested.gpus()), trial, failures);
-    }
-    if (plan.gpus().isEmpty()) {
-      plan = DevicePlan.CPU;
-    }
+    DevicePlan plan = passingOrFallback(requested, trial, failures);
     if (!failures.isEmpty()) {
       warn(failures, plan, warnings);
     }
     return plan;
+  }
+
+  /** The GPUs that pass; else, for TensorRT, those that pass with CUDA alone; else the CPU. */
+  private static DevicePlan passingOrFallback(
+      DevicePlan requested, Trial trial, Map<String, List<String>> failures) {
+    DevicePlan plan = passing(requested, trial, failures);
+    if (plan.gpus().isEmpty() && requested.provider() == DevicePlan.Provider.TENSORRT) {
+      plan = passing(new DevicePlan(DevicePlan.Provider.CUDA, requested.gpus()), trial, failures);
+    }
+    return plan.gpus().isEmpty() ? DevicePlan.CPU : plan;
   }
 
   /** One line: each failure reason with the devices it hit, and where the run goes instead. */

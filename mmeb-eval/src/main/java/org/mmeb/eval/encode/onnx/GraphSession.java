@@ -82,11 +82,12 @@ final class GraphSession implements AutoCloseable {
           session, spec, file, inputTypes, factory, device, model, pooledDim(session, spec));
     } catch (OrtException | RuntimeException e) {
       closeQuietly(session);
-      if (e instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new UserError(file + ": ONNX Runtime cannot load the graph: " + e.getMessage(), e);
+      throw e instanceof RuntimeException runtime ? runtime : cannotLoad(file, e);
     }
+  }
+
+  private static UserError cannotLoad(Path file, Exception e) {
+    return new UserError(file + ": ONNX Runtime cannot load the graph: " + e.getMessage(), e);
   }
 
   /**
