@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.images.EmbeddedImageStore;
 import org.mmeb.eval.data.parquet.ParquetRow;
@@ -55,6 +56,25 @@ public final class BeirVisdocReader implements TaskReader {
   }
 
   static List<Path> files(TaskSpec spec, Path dataRoot, String part) {
+    String pattern = partsPattern(spec);
+    List<Path> files = DataLocations.tableFiles(spec, dataRoot, pattern.replace(PARTS, part));
+    String split = spec.source().split();
+    List<Path> ofSplit =
+        files.stream()
+            .filter(f -> split != null && f.getFileName().toString().startsWith(split))
+            .toList();
+    List<Path> chosen = ofSplit.isEmpty() ? files : ofSplit;
+    if (chosen.isEmpty()) {
+      throw new UserError(
+          String.format(
+              "%s: no %s file matching '%s' under %s",
+              spec.name(), part, pattern.replace(PARTS, part), dataRoot));
+    }
+    return chosen;
+  }
+
+  /** The task's file_pattern, which must name the three parts. */
+  private static String partsPattern(TaskSpec spec) {
     String pattern = spec.source().filePattern();
     if (pattern == null || !pattern.contains(PARTS)) {
       throw new UserError(
@@ -65,24 +85,7 @@ public final class BeirVisdocReader implements TaskReader {
               + pattern
               + "'");
     }
-    List<Path> files = DataLocations.tableFiles(spec, dataRoot, pattern.replace(PARTS, part));
-    String split = spec.source().split();
-    List<Path> ofSplit =
-        files.stream()
-            .filter(f -> split != null && f.getFileName().toString().startsWith(split))
-            .toList();
-    List<Path> chosen = ofSplit.isEmpty() ? files : ofSplit;
-    if (chosen.isEmpty()) {
-      throw new UserError(
-          spec.name()
-              + ": no "
-              + part
-              + " file matching '"
-              + pattern.replace(PARTS, part)
-              + "' under "
-              + dataRoot);
-    }
-    return chosen;
+    return pattern;
   }
 
   private static List<Item> readCorpus(
@@ -128,29 +131,30 @@ public final class BeirVisdocReader implements TaskReader {
       ParquetTable.forEachRow(
           file,
           List.of("query-id", "corpus-id", "score"),
-          row -> {
-            double score = row.number("score");
-            if (score > 0) {
-              String query = row.id("query-id");
-              String doc = row.id("corpus-id");
-              grades
-                  .computeIfAbsent(query, q -> new LinkedHashMap<>())
-                  .merge(doc, score, Math::max);
-              origins.putIfAbsent(query + "\u0000" + doc, file + " row " + row.row());
-            }
-          });
+          row -> addQrel(row, file, grades, origins));
     }
     return new Qrels(grades, origins);
   }
 
-  private static QueryRow toQueryRow(
-      ParquetRow row, Qrels qrels, java.util.Set<String> corpusIds, V2ImagePrompts prompts) {
-    String queryId = row.id("query-id");
-    Map<String, Double> relevance = qrels.grades().get(queryId);
-    if (relevance == null) {
-      throw row.error("query-id " + queryId + " has no relevant document (qrels score > 0)");
+  /** A pair with score above 0; a repeated pair keeps its highest score and first origin. */
+  private static void addQrel(
+      ParquetRow row,
+      Path file,
+      Map<String, Map<String, Double>> grades,
+      Map<String, String> origins) {
+    double score = row.number("score");
+    if (score > 0) {
+      String query = row.id("query-id");
+      String doc = row.id("corpus-id");
+      grades.computeIfAbsent(query, q -> new LinkedHashMap<>()).merge(doc, score, Math::max);
+      origins.putIfAbsent(query + "\u0000" + doc, file + " row " + row.row());
     }
-    for (String doc : relevance.keySet()) {
+  }
+
+  /** Every document a query's qrels name is in the corpus; else the qrels row is named. */
+  private static void requireInCorpus(
+      String queryId, Set<String> docs, Qrels qrels, Set<String> corpusIds) {
+    for (String doc : docs) {
       if (!corpusIds.contains(doc)) {
         throw new UserError(
             qrels.origins().get(queryId + "\u0000" + doc)
@@ -161,6 +165,16 @@ public final class BeirVisdocReader implements TaskReader {
                 + ") is not in the corpus");
       }
     }
+  }
+
+  private static QueryRow toQueryRow(
+      ParquetRow row, Qrels qrels, java.util.Set<String> corpusIds, V2ImagePrompts prompts) {
+    String queryId = row.id("query-id");
+    Map<String, Double> relevance = qrels.grades().get(queryId);
+    if (relevance == null) {
+      throw row.error("query-id " + queryId + " has no relevant document (qrels score > 0)");
+    }
+    requireInCorpus(queryId, relevance.keySet(), qrels, corpusIds);
     String text = prompts.processInputText(QUERY_INSTRUCTION, row.string("query"), false);
     return new QueryRow(row.row(), ItemKeys.byContent(text, ""), List.of(), relevance);
   }

@@ -69,17 +69,25 @@ public final class DataLocations {
    * split under {@code DIR/<source.repo>/} as the hub lays them out ({@link HubDataFiles}).
    */
   public static List<TableSource> tables(TaskSpec spec, Path dataRoot) {
-    TaskSpec.DataSource source = spec.source();
-    if (source.filePattern() != null) {
-      List<TableSource> files =
-          tableFiles(spec, dataRoot, source.filePattern()).stream()
-              .map(file -> new TableSource(file, null))
-              .toList();
-      if (files.isEmpty()) {
-        tableFile(spec, dataRoot); // throws the one-line error naming where it looked
-      }
-      return files;
+    return spec.source().filePattern() != null
+        ? patternTables(spec, dataRoot)
+        : hubLayoutTables(spec, dataRoot);
+  }
+
+  private static List<TableSource> patternTables(TaskSpec spec, Path dataRoot) {
+    List<TableSource> files =
+        tableFiles(spec, dataRoot, spec.source().filePattern()).stream()
+            .map(file -> new TableSource(file, null))
+            .toList();
+    if (files.isEmpty()) {
+      tableFile(spec, dataRoot); // throws the one-line error naming where it looked
     }
+    return files;
+  }
+
+  /** Per config, the config's and split's files under {@code DIR/<source.repo>/}. */
+  private static List<TableSource> hubLayoutTables(TaskSpec spec, Path dataRoot) {
+    TaskSpec.DataSource source = spec.source();
     Path repo = repoFolder(spec, dataRoot);
     List<String> present = RepoFiles.list(repo);
     List<String> configs = HubDataFiles.configs(source);
@@ -178,9 +186,11 @@ public final class DataLocations {
       Path file = folder.resolve(namePattern);
       return Files.isRegularFile(file) ? List.of(file) : List.of();
     }
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
+    return Files.isDirectory(folder) ? listMatching(folder, namePattern) : List.of();
+  }
+
+  /** The regular files in {@code folder} whose name matches a {@code *} pattern, sorted. */
+  private static List<Path> listMatching(Path folder, String namePattern) {
     String regex = ("\\Q" + namePattern + "\\E").replace("*", "\\E[^/]*\\Q");
     try (Stream<Path> files = Files.list(folder)) {
       return files

@@ -101,27 +101,39 @@ public final class MmebV2ImageReader implements TaskReader {
     return candidates;
   }
 
-  private static List<Item> imageCandidates(
-      TaskSpec spec, Parser parser, ParquetRow row, List<String> captions, V2ImagePrompts prompts) {
-    String inst = row.string("tgt_inst");
-    List<String> paths = row.stringList("tgt_img_path");
-    boolean captioned = !PythonStrings.strip(captions.get(0)).isEmpty();
-    if ((captioned || parser == Parser.GROUNDING) && captions.size() != paths.size()) {
+  /** Candidate 0 must be there; captions, when they are used, pair with the images one to one. */
+  private static void checkImageCandidates(
+      ParquetRow row, List<String> captions, List<String> paths, boolean captionsUsed) {
+    if (captionsUsed && captions.size() != paths.size()) {
       throw row.error(
           "tgt_text has " + captions.size() + " entries but tgt_img_path has " + paths.size());
     }
     if (paths.isEmpty()) {
       throw row.error("tgt_img_path", "empty candidate list (candidate 0 must be the positive)");
     }
+  }
+
+  private static List<Item> imageCandidates(
+      TaskSpec spec, Parser parser, ParquetRow row, List<String> captions, V2ImagePrompts prompts) {
+    String inst = row.string("tgt_inst");
+    List<String> paths = row.stringList("tgt_img_path");
+    boolean captioned = !PythonStrings.strip(captions.get(0)).isEmpty();
+    checkImageCandidates(row, captions, paths, captioned || parser == Parser.GROUNDING);
     String bare = prompts.bareTarget(inst, parser == Parser.TEXT_TO_IMAGE);
     List<Item> candidates = new ArrayList<>(paths.size());
     for (int i = 0; i < paths.size(); i++) {
       String caption = captioned || parser == Parser.GROUNDING ? captions.get(i) : "";
       String text = captioned ? prompts.captionedTarget(inst, caption) : bare;
-      Item item = new Item("", text, List.of(paths.get(i)));
-      String key = CandidateNames.of(spec, row, caption, paths.get(i), item);
-      candidates.add(new Item(key, text, item.images()));
+      candidates.add(imageCandidate(spec, row, caption, text, paths.get(i)));
     }
     return candidates;
+  }
+
+  /** The candidate keyed as the reference names it (by caption and path). */
+  private static Item imageCandidate(
+      TaskSpec spec, ParquetRow row, String caption, String text, String path) {
+    Item item = new Item("", text, List.of(path));
+    String key = CandidateNames.of(spec, row, caption, path, item);
+    return new Item(key, text, item.images());
   }
 }

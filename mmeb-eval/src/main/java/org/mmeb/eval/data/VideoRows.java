@@ -38,50 +38,67 @@ final class VideoRows {
     this.momentSeeker = new MomentSeekerRows(frames, profile);
   }
 
+  /** The parsers by the task's {@code parser} label. */
+  private static final Map<String, Parser> PARSERS =
+      Map.ofEntries(
+          Map.entry(
+              "video_classification",
+              new Parser(List.of("video_id", "pos_text"), VideoRows::classification)),
+          Map.entry(
+              "ssv2", new Parser(List.of("video_id", "pos_text", "neg_text"), VideoRows::ssv2)),
+          Map.entry(
+              "msrvtt",
+              new Parser(
+                  List.of("video_id", "caption"),
+                  (r, row) -> r.retrieval(row, row.id("video_id"), row.string("caption")))),
+          Map.entry(
+              "msvd",
+              new Parser(
+                  List.of("video_id", "caption"),
+                  (r, row) -> r.retrieval(row, row.id("video_id"), first(row, "caption")))),
+          Map.entry(
+              "vatex",
+              new Parser(
+                  List.of("videoID", "enCap"),
+                  (r, row) -> r.retrieval(row, row.id("videoID"), first(row, "enCap")))),
+          Map.entry(
+              "didemo",
+              new Parser(
+                  List.of("video", "caption"),
+                  (r, row) ->
+                      r.retrieval(row, baseName(row.string("video")), row.string("caption")))),
+          Map.entry(
+              "youcook2",
+              new Parser(
+                  List.of("id", "sentence"),
+                  (r, row) -> r.retrieval(row, row.id("id"), row.string("sentence")))),
+          Map.entry(
+              "moment_retrieval", new Parser(List.of("query", "video_path"), VideoRows::moment)),
+          Map.entry("nextqa", new Parser(VideoQaRows.NEXTQA, (r, row) -> r.qa.nextqa(row))),
+          Map.entry(
+              "egoschema", new Parser(VideoQaRows.EGOSCHEMA, (r, row) -> r.qa.egoschema(row))),
+          Map.entry("videomme", new Parser(VideoQaRows.VIDEOMME, (r, row) -> r.qa.videomme(row))),
+          Map.entry(
+              "activitynetqa",
+              new Parser(VideoQaRows.ACTIVITYNETQA, (r, row) -> r.qa.activitynetqa(row))),
+          Map.entry("mvbench", new Parser(VideoQaRows.MVBENCH, (r, row) -> r.qa.mvbench(row))),
+          Map.entry(
+              "momentseeker",
+              new Parser(MomentSeekerRows.COLUMNS, (r, row) -> r.momentSeeker.build(row))));
+
   static Parser parser(TaskSpec spec) {
     String parser = spec.parser() == null ? "" : spec.parser().label();
-    return switch (parser) {
-      case "video_classification" ->
-          new Parser(List.of("video_id", "pos_text"), VideoRows::classification);
-      case "ssv2" -> new Parser(List.of("video_id", "pos_text", "neg_text"), VideoRows::ssv2);
-      case "msrvtt" ->
-          new Parser(
-              List.of("video_id", "caption"),
-              (r, row) -> r.retrieval(row, row.id("video_id"), row.string("caption")));
-      case "msvd" ->
-          new Parser(
-              List.of("video_id", "caption"),
-              (r, row) -> r.retrieval(row, row.id("video_id"), first(row, "caption")));
-      case "vatex" ->
-          new Parser(
-              List.of("videoID", "enCap"),
-              (r, row) -> r.retrieval(row, row.id("videoID"), first(row, "enCap")));
-      case "didemo" ->
-          new Parser(
-              List.of("video", "caption"),
-              (r, row) -> r.retrieval(row, baseName(row.string("video")), row.string("caption")));
-      case "youcook2" ->
-          new Parser(
-              List.of("id", "sentence"),
-              (r, row) -> r.retrieval(row, row.id("id"), row.string("sentence")));
-      case "moment_retrieval" -> new Parser(List.of("query", "video_path"), VideoRows::moment);
-      case "nextqa" -> new Parser(VideoQaRows.NEXTQA, (r, row) -> r.qa.nextqa(row));
-      case "egoschema" -> new Parser(VideoQaRows.EGOSCHEMA, (r, row) -> r.qa.egoschema(row));
-      case "videomme" -> new Parser(VideoQaRows.VIDEOMME, (r, row) -> r.qa.videomme(row));
-      case "activitynetqa" ->
-          new Parser(VideoQaRows.ACTIVITYNETQA, (r, row) -> r.qa.activitynetqa(row));
-      case "mvbench" -> new Parser(VideoQaRows.MVBENCH, (r, row) -> r.qa.mvbench(row));
-      case "momentseeker" ->
-          new Parser(MomentSeekerRows.COLUMNS, (r, row) -> r.momentSeeker.build(row));
-      default ->
-          throw new UserError(
-              spec.name()
-                  + ": video parser '"
-                  + parser
-                  + "' is not supported yet (video_classification, ssv2, msrvtt, msvd, vatex,"
-                  + " didemo, youcook2, moment_retrieval, nextqa, egoschema, videomme, activitynetqa,"
-                  + " mvbench, momentseeker)");
-    };
+    Parser found = PARSERS.get(parser);
+    if (found == null) {
+      throw new UserError(
+          spec.name()
+              + ": video parser '"
+              + parser
+              + "' is not supported yet (video_classification, ssv2, msrvtt, msvd, vatex,"
+              + " didemo, youcook2, moment_retrieval, nextqa, egoschema, videomme, activitynetqa,"
+              + " mvbench, momentseeker)");
+    }
+    return found;
   }
 
   private QueryRow classification(TableRow row) {
@@ -130,6 +147,12 @@ final class VideoRows {
     String video = baseName(row.string("video_path"));
     String text = profile.processInputText(instruction(), row.string("query"), true, false);
     Item query = ItemKeys.byContent(text, frames.sample(row, video + "/query"));
+    List<Item> clips = clips(row, video);
+    return new QueryRow(row.row(), query, clips, Map.of(positiveClip(row, video), 1.0));
+  }
+
+  /** The video's clip folders in natural order, but its query folder. */
+  private List<Item> clips(TableRow row, String video) {
     String target = profile.processInputText(RETRIEVAL_TARGET, null, true, false);
     List<Item> clips = new java.util.ArrayList<>();
     for (String clip : frames.subfolders(row, video)) {
@@ -137,6 +160,11 @@ final class VideoRows {
         clips.add(new Item(clip, target, frames.sample(row, clip)));
       }
     }
+    return clips;
+  }
+
+  /** The last folder named positive* in directory order, as the reference's loop keeps it. */
+  private String positiveClip(TableRow row, String video) {
     String positive = null;
     for (String clip : frames.subfoldersInDirectoryOrder(row, video)) {
       String name = clip.substring(clip.lastIndexOf('/') + 1);
@@ -145,7 +173,7 @@ final class VideoRows {
     if (positive == null) {
       throw row.error("no clip folder named positive* under " + video);
     }
-    return new QueryRow(row.row(), query, clips, Map.of(positive, 1.0));
+    return positive;
   }
 
   private String instruction() {
