@@ -9,11 +9,14 @@ package org.mmeb.eval.score;
  * {@code D} the real dot, {@code S = sum |q_i c_i|} and {@code u = 2^-24}:
  *
  * <ul>
- *   <li>{@code |f - D| <= gamma(K) * S + K * 2^-149}: {@code K} roundings at most (the kernel's
- *       {@link FloatDots#roundings}), each relative {@code u} (Higham's {@code gamma(K) = K u / (1
- *       - K u)}, any summation order) or, for a subnormal result, absolute half the least
- *       subnormal. An overflow makes {@code f} infinite or NaN: such pairs are always scored
- *       exactly.
+ *   <li>{@code |f - D| <= gamma(K) * S + K * 2^-149}: {@code K} roundings at most between any
+ *       product {@code q_i c_i} and {@code f} (the kernel's {@link FloatDots#roundings}), each
+ *       relative {@code u} (Higham's {@code gamma(K) = K u / (1 - K u)}, any summation order) or,
+ *       for a subnormal result, absolute half the least subnormal. A fused multiply-add rounds
+ *       once, so in the broadcast kernel's chain of fused steps over a depth slice a product passes
+ *       through at most one rounding per later step, then one per slice sum added into the output
+ *       ({@link VectorFloatDots#roundings}). An overflow makes {@code f} infinite or NaN: such
+ *       pairs are always scored exactly.
  *   <li>{@code |d - D| <= n 2^-53 S <= 2^-29 S} (products of floats are exact in double; {@code n
  *       <= 2^24}).
  *   <li>{@code S <= |q| |c|} (Cauchy-Schwarz); the norms computed in double are within {@code 1 +/-
