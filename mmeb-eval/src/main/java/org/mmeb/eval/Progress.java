@@ -96,23 +96,27 @@ public final class Progress {
   }
 
   private void print(long now, boolean last) {
-    double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
-    double rate = (done - startAmount) / seconds;
-    String stats =
-        String.format(
-            Locale.ROOT,
-            "%s %s  %.1f %s/s%s",
-            total < 0 ? unit.amount(done) : unit.amount(done) + "/" + unit.amount(total),
-            unit.word,
-            rate / unit.scale,
-            unit.word,
-            last ? "  took " + formatSeconds(seconds) : eta(rate));
+    String stats = stats(now, last);
     if (terminal) {
       out.print("\r" + label + " " + bar() + " " + stats + (last ? "\n" : ""));
     } else {
       out.println(label + ": " + stats);
     }
     out.flush();
+  }
+
+  /** {@code done/total unit rate unit/s}, then the ETA, or the time taken on the last line. */
+  private String stats(long now, boolean last) {
+    double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
+    double rate = (done - startAmount) / seconds;
+    return String.format(
+        Locale.ROOT,
+        "%s %s  %.1f %s/s%s",
+        total < 0 ? unit.amount(done) : unit.amount(done) + "/" + unit.amount(total),
+        unit.word,
+        rate / unit.scale,
+        unit.word,
+        last ? "  took " + formatSeconds(seconds) : eta(rate));
   }
 
   private String eta(double rate) {

@@ -76,23 +76,53 @@ public record RetryPolicy(int attempts, Duration firstDelay, Duration maxDelay) 
 
   /** As {@link #run(Attempt)}, telling {@code observer} of each failed try. */
   public <T> T run(Attempt<T> attempt, Observer observer) throws Exhausted, InterruptedIOException {
+    return run(attempt, observer, null);
+  }
+
+  /**
+   * As {@link #run(Attempt)}, but the tries also end when the next would start after {@code
+   * deadlineNanos} ({@link System#nanoTime}); {@link Exhausted#attempts} then counts the tries
+   * made.
+   */
+  public <T> T runUntil(long deadlineNanos, Attempt<T> attempt)
+      throws Exhausted, InterruptedIOException {
+    return run(attempt, (failure, number) -> {}, deadlineNanos);
+  }
+
+  private <T> T run(Attempt<T> attempt, Observer observer, Long deadlineNanos)
+      throws Exhausted, InterruptedIOException {
     IOException last = null;
     for (int number = 1; number <= attempts; number++) {
-      if (number > 1) {
-        sleep(waitBefore(number, last));
-      }
+      waitBeforeTry(number, last, deadlineNanos);
       try {
         return attempt.run();
       } catch (IOException e) {
-        stopIfInterrupted(e);
         last = e;
-        observer.failed(e, number);
-        if (observer.progressed()) {
-          number = 0;
-        }
+        number = afterFailure(e, number, observer);
       }
     }
     throw new Exhausted(attempts, last);
+  }
+
+  /** Sleeps before every try but the first; past the deadline, gives up instead. */
+  private void waitBeforeTry(int number, IOException last, Long deadlineNanos)
+      throws Exhausted, InterruptedIOException {
+    if (number == 1) {
+      return;
+    }
+    Duration wait = waitBefore(number, last);
+    if (deadlineNanos != null && deadlineNanos - System.nanoTime() < wait.toNanos()) {
+      throw new Exhausted(number - 1, last);
+    }
+    sleep(wait);
+  }
+
+  /** Tells the observer; returns the try's number, or 0 when it moved bytes (a fresh count). */
+  private static int afterFailure(IOException failure, int number, Observer observer)
+      throws InterruptedIOException {
+    stopIfInterrupted(failure);
+    observer.failed(failure, number);
+    return observer.progressed() ? 0 : number;
   }
 
   /** The wait before try {@code number} (2 or later) when the server did not say. */

@@ -116,6 +116,23 @@ class RetryPolicyTest {
   }
 
   @Test
+  void aDeadlineEndsTheTriesBeforeAWaitWouldPassIt() {
+    AtomicInteger tries = new AtomicInteger();
+    long passed = System.nanoTime() - 1;
+    assertThatThrownBy(
+            () ->
+                FAST.runUntil(
+                    passed,
+                    () -> {
+                      tries.incrementAndGet();
+                      throw new IOException("HTTP 503");
+                    }))
+        .isInstanceOfSatisfying(
+            RetryPolicy.Exhausted.class, e -> assertThat(e.attempts()).isEqualTo(1));
+    assertThat(tries).hasValue(1);
+  }
+
+  @Test
   void theWaitDoublesUpToItsCap() {
     RetryPolicy policy = new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(5));
     assertThat(policy.delayBefore(2)).isEqualTo(Duration.ofSeconds(1));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.mmeb.eval.GaveUp;
 import org.mmeb.eval.Json;
+import org.mmeb.eval.RetryPolicy;
 import org.mmeb.eval.UserError;
 
 /**
@@ -54,11 +56,14 @@ public final class ChatReasoner {
 
   private final Settings settings;
   private final HttpClient client;
+  private final RetryPolicy retries;
   private final ObjectMapper json = Json.PLAIN;
 
   public ChatReasoner(Settings settings) {
     this.settings = settings;
     this.client = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+    this.retries =
+        new RetryPolicy(settings.retries() + 1, Duration.ofMillis(250), Duration.ofSeconds(10));
   }
 
   public Settings settings() {
@@ -69,24 +74,15 @@ public final class ChatReasoner {
   public Trace ask(String prompt, List<String> images) {
     String body = body(prompt, images);
     long deadline = System.nanoTime() + settings.deadline().toNanos();
-    long backoffMillis = 250;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return sendUninterrupted(body, deadline);
-      } catch (IOException e) {
-        giveUpIfLast(attempt, backoffMillis, deadline, e);
-      }
-      sleep(backoffMillis);
-      backoffMillis = Math.min(10_000, backoffMillis * 2);
-    }
-  }
-
-  /** Throws GaveUp when the retries are spent or the next try would start past the deadline. */
-  private void giveUpIfLast(int attempt, long backoffMillis, long deadline, IOException e) {
-    long next = System.nanoTime() + backoffMillis * 1_000_000;
-    if (attempt > settings.retries() || next > deadline) {
+    try {
+      return retries.runUntil(deadline, () -> sendUninterrupted(body, deadline));
+    } catch (RetryPolicy.Exhausted e) {
+      int tries = e.attempts();
       throw new GaveUp(
-          "gave up after " + attempt + (attempt == 1 ? " attempt: " : " attempts: ") + why(e), e);
+          "gave up after " + tries + (tries == 1 ? " attempt: " : " attempts: ") + why(e.last()),
+          e.last());
+    } catch (InterruptedIOException e) {
+      throw new UserError("interrupted while waiting to retry the reasoner");
     }
   }
 
@@ -168,14 +164,5 @@ public final class ChatReasoner {
       return "timed out";
     }
     return e instanceof Transient ? e.getMessage() : e.toString();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UserError("interrupted while waiting to retry the reasoner");
-    }
   }
 }
