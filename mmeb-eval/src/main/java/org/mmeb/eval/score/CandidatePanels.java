@@ -1,5 +1,7 @@
 package org.mmeb.eval.score;
 
+import java.util.Arrays;
+
 /**
  * Candidates packed for the broadcast kernel ({@link VectorFloatDots#block}): panels of {@code
  * width} candidates, each panel dimension-major ({@code width} floats of dimension 0, then of
@@ -19,12 +21,17 @@ final class CandidatePanels implements FloatDots.Packed {
     this.width = width;
   }
 
-  /** Candidates {@code c[from, to)}, all of one length, in panels of {@code width}. */
-  static CandidatePanels of(float[][] c, int from, int to, int width) {
+  /**
+   * Candidates {@code c[from, to)}, all of one length, in panels of {@code width}; in the array of
+   * {@code reuse} (null for a new one) when it is large enough.
+   */
+  static CandidatePanels of(float[][] c, int from, int to, int width, CandidatePanels reuse) {
     int size = to - from;
     int dims = size == 0 ? 0 : c[from].length;
     int panels = (size + width - 1) / width;
-    float[] values = new float[panels * dims * width];
+    int length = panels * dims * width;
+    float[] values =
+        reuse != null && reuse.values.length >= length ? reuse.values : new float[length];
     float[][] lanes = new float[width][];
     for (int p = 0; p < panels; p++) {
       int count = Math.min(width, size - p * width);
@@ -44,6 +51,7 @@ final class CandidatePanels implements FloatDots.Packed {
       for (int lane = 0; lane < count; lane++) {
         values[at + lane] = lanes[lane][d];
       }
+      Arrays.fill(values, at + count, at + width, 0f); // padding (a reused array holds old values)
     }
   }
 

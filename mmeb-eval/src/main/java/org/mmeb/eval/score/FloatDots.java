@@ -33,7 +33,16 @@ abstract class FloatDots {
   abstract String name();
 
   /** Candidates {@code c[from, to)}, every one of the same length, laid out for {@link #block}. */
-  abstract Packed pack(float[][] c, int from, int to);
+  final Packed pack(float[][] c, int from, int to) {
+    return pack(c, from, to, null);
+  }
+
+  /**
+   * {@link #pack(float[][], int, int)} into the memory of {@code reuse} (a packing of this kernel
+   * that nobody reads any more, or null) when it is large enough: blocks packed one after another
+   * need no new arrays.
+   */
+  abstract Packed pack(float[][] c, int from, int to, Packed reuse);
 
   /**
    * {@code out[(r - qFrom) * stride + s]} = float32 dot of {@code q[r]} and packed candidate {@code

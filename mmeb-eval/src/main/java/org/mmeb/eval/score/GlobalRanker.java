@@ -127,11 +127,12 @@ public final class GlobalRanker {
     int dims = q.vector(0).length;
     q.requireDims(dims);
     ScoreErrorBound bound = new ScoreErrorBound(dots, dims);
+    FloatDots.Packed packed = null; // each block packed into the previous block's memory
     for (int start = 0; start < candidates.size(); start += blockSize) {
       int end = Math.min(candidates.size(), start + blockSize);
       WeightedVectors vectors = WeightedVectors.of(candidates, start, end, similarity);
       vectors.requireDims(dims);
-      FloatDots.Packed packed = dots.pack(vectors.vectors(), 0, vectors.size());
+      packed = dots.pack(vectors.vectors(), 0, vectors.size(), packed);
       scoreBlock(q, new CandidateBlock(vectors, packed, start, bound), rankings);
     }
   }

@@ -16,7 +16,7 @@ final class ScalarFloatDots extends FloatDots {
   }
 
   @Override
-  Packed pack(float[][] c, int from, int to) {
+  Packed pack(float[][] c, int from, int to, Packed reuse) {
     return new Rows(c, from, to);
   }
 

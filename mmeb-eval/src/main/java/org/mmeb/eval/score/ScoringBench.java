@@ -257,9 +257,11 @@ public final class ScoringBench {
     LongAdder sink = new LongAdder();
     int chunk = 48;
     int block = 512;
+    FloatDots.Packed previous = null;
     for (int start = 0; start < c.length; start += block) {
       int width = Math.min(c.length, start + block) - start;
-      FloatDots.Packed packed = dots.pack(c, start, start + width);
+      FloatDots.Packed packed = dots.pack(c, start, start + width, previous);
+      previous = packed;
       IntStream.range(0, (q.length + chunk - 1) / chunk)
           .parallel()
           .forEach(

@@ -40,8 +40,8 @@ final class VectorFloatDots extends FloatDots {
   }
 
   @Override
-  Packed pack(float[][] c, int from, int to) {
-    return CandidatePanels.of(c, from, to, WIDTH);
+  Packed pack(float[][] c, int from, int to, Packed reuse) {
+    return CandidatePanels.of(c, from, to, WIDTH, (CandidatePanels) reuse);
   }
 
   @Override
