@@ -30,7 +30,20 @@ final class HubTree {
   /** A file in the repo; {@code lfsSha256} is null for files not stored in LFS. */
   record Entry(String path, long size, String lfsSha256) {}
 
-  private HubTree() {}
+  private final HubHttp http;
+  private final String repo;
+  private final RetryPolicy retries;
+  private final int maxPages;
+  private final String what;
+
+  private HubTree(
+      HubEndpoint endpoint, String repo, String revision, RetryPolicy retries, int maxPages) {
+    this.http = new HubHttp(endpoint);
+    this.repo = repo;
+    this.retries = retries;
+    this.maxPages = maxPages;
+    this.what = repo + "@" + revision + " tree listing";
+  }
 
   static List<Entry> list(
       HubEndpoint endpoint, String repo, String revision, String folder, RetryPolicy retries)
@@ -46,35 +59,47 @@ final class HubTree {
       RetryPolicy retries,
       int maxPages)
       throws IOException {
-    HubHttp http = new HubHttp(endpoint);
+    URI first = endpoint.treeUrl(repo, revision, folder);
+    return new HubTree(endpoint, repo, revision, retries, maxPages).entries(first);
+  }
+
+  /** The files of every page, from {@code first} on along the {@code Link: next} headers. */
+  private List<Entry> entries(URI first) throws IOException {
     List<Entry> entries = new ArrayList<>();
     Set<URI> seen = new HashSet<>();
-    URI page = endpoint.treeUrl(repo, revision, folder);
-    String what = repo + "@" + revision + " tree listing";
+    URI page = first;
     while (page != null) {
-      if (!seen.add(page)) {
-        throw new UserError(what + ": the hub's next page link loops back to " + page);
-      }
-      if (seen.size() > maxPages) {
-        throw new UserError(what + ": more than " + maxPages + " pages; stopped");
-      }
-      HttpResponse<String> response = fetch(http, page, what, repo, retries);
-      for (JsonNode node : JSON.readTree(response.body())) {
-        if ("file".equals(node.path("type").asText())) {
-          JsonNode lfs = node.path("lfs");
-          String sha = lfs.isObject() ? lfs.path("oid").asText(null) : null;
-          entries.add(new Entry(node.path("path").asText(), node.path("size").asLong(-1), sha));
-        }
-      }
+      checkNewPage(seen, page);
+      HttpResponse<String> response = fetch(page);
+      addFiles(entries, response.body());
       page = next(page, response.headers().firstValue("Link").orElse(null));
     }
     return entries;
   }
 
-  private static HttpResponse<String> fetch(
-      HubHttp http, URI page, String what, String repo, RetryPolicy retries) throws IOException {
+  private void checkNewPage(Set<URI> seen, URI page) {
+    if (!seen.add(page)) {
+      throw new UserError(what + ": the hub's next page link loops back to " + page);
+    }
+    if (seen.size() > maxPages) {
+      throw new UserError(what + ": more than " + maxPages + " pages; stopped");
+    }
+  }
+
+  /** The page's files (its folders are listed recursively, so they are skipped). */
+  private static void addFiles(List<Entry> entries, String page) throws IOException {
+    for (JsonNode node : JSON.readTree(page)) {
+      if ("file".equals(node.path("type").asText())) {
+        JsonNode lfs = node.path("lfs");
+        String sha = lfs.isObject() ? lfs.path("oid").asText(null) : null;
+        entries.add(new Entry(node.path("path").asText(), node.path("size").asLong(-1), sha));
+      }
+    }
+  }
+
+  private HttpResponse<String> fetch(URI page) throws IOException {
     try {
-      return retries.run(() -> fetchOnce(http, page, what, repo));
+      return retries.run(() -> fetchOnce(page));
     } catch (RetryPolicy.Exhausted e) {
       throw new GaveUp(
           what + ": failed after " + e.attempts() + " attempts: " + e.last().getMessage(),
@@ -82,8 +107,7 @@ final class HubTree {
     }
   }
 
-  private static HttpResponse<String> fetchOnce(HubHttp http, URI page, String what, String repo)
-      throws IOException {
+  private HttpResponse<String> fetchOnce(URI page) throws IOException {
     HttpResponse<String> response = http.getText(page);
     int status = response.statusCode();
     if (status == 200) {
