@@ -77,20 +77,13 @@ public final class LocalRanker {
    *     error bound applies)
    */
   QueryRanking rank(float[] query, WeightedVectors pool, Row row, float[] dot) {
-    int first = firstRelevant(row);
-    double[] squareAndDot = squareAndFirstDot(query, pool, row, first);
-    double qNorm = Math.sqrt(squareAndDot[0]);
-    double qWeight = similarity.weightOfNorm(qNorm);
-    CountedExactScore exact = exactScore(query, qWeight, pool, row.at());
-    if (first >= 0) {
-      double cWeight = pool.weight(row.at()[first]);
-      exact.know(first, Similarity.scoreOfDot(squareAndDot[1], qWeight, cWeight));
-    }
+    QuerySide side = querySide(query, pool, row);
+    CountedExactScore exact = exactScore(query, side, pool, row.at());
     Positive positive = bestPositive(row, exact);
     double bound =
         new ScoreErrorBound(dots, query.length)
-            .of(qNorm * qWeight, qWeight, pool.maxScale(), pool.maxWeight());
-    double[] fast = fastScores(dot, qWeight, pool, row.at());
+            .of(side.norm() * side.weight(), side.weight(), pool.maxScale(), pool.maxWeight());
+    double[] fast = fastScores(dot, side.weight(), pool, row.at());
     int[] topIndices = SettledTopK.of(fast, bound, exact, MetricName.MAX_K);
     List<String> top = Arrays.stream(topIndices).mapToObj(row.keys()::get).toList();
     long ahead = countAhead(fast, bound, positive, exact);
@@ -98,11 +91,33 @@ public final class LocalRanker {
     return new QueryRanking(top, firstPositiveRank(row, positive, ahead));
   }
 
-  /** The exact score of the row's candidate {@code j}, counted. */
+  /**
+   * The query's norm and weight, and its dot with the row's first relevant candidate ({@code
+   * first}, -1 for none), computed in one pass, each as {@link Similarity#dot} sums it.
+   */
+  private record QuerySide(double norm, double weight, int first, double firstDot) {}
+
+  private QuerySide querySide(float[] query, WeightedVectors pool, Row row) {
+    int first = firstRelevant(row);
+    float[] c = first < 0 ? new float[query.length] : pool.vector(row.at()[first]);
+    double[] squareAndDot = new double[2];
+    Similarity.dots(query, query, query, c, squareAndDot);
+    double norm = Math.sqrt(squareAndDot[0]);
+    return new QuerySide(norm, similarity.weightOfNorm(norm), first, squareAndDot[1]);
+  }
+
+  /** The exact score of the row's candidate {@code j}, counted; the first relevant one's known. */
   private CountedExactScore exactScore(
-      float[] query, double qWeight, WeightedVectors pool, int[] at) {
-    return new CountedExactScore(
-        j -> similarity.score(query, qWeight, pool.vector(at[j]), pool.weight(at[j])));
+      float[] query, QuerySide side, WeightedVectors pool, int[] at) {
+    double qWeight = side.weight();
+    CountedExactScore exact =
+        new CountedExactScore(
+            j -> similarity.score(query, qWeight, pool.vector(at[j]), pool.weight(at[j])));
+    if (side.first() >= 0) {
+      double cWeight = pool.weight(at[side.first()]);
+      exact.know(side.first(), Similarity.scoreOfDot(side.firstDot(), qWeight, cWeight));
+    }
+    return exact;
   }
 
   /** The fast dots times both weights (the scale of exact scores). */
@@ -122,18 +137,6 @@ public final class LocalRanker {
       }
     }
     return -1;
-  }
-
-  /**
-   * {@code {dot(query, query), dot(query, first relevant candidate)}} in one pass (the second 0
-   * without one), each as {@link Similarity#dot} sums it: the norm and the first exact score.
-   */
-  private static double[] squareAndFirstDot(
-      float[] query, WeightedVectors pool, Row row, int first) {
-    double[] out = new double[2];
-    float[] c = first < 0 ? new float[query.length] : pool.vector(row.at()[first]);
-    Similarity.dots(query, query, query, c, out);
-    return out;
   }
 
   private static Positive bestPositive(Row row, BoundedRanking.ExactScore exact) {

@@ -60,6 +60,10 @@ public final class ScoringBench {
   }
 
   private static final int CHECKED = 32;
+
+  /** Queries per chunk of the product, as the rankers' chunks. */
+  private static final int CHUNK = 48;
+
   private final Similarity similarity = Similarity.COSINE;
   private final FloatDots dots = FloatDots.best();
   private final int rounds;
@@ -141,16 +145,9 @@ public final class ScoringBench {
       timed.outside.add(external.time(datasets, rows, candidates, dims));
     }
     String shape =
-        datasets
-            + " datasets x "
-            + rows
-            + " rows x "
-            + candidates
-            + " candidates (pool "
-            + pool
-            + ") x "
-            + dims
-            + " dims (local)";
+        String.format(
+            "%d datasets x %d rows x %d candidates (pool %d) x %d dims (local)",
+            datasets, rows, candidates, pool, dims);
     double exact = (double) exactScores / ((double) rows * candidates);
     int checked = datasets > 0 ? Math.min(CHECKED, rows) : 0;
     return report(shape, timed, 2.0 * datasets * rows * candidates * dims, exact, checked);
@@ -255,23 +252,24 @@ public final class ScoringBench {
   /** Every score of q × cᵀ by the bare kernel, in the harness's chunks and threads, none kept. */
   private void product(float[][] q, float[][] c) {
     LongAdder sink = new LongAdder();
-    int chunk = 48;
     int block = 512;
     FloatDots.Packed previous = null;
     for (int start = 0; start < c.length; start += block) {
-      int width = Math.min(c.length, start + block) - start;
-      FloatDots.Packed packed = dots.pack(c, start, start + width, previous);
+      FloatDots.Packed packed = dots.pack(c, start, Math.min(c.length, start + block), previous);
       previous = packed;
-      IntStream.range(0, (q.length + chunk - 1) / chunk)
+      IntStream.range(0, (q.length + CHUNK - 1) / CHUNK)
           .parallel()
-          .forEach(
-              k -> {
-                int to = Math.min(q.length, (k + 1) * chunk);
-                float[] out = new float[(to - k * chunk) * width];
-                dots.block(q, k * chunk, to, packed, out, width);
-                sink.add(Float.floatToRawIntBits(out[0])); // keeps the work observable
-              });
+          .forEach(k -> sink.add(productChunk(q, k * CHUNK, packed)));
     }
+  }
+
+  /** One chunk's products, one of them returned (keeps the work observable). */
+  private int productChunk(float[][] q, int from, FloatDots.Packed packed) {
+    int to = Math.min(q.length, from + CHUNK);
+    int width = packed.size();
+    float[] out = new float[(to - from) * width];
+    dots.block(q, from, to, packed, out, width);
+    return Float.floatToRawIntBits(out[0]);
   }
 
   private void check(

@@ -29,18 +29,22 @@ final class WeightedVectors {
     double[] squares = new double[2];
     int i = 0;
     for (; i + 1 < vectors.length; i += 2) {
-      if (vectors[i].length == vectors[i + 1].length) {
-        // two norms in one pass, each as Similarity.norm sums it
-        Similarity.dots(vectors[i], vectors[i], vectors[i + 1], vectors[i + 1], squares);
-        setNorm(i, Math.sqrt(squares[0]), similarity);
-        setNorm(i + 1, Math.sqrt(squares[1]), similarity);
-      } else {
-        setNorm(i, Similarity.norm(vectors[i]), similarity);
-        setNorm(i + 1, Similarity.norm(vectors[i + 1]), similarity);
-      }
+      setNormPair(i, similarity, squares);
     }
     if (i < vectors.length) {
       setNorm(i, Similarity.norm(vectors[i]), similarity);
+    }
+  }
+
+  /** Vectors i and i + 1: two norms in one pass when they have one length, each as norm sums it. */
+  private void setNormPair(int i, Similarity similarity, double[] squares) {
+    if (vectors[i].length == vectors[i + 1].length) {
+      Similarity.dots(vectors[i], vectors[i], vectors[i + 1], vectors[i + 1], squares);
+      setNorm(i, Math.sqrt(squares[0]), similarity);
+      setNorm(i + 1, Math.sqrt(squares[1]), similarity);
+    } else {
+      setNorm(i, Similarity.norm(vectors[i]), similarity);
+      setNorm(i + 1, Similarity.norm(vectors[i + 1]), similarity);
     }
   }
 
