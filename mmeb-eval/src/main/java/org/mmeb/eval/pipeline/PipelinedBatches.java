@@ -76,78 +76,108 @@ public final class PipelinedBatches<P> {
     ExecutorService feeder = Executors.newSingleThreadExecutor(r -> daemon(r, "feed"));
     ExecutorService devices = Executors.newFixedThreadPool(consumers, r -> daemon(r, "infer"));
     try {
-      // Permits are taken in plan order by the one feeder thread and given back when a batch has
-      // been consumed, so the batch a device waits for always gets prepared: no deadlock.
-      Semaphore window = new Semaphore(2 * workers + consumers);
-      ByteWindow bytes = new ByteWindow(maxBytesInFlight);
-      AtomicLongArray weights = new AtomicLongArray(batches.size());
-      DirectMemoryReclaim reclaim = new DirectMemoryReclaim();
-      // A slot is emptied as soon as its batch is consumed: a prepared batch (direct buffers of
-      // pixels) must not stay reachable until the task ends, or a real-size task holds them all.
-      AtomicReferenceArray<CompletableFuture<P>> prepared =
-          new AtomicReferenceArray<>(batches.size());
-      for (int i = 0; i < batches.size(); i++) {
-        prepared.set(i, new CompletableFuture<>());
-      }
-      feeder.submit(
-          () -> {
-            for (int i = 0; i < batches.size(); i++) {
-              window.acquire();
-              int index = i;
-              weights.set(index, bytes.reserve());
-              preparers.submit(
-                  () ->
-                      complete(
-                          prepared.get(index),
-                          batch -> {
-                            P p = prepare.apply(batch);
-                            long actual = bytesOf.applyAsLong(p);
-                            bytes.settle(weights.get(index), actual);
-                            weights.set(index, actual);
-                            return p;
-                          },
-                          batches.get(index)));
-            }
-            return null;
-          });
-      AtomicInteger next = new AtomicInteger();
-      AtomicBoolean failed = new AtomicBoolean();
-      Callable<Void> consumer =
-          () -> {
-            for (int i = next.getAndIncrement();
-                i < batches.size() && !failed.get();
-                i = next.getAndIncrement()) {
-              try {
-                P ready = await(prepared.get(i));
-                prepared.set(i, null); // completed, so the feeder and the preparer are done with it
-                consume.accept(batches.get(i), ready);
-                reclaim.consumed(weights.get(i));
-              } catch (Exception | Error e) {
-                failed.set(true);
-                throw e;
-              } finally {
-                bytes.release(weights.get(i));
-                window.release();
-              }
-            }
-            return null;
-          };
-      if (consumers == 1) {
-        consumer.call();
-      } else {
-        List<Future<Void>> running = new ArrayList<>();
-        for (int c = 0; c < consumers; c++) {
-          running.add(devices.submit(consumer));
-        }
-        for (Future<Void> future : running) {
-          await(future);
-        }
-      }
-      peakBytesInFlight = bytes.peak();
+      OneRun run = new OneRun(batches, prepare, consume);
+      feeder.submit(() -> run.feed(preparers));
+      run.consumeOn(devices);
+      peakBytesInFlight = run.bytes.peak();
     } finally {
       feeder.shutdownNow();
       preparers.shutdownNow();
       devices.shutdownNow();
+    }
+  }
+
+  /**
+   * One {@link #run}: each batch's slot, the windows that bound what is in flight, the consumers.
+   */
+  private final class OneRun {
+    private final List<List<Item>> batches;
+    private final Prepare<P> prepare;
+    private final Consume<P> consume;
+    // Permits are taken in plan order by the one feeder thread and given back when a batch has
+    // been consumed, so the batch a device waits for always gets prepared: no deadlock.
+    private final Semaphore window = new Semaphore(2 * workers + consumers);
+    private final ByteWindow bytes = new ByteWindow(maxBytesInFlight);
+    private final AtomicLongArray weights;
+    private final DirectMemoryReclaim reclaim = new DirectMemoryReclaim();
+    // A slot is emptied as soon as its batch is consumed: a prepared batch (direct buffers of
+    // pixels) must not stay reachable until the task ends, or a real-size task holds them all.
+    private final AtomicReferenceArray<CompletableFuture<P>> prepared;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicBoolean failed = new AtomicBoolean();
+
+    OneRun(List<List<Item>> batches, Prepare<P> prepare, Consume<P> consume) {
+      this.batches = batches;
+      this.prepare = prepare;
+      this.consume = consume;
+      this.weights = new AtomicLongArray(batches.size());
+      this.prepared = new AtomicReferenceArray<>(batches.size());
+      for (int i = 0; i < batches.size(); i++) {
+        prepared.set(i, new CompletableFuture<>());
+      }
+    }
+
+    /** In plan order: waits for a window permit, reserves bytes, hands the batch to a preparer. */
+    Void feed(ExecutorService preparers) throws InterruptedException {
+      for (int i = 0; i < batches.size(); i++) {
+        window.acquire();
+        int index = i;
+        weights.set(index, bytes.reserve());
+        preparers.submit(
+            () ->
+                complete(prepared.get(index), batch -> weighed(index, batch), batches.get(index)));
+      }
+      return null;
+    }
+
+    /** Prepares batch {@code index} and settles its reserved bytes to what it really holds. */
+    private P weighed(int index, List<Item> batch) throws Exception {
+      P p = prepare.apply(batch);
+      long actual = bytesOf.applyAsLong(p);
+      bytes.settle(weights.get(index), actual);
+      weights.set(index, actual);
+      return p;
+    }
+
+    /** Consumes on this thread, or on every device thread at once, until all are done. */
+    void consumeOn(ExecutorService devices) throws Exception {
+      Callable<Void> consumer = this::consumeInOrder;
+      if (consumers == 1) {
+        consumer.call();
+        return;
+      }
+      List<Future<Void>> running = new ArrayList<>();
+      for (int c = 0; c < consumers; c++) {
+        running.add(devices.submit(consumer));
+      }
+      for (Future<Void> future : running) {
+        await(future);
+      }
+    }
+
+    /** Takes the next batch in plan order until none is left or a consumer failed. */
+    private Void consumeInOrder() throws Exception {
+      for (int i = next.getAndIncrement();
+          i < batches.size() && !failed.get();
+          i = next.getAndIncrement()) {
+        consumeOne(i);
+      }
+      return null;
+    }
+
+    private void consumeOne(int i) throws Exception {
+      try {
+        P ready = await(prepared.get(i));
+        prepared.set(i, null); // completed, so the feeder and the preparer are done with it
+        consume.accept(batches.get(i), ready);
+        reclaim.consumed(weights.get(i));
+      } catch (Exception | Error e) {
+        failed.set(true);
+        throw e;
+      } finally {
+        bytes.release(weights.get(i));
+        window.release();
+      }
     }
   }
 
