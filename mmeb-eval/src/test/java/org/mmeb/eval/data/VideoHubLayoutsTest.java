@@ -186,7 +186,7 @@ class VideoHubLayoutsTest {
   void dataVerifyFindsTheHubLayoutAndNamesWhatIsMissing() throws IOException {
     frames("video-tasks/frames/video_cls/UCF101", "v");
     write("VLM2Vec/UCF101/data/test.jsonl", "{\"video_id\": \"v\", \"pos_text\": \"Biking\"}\n");
-    var check = org.mmeb.eval.data.verify.DataVerifier.check(task("UCF101"), dir);
+    var check = org.mmeb.eval.verify.DataVerifier.check(task("UCF101"), dir);
     assertThat(check.rows()).isEqualTo(1);
     assertThat(check.images()).isEqualTo(1);
     assertThat(check.problems().get(0)).isEqualTo("UCF101: 1 rows, expected 1000");
@@ -197,7 +197,7 @@ class VideoHubLayoutsTest {
                 + dir.resolve("video-tasks/frames/video_cls/UCF101")
                 + "): not a PNG, JPEG, BMP or GIF image (1 bytes)");
     write("VLM2Vec/HMDB51/data/train.jsonl", "{}\n");
-    var missing = org.mmeb.eval.data.verify.DataVerifier.check(task("HMDB51"), dir);
+    var missing = org.mmeb.eval.verify.DataVerifier.check(task("HMDB51"), dir);
     assertThat(missing.status()).isEqualTo("missing");
     assertThat(missing.problems().get(0))
         .startsWith("HMDB51: missing: no table of split 'test' in ")

@@ -1,4 +1,4 @@
-package org.mmeb.eval.data.verify;
+package org.mmeb.eval.verify;
 
 import java.io.IOException;
 import java.nio.file.Path;
