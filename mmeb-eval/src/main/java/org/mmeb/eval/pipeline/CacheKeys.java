@@ -30,19 +30,19 @@ final class CacheKeys {
   static CacheKeys of(List<Item> items, ImageStore images, int threads) {
     ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
     try {
-      Map<String, String> keys =
-          pool.submit(
-                  () ->
-                      items.parallelStream()
-                          .collect(
-                              HashMap<String, String>::new,
-                              (map, item) -> map.put(item.key(), cacheKey(item, images)),
-                              Map::putAll))
-              .join();
-      return new CacheKeys(keys);
+      return new CacheKeys(pool.submit(() -> cacheKeysByItemKey(items, images)).join());
     } finally {
       pool.shutdown();
     }
+  }
+
+  /** Run inside the pool, so the parallel stream uses its threads. */
+  private static Map<String, String> cacheKeysByItemKey(List<Item> items, ImageStore images) {
+    return items.parallelStream()
+        .collect(
+            HashMap<String, String>::new,
+            (map, item) -> map.put(item.key(), cacheKey(item, images)),
+            Map::putAll);
   }
 
   String of(Item item) {

@@ -66,29 +66,31 @@ final class EarlierRun {
     }
   }
 
+  /**
+   * run.TAG.SIMILARITY.json beside the run file: TAG is the fingerprint's first 16 letters/digits.
+   */
+  private static Path asideName(Path runFile, RunRecord.ModelInfo model) {
+    String fingerprint = model.fingerprint().replaceAll("[^A-Za-z0-9]", "");
+    String tag = fingerprint.substring(0, Math.min(16, fingerprint.length()));
+    return runFile.resolveSibling("run." + tag + "." + model.similarity() + ".json");
+  }
+
   private static boolean sameModel(RunRecord.ModelInfo a, RunRecord.ModelInfo b) {
     return a.fingerprint().equals(b.fingerprint()) && a.similarity().equals(b.similarity());
   }
 
   private static void moveAside(Path runFile, RunRecord earlier, PrintWriter log) {
-    String fingerprint = earlier.model().fingerprint().replaceAll("[^A-Za-z0-9]", "");
-    String tag = fingerprint.substring(0, Math.min(16, fingerprint.length()));
-    Path aside =
-        runFile.resolveSibling("run." + tag + "." + earlier.model().similarity() + ".json");
+    Path aside = asideName(runFile, earlier.model());
     try {
       Files.move(runFile, aside, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UserError("cannot move the earlier " + runFile + " aside: " + e.getMessage(), e);
     }
     log.println(
-        "the earlier "
-            + runFile
-            + " is of another model version or similarity (fingerprint "
-            + earlier.model().fingerprint()
-            + ", "
-            + earlier.model().similarity()
-            + "); kept as "
-            + aside);
+        String.format(
+            "the earlier %s is of another model version or similarity (fingerprint %s, %s);"
+                + " kept as %s",
+            runFile, earlier.model().fingerprint(), earlier.model().similarity(), aside));
     log.flush();
   }
 }

@@ -50,12 +50,9 @@ public final class SubmissionSource implements EmbeddingSource {
             .toList();
     if (present.isEmpty()) {
       throw new UserError(
-          submission.manifestFile()
-              + ": no task of "
-              + benchmark
-              + " (it lists "
-              + submission.manifest().tasks().keySet()
-              + ")");
+          String.format(
+              "%s: no task of %s (it lists %s)",
+              submission.manifestFile(), benchmark, submission.manifest().tasks().keySet()));
     }
     return present;
   }
