@@ -33,11 +33,18 @@ final class CandidatePool {
     return new CandidatePool(positionOf, WeightedVectors.of(vectors, similarity), rows);
   }
 
-  /** The keys' numbers in the index; keys seen for the first time are appended to distinct. */
+  /**
+   * The keys' numbers in the index; keys seen for the first time are appended to distinct. The
+   * row's hashes are read first, in a pass of independent loads: the key objects are rarely in
+   * cache (a million in a V1-sized task), and the probes that follow find them there.
+   */
   private static int[] number(List<String> keys, KeyIndex index, List<String> distinct) {
     int[] at = new int[keys.size()];
     for (int j = 0; j < at.length; j++) {
-      at[j] = index.add(keys.get(j));
+      at[j] = keys.get(j).hashCode();
+    }
+    for (int j = 0; j < at.length; j++) {
+      at[j] = index.add(keys.get(j), at[j]);
       if (at[j] == distinct.size()) {
         distinct.add(keys.get(j));
       }

@@ -14,7 +14,11 @@ final class KeyIndex {
 
   /** The key's number; a new one (the count so far) when it was not seen before. */
   int add(String key) {
-    int hash = key.hashCode();
+    return add(key, key.hashCode());
+  }
+
+  /** {@link #add(String)} with the key's {@code hashCode()} already known. */
+  int add(String key, int hash) {
     int slot = slotOf(key, hash);
     if (keys[slot] != null) {
       return numbers[slot];
