@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
       "Exit 1 when the candidate's headline score drops more than --max-drop points",
       "or any dataset more than --max-dataset-drop, significantly (paired test, p < --alpha),",
       "or lacks a dataset the baseline has, or has a dataset where ties at the top decided more",
-      "than 5% of its hits (constant or collapsed vectors); exit 0 otherwise. --junit writes one test case per",
-      "dataset for any CI to show."
+      "than 5%% of its hits (constant or collapsed vectors); exit 0 otherwise. --junit writes one test",
+      "case per dataset for any CI to show."
     })
 final class CheckCommand implements Callable<Integer> {
   @Mixin RegistryOptions registry;

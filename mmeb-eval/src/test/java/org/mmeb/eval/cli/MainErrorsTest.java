@@ -2,7 +2,9 @@ package org.mmeb.eval.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -108,9 +111,25 @@ class MainErrorsTest {
     for (List<String> path : paths) {
       List<String> args = new ArrayList<>(path);
       args.add("--help");
-      CliRun run = CliRun.of(args.toArray(String[]::new));
+      String[] argv = args.toArray(String[]::new);
+      ByteArrayOutputStream tracer = new ByteArrayOutputStream();
+      CliRun run = withSystemErr(tracer, () -> CliRun.of(argv));
       assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.err()).isZero();
       assertThat(run.out()).as(String.join(" ", args)).contains("Usage: mmeb-eval");
+      // picocli reports a description it cannot format (a lone '%') on System.err, not run.err()
+      assertThat(tracer.toString(StandardCharsets.UTF_8))
+          .as(String.join(" ", args))
+          .doesNotContain("picocli WARN");
+    }
+  }
+
+  private static CliRun withSystemErr(ByteArrayOutputStream into, Supplier<CliRun> run) {
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(into, true, StandardCharsets.UTF_8));
+    try {
+      return run.get();
+    } finally {
+      System.setErr(original);
     }
   }
 
