@@ -39,14 +39,15 @@ final class CandidatePool {
    * cache (a million in a V1-sized task), and the probes that follow find them there.
    */
   private static int[] number(List<String> keys, KeyIndex index, List<String> distinct) {
-    int[] at = new int[keys.size()];
+    String[] row = keys.toArray(new String[0]);
+    int[] at = new int[row.length];
     for (int j = 0; j < at.length; j++) {
-      at[j] = keys.get(j).hashCode();
+      at[j] = row[j].hashCode();
     }
     for (int j = 0; j < at.length; j++) {
-      at[j] = index.add(keys.get(j), at[j]);
+      at[j] = index.add(row[j], at[j]);
       if (at[j] == distinct.size()) {
-        distinct.add(keys.get(j));
+        distinct.add(row[j]);
       }
     }
     return at;

@@ -77,13 +77,29 @@ public final class LocalRanker {
    *     error bound applies)
    */
   QueryRanking rank(float[] query, WeightedVectors pool, Row row, float[] dot) {
+    return rank(query, pool, row, qWeight -> fastScores(dot, qWeight, pool, row.at()));
+  }
+
+  /**
+   * The row's fast scores (the kernel's products times the query's weight {@code qWeight} and the
+   * candidate's): how a caller that holds the products reads them.
+   */
+  interface FastScores {
+    double[] of(double qWeight);
+  }
+
+  /**
+   * @param fastScores the row's fast scores from products by this ranker's kernel (its error bound
+   *     applies)
+   */
+  QueryRanking rank(float[] query, WeightedVectors pool, Row row, FastScores fastScores) {
     QuerySide side = querySide(query, pool, row);
     CountedExactScore exact = exactScore(query, side, pool, row.at());
     Positive positive = bestPositive(row, exact);
     double bound =
         new ScoreErrorBound(dots, query.length)
             .of(side.norm() * side.weight(), side.weight(), pool.maxScale(), pool.maxWeight());
-    double[] fast = fastScores(dot, side.weight(), pool, row.at());
+    double[] fast = fastScores.of(side.weight());
     int[] topIndices = SettledTopK.of(fast, bound, exact, MetricName.MAX_K);
     List<String> top = Arrays.stream(topIndices).mapToObj(row.keys()::get).toList();
     long ahead = countAhead(fast, bound, positive, exact);
@@ -125,6 +141,19 @@ public final class LocalRanker {
     double[] fast = new double[at.length];
     for (int j = 0; j < at.length; j++) {
       fast[j] = dot[j] * qWeight * pool.weight(at[j]);
+    }
+    return fast;
+  }
+
+  /**
+   * As {@link #fastScores}, the dots read from a product row with a column per pool position
+   * starting at {@code start} (in one pass, without copying the row's columns out first).
+   */
+  static double[] fastScoresOfColumns(
+      float[] products, int start, double qWeight, WeightedVectors pool, int[] at) {
+    double[] fast = new double[at.length];
+    for (int j = 0; j < at.length; j++) {
+      fast[j] = products[start + at[j]] * qWeight * pool.weight(at[j]);
     }
     return fast;
   }

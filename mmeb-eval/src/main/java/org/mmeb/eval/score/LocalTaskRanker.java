@@ -114,19 +114,13 @@ public final class LocalTaskRanker {
     int width = task.pool().size();
     float[] products = new float[(to - from) * width];
     ranker.dots().block(task.queries(), from, to, task.packed(), products, width);
+    WeightedVectors pool = task.pool();
     for (int i = from; i < to; i++) {
       LocalRanker.Row row = task.rows().row(i);
-      float[] dot = pick(products, (i - from) * width, row.at());
-      rankings[i] = ranker.rank(task.queries()[i], task.pool(), row, dot);
+      int start = (i - from) * width;
+      LocalRanker.FastScores fast =
+          qWeight -> LocalRanker.fastScoresOfColumns(products, start, qWeight, pool, row.at());
+      rankings[i] = ranker.rank(task.queries()[i], pool, row, fast);
     }
-  }
-
-  /** A row's products: its candidates' columns of the chunk's product row at {@code start}. */
-  private static float[] pick(float[] products, int start, int[] at) {
-    float[] dot = new float[at.length];
-    for (int j = 0; j < at.length; j++) {
-      dot[j] = products[start + at[j]];
-    }
-    return dot;
   }
 }
