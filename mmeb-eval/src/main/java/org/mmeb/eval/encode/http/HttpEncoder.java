@@ -133,7 +133,7 @@ public final class HttpEncoder implements Encoder {
 
   private float[][] sendOnce(String body, int expected) throws IOException {
     HttpResponse<byte[]> response = sendWithinDeadline(embeddingsRequest(body));
-    checkStatus(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    checkStatus(response);
     float[][] vectors =
         EmbeddingResponse.parse(readJson(response.body()), expected, settings.baseUrl());
     checkDimension(vectors);
@@ -201,13 +201,19 @@ public final class HttpEncoder implements Encoder {
         : new UserError("embedding request failed: " + e, e);
   }
 
-  /** 429 and 5xx are worth another try; any other answer but 200 is the server refusing. */
-  private void checkStatus(int status, String body) throws IOException {
+  /**
+   * 429 and 5xx are worth another try, after the wait the server asks for ({@code Retry-After}) if
+   * it does; any other answer but 200 is the server refusing.
+   */
+  private void checkStatus(HttpResponse<byte[]> response) throws IOException {
+    int status = response.statusCode();
     if (status == 429 || status >= 500) {
-      throw new IOException(settings.baseUrl() + " answered HTTP " + status);
+      throw new RetryPolicy.ServerBusy(
+          settings.baseUrl() + " answered HTTP " + status, response.headers());
     }
     if (status != 200) {
-      String snippet = body == null ? "" : body.substring(0, Math.min(200, body.length()));
+      String body = new String(response.body(), StandardCharsets.UTF_8);
+      String snippet = body.substring(0, Math.min(200, body.length()));
       throw new UserError(
           settings.baseUrl() + " answered HTTP " + status + ": " + snippet.replace('\n', ' '));
     }

@@ -33,6 +33,8 @@ class HttpEncoderTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private HttpServer server;
   private final AtomicInteger failuresToServe = new AtomicInteger();
+  private volatile String retryAfter;
+  private final List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
   private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
   private final List<String> authHeaders = Collections.synchronizedList(new ArrayList<>());
 
@@ -78,8 +80,12 @@ class HttpEncoderTest {
   private void answer(HttpExchange exchange) throws IOException {
     JsonNode body = JSON.readTree(exchange.getRequestBody());
     requests.add(body);
+    arrivals.add(System.nanoTime());
     authHeaders.add(exchange.getRequestHeaders().getFirst("Authorization"));
     if (failuresToServe.getAndDecrement() > 0) {
+      if (retryAfter != null) {
+        exchange.getResponseHeaders().set("Retry-After", retryAfter);
+      }
       reply(exchange, 503, "{\"error\":\"busy\"}");
       return;
     }
@@ -146,6 +152,18 @@ class HttpEncoderTest {
     float[][] out = encoder(3).encode(List.of(Item.textOnly("t", "abc")), images);
     assertThat(out[0]).containsExactly(3, 0);
     assertThat(requests).hasSize(3);
+  }
+
+  @Test
+  void aBusyServersRetryAfterIsWaitedInsteadOfTheBackoff() throws Exception {
+    failuresToServe.set(1);
+    retryAfter = "1";
+    float[][] out = encoder(3).encode(List.of(Item.textOnly("t", "abc")), images);
+    assertThat(out[0]).containsExactly(3, 0);
+    assertThat(arrivals).hasSize(2);
+    // the backoff alone would try again after 200 ms; the server asked for a second
+    assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0)))
+        .isGreaterThan(Duration.ofMillis(950));
   }
 
   @Test
