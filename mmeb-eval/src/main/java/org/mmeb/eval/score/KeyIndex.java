@@ -12,6 +12,9 @@ final class KeyIndex {
   private int[] numbers = new int[64];
   private int size;
 
+  /** Slots are the top bits of the hash times the golden ratio: 32 minus log2 of the table size. */
+  private int shift = 26;
+
   /** The key's number; a new one (the count so far) when it was not seen before. */
   int add(String key) {
     return add(key, key.hashCode());
@@ -41,7 +44,7 @@ final class KeyIndex {
    */
   private int slotOf(String key, int hash) {
     int mask = keys.length - 1;
-    int slot = (hash * 0x9E3779B9) >>> 16 & mask;
+    int slot = (hash * 0x9E3779B9) >>> shift;
     for (String k = keys[slot]; k != null; k = keys[slot]) {
       if (hashes[slot] == hash && (k == key || k.equals(key))) {
         return slot;
@@ -64,6 +67,7 @@ final class KeyIndex {
     keys = new String[oldKeys.length * 2];
     hashes = new int[oldKeys.length * 2];
     numbers = new int[oldKeys.length * 2];
+    shift--;
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldKeys[i] != null) {
         put(slotOf(oldKeys[i], oldHashes[i]), oldKeys[i], oldHashes[i], oldNumbers[i]);

@@ -25,4 +25,17 @@ class KeyIndexTest {
     assertThat(index.find(new String("AaAa"))).isEqualTo(expected.get("AaAa"));
     assertThat(index.find("never added")).isEqualTo(-1);
   }
+
+  @Test
+  void numbersMoreKeysThanSixteenBitsOfSlots() {
+    KeyIndex index = new KeyIndex();
+    for (int i = 0; i < 200_000; i++) {
+      assertThat(index.add("c" + i)).isEqualTo(i);
+    }
+    for (int i = 0; i < 200_000; i += 997) {
+      assertThat(index.add(new String("c" + i))).isEqualTo(i);
+      assertThat(index.find("c" + i)).isEqualTo(i);
+    }
+    assertThat(index.find("c200000")).isEqualTo(-1);
+  }
 }
