@@ -3,8 +3,7 @@ package org.mmeb.eval.data.parquet;
 import io.airlift.compress.Compressor;
 import io.airlift.compress.lz4.Lz4Compressor;
 import io.airlift.compress.lz4.Lz4Decompressor;
-import io.airlift.compress.lz4.Lz4HadoopStreams;
-import io.airlift.compress.lzo.LzoHadoopStreams;
+import io.airlift.compress.lzo.LzoDecompressor;
 import io.airlift.compress.snappy.SnappyCompressor;
 import io.airlift.compress.snappy.SnappyDecompressor;
 import io.airlift.compress.zstd.ZstdCompressor;
@@ -30,6 +29,12 @@ import org.brotli.dec.BrotliInputStream;
  * be written. One instance per file reader or writer: the zstd decoder keeps state.
  */
 public final class PageCodecs implements CompressionCodecFactory {
+  /**
+   * The most one page may decompress to: pages are about 1 MB as writers cut them and grow only to
+   * hold one large value (an image), and 256 MB is the cap an archive entry gets too.
+   */
+  static final int MAX_PAGE_BYTES = 256 << 20;
+
   @Override
   public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
     return new PageDecompressor(codec, decoderFor(codec));
@@ -63,10 +68,7 @@ public final class PageCodecs implements CompressionCodecFactory {
       case GZIP -> (in, out) -> readFully(new GZIPInputStream(new ByteArrayInputStream(in)), out);
       case BROTLI ->
           (in, out) -> readFully(new BrotliInputStream(new ByteArrayInputStream(in)), out);
-      case LZO ->
-          (in, out) ->
-              readFully(
-                  new LzoHadoopStreams().createInputStream(new ByteArrayInputStream(in)), out);
+      case LZO -> (in, out) -> HadoopBlockFraming.decode(in, out, new LzoDecompressor());
       case LZ4 -> PageCodecs::hadoopOrRawLz4;
     };
   }
@@ -117,7 +119,7 @@ public final class PageCodecs implements CompressionCodecFactory {
    */
   private static void hadoopOrRawLz4(byte[] in, byte[] out) throws IOException {
     try {
-      readFully(new Lz4HadoopStreams().createInputStream(new ByteArrayInputStream(in)), out);
+      HadoopBlockFraming.decode(in, out, new Lz4Decompressor());
     } catch (IOException | RuntimeException hadoopFramingFailed) {
       block(new Lz4Decompressor()).decode(in, out);
     }
@@ -152,6 +154,7 @@ public final class PageCodecs implements CompressionCodecFactory {
 
     @Override
     public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
+      requirePageSize(decompressedSize);
       byte[] out = new byte[decompressedSize];
       decode(bytes.toByteArray(), out);
       return BytesInput.from(out);
@@ -161,11 +164,25 @@ public final class PageCodecs implements CompressionCodecFactory {
     public void decompress(
         ByteBuffer input, int compressedSize, ByteBuffer output, int decompressedSize)
         throws IOException {
+      requirePageSize(decompressedSize);
       byte[] in = new byte[compressedSize];
       input.get(in);
       byte[] out = new byte[decompressedSize];
       decode(in, out);
       output.put(out);
+    }
+
+    /** A hostile header can claim 2 GB for a page of a few bytes: refused before allocating. */
+    private void requirePageSize(int decompressedSize) throws IOException {
+      if (decompressedSize < 0 || decompressedSize > MAX_PAGE_BYTES) {
+        throw new IOException(
+            codec
+                + " page header gives "
+                + decompressedSize
+                + " bytes uncompressed; a page may hold at most "
+                + MAX_PAGE_BYTES / (1 << 20)
+                + " MB");
+      }
     }
 
     private void decode(byte[] in, byte[] out) throws IOException {

@@ -42,6 +42,14 @@ public final class ParquetTable {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw unreadable(file, e);
+    } catch (OutOfMemoryError e) {
+      // parquet-java allocates what a page header claims before reading it: one failed array,
+      // the heap is intact, and the file (or a heap too small for it) is the cause
+      throw new UserError(
+          file
+              + ": not a readable parquet file: a size in it asks for more memory than the heap"
+              + " has (a corrupt file, or give Java more with MMEB_EVAL_JAVA_OPTS=-Xmx...)",
+          e);
     }
   }
 
@@ -123,7 +131,19 @@ public final class ParquetTable {
   }
 
   private static UserError unreadable(Path file, Exception e) {
-    return new UserError(file + ": not a readable parquet file: " + e.getMessage(), e);
+    return new UserError(file + ": not a readable parquet file: " + reason(e), e);
+  }
+
+  /** parquet-java's message, and the innermost cause's when it says more (a codec's reason). */
+  private static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(e.getMessage());
+    return root == e || root.getMessage() == null || message.contains(root.getMessage())
+        ? message
+        : message + " (" + root.getMessage() + ")";
   }
 
   private static ParquetFileReader open(Path file) throws IOException {

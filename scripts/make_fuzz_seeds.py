@@ -8,12 +8,14 @@ Run: /usr/bin/python3 scripts/make_fuzz_image_seeds.py
 """
 import io
 import random
+import zipfile
 from pathlib import Path
 
 from PIL import Image
 
-OUT = (Path(__file__).resolve().parent.parent
-       / "mmeb-eval/src/fuzz/resources/org/mmeb/eval/fuzz/UntrustedReadersFuzzTestInputs/image")
+INPUTS = (Path(__file__).resolve().parent.parent
+          / "mmeb-eval/src/fuzz/resources/org/mmeb/eval/fuzz/UntrustedReadersFuzzTestInputs")
+OUT = INPUTS / "image"
 
 
 def noise(mode, side, seed):
@@ -33,6 +35,29 @@ def main():
         write(f"seed-{mode.lower()}.png", noise(mode, 8, seed), format="PNG", optimize=False)
     write("seed-palette.png", noise("RGB", 8, 7).convert("P"), format="PNG")
     write("seed.jpg", noise("RGB", 16, 9), format="JPEG", quality=90)
+    zip_seeds((OUT / "seed-rgb.png").read_bytes())
+    npy_seeds()
+
+
+def zip_seeds(png):
+    out = INPUTS / "zipArchive"
+    out.mkdir(exist_ok=True)
+    for name, method in [("seed-deflated.zip", zipfile.ZIP_DEFLATED), ("seed-stored.zip", zipfile.ZIP_STORED)]:
+        with zipfile.ZipFile(out / name, "w", compression=method) as z:
+            z.writestr("a.png", png)
+
+
+def npy_seeds():
+    try:
+        import numpy
+    except ImportError:
+        print("numpy not found: npySubmission seeds not written")
+        return
+    out = INPUTS / "npySubmission"
+    out.mkdir(exist_ok=True)
+    matrix = numpy.arange(12, dtype=numpy.float32).reshape(3, 4) / 7
+    numpy.save(out / "seed-c.npy", matrix)
+    numpy.save(out / "seed-fortran.npy", numpy.asfortranarray(matrix))
 
 
 if __name__ == "__main__":
