@@ -174,30 +174,37 @@ public final class EmbeddingCache implements AutoCloseable {
   private void writeLoop() {
     List<Batch> group = new ArrayList<>();
     try {
-      while (true) {
-        group.clear();
-        group.add(queue.take());
-        queue.drainTo(group);
-        boolean end = false;
-        int records = 0;
-        for (Batch batch : group) {
-          end |= batch == END;
-          for (int i = 0; i < batch.keys().size(); i++, records++) {
-            out.write(encode(batch.keys().get(i), batch.vectors()[i]));
-          }
-        }
-        if (records > 0) {
-          out.flush();
-          syncer.sync(channel);
-          syncs.incrementAndGet();
-        }
-        if (end) {
-          return;
-        }
+      boolean end = false;
+      while (!end) {
+        takeQueuedBatches(group);
+        end = group.stream().anyMatch(batch -> batch == END);
+        commit(group);
       }
     } catch (Throwable t) {
       writeFailure = t;
       queue.clear();
+    }
+  }
+
+  /** Waits for one batch, then takes every other batch queued so far (a group commit's batches). */
+  private void takeQueuedBatches(List<Batch> group) throws InterruptedException {
+    group.clear();
+    group.add(queue.take());
+    queue.drainTo(group);
+  }
+
+  /** Appends the group's records and, if there were any, forces them to disk once. */
+  private void commit(List<Batch> group) throws IOException {
+    int records = 0;
+    for (Batch batch : group) {
+      for (int i = 0; i < batch.keys().size(); i++, records++) {
+        out.write(encode(batch.keys().get(i), batch.vectors()[i]));
+      }
+    }
+    if (records > 0) {
+      out.flush();
+      syncer.sync(channel);
+      syncs.incrementAndGet();
     }
   }
 
@@ -248,35 +255,66 @@ public final class EmbeddingCache implements AutoCloseable {
 
   private record Record(String key, float[] vector, long length) {}
 
+  /** The next complete, intact record, or null where the readable part ends. */
   private static Record readRecord(DataInputStream data) throws IOException {
     try {
-      int keyLength = Integer.reverseBytes(data.readInt());
-      if (keyLength < 0 || keyLength > MAX_KEY_BYTES) {
-        return null;
-      }
-      byte[] keyBytes = data.readNBytes(keyLength);
-      int dim = keyBytes.length == keyLength ? Integer.reverseBytes(data.readInt()) : -1;
-      if (dim < 0 || dim > MAX_DIM) {
-        return null;
-      }
-      byte[] vectorBytes = data.readNBytes(4 * dim);
-      long storedCrc = Long.reverseBytes(data.readLong());
-      if (vectorBytes.length != 4 * dim) {
-        return null;
-      }
-      ByteBuffer body = ByteBuffer.allocate(8 + keyLength + 4 * dim).order(ByteOrder.LITTLE_ENDIAN);
-      body.putInt(keyLength).put(keyBytes).putInt(dim).put(vectorBytes);
-      CRC32 crc = new CRC32();
-      crc.update(body.array());
-      if (crc.getValue() != storedCrc) {
-        return null;
-      }
-      float[] vector = new float[dim];
-      ByteBuffer.wrap(vectorBytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-      return new Record(new String(keyBytes, StandardCharsets.UTF_8), vector, body.capacity() + 8L);
+      return readCheckedRecord(data);
     } catch (EOFException e) {
       return null;
     }
+  }
+
+  /** Null for an out-of-range length or a CRC mismatch; throws EOFException at a cut record. */
+  private static Record readCheckedRecord(DataInputStream data) throws IOException {
+    byte[] keyBytes = readLengthPrefixed(data, MAX_KEY_BYTES, 1);
+    byte[] vectorBytes = keyBytes == null ? null : readLengthPrefixed(data, MAX_DIM, 4);
+    if (vectorBytes == null) {
+      return null;
+    }
+    long storedCrc = Long.reverseBytes(data.readLong());
+    byte[] body = recordBody(keyBytes, vectorBytes);
+    if (crc32(body) != storedCrc) {
+      return null;
+    }
+    return new Record(
+        new String(keyBytes, StandardCharsets.UTF_8), floats(vectorBytes), body.length + 8L);
+  }
+
+  /**
+   * Reads {@code [int count LE][count * unitBytes bytes]}; null when the count is out of range or
+   * the file ends inside the bytes.
+   */
+  private static byte[] readLengthPrefixed(DataInputStream data, int maxCount, int unitBytes)
+      throws IOException {
+    int count = Integer.reverseBytes(data.readInt());
+    if (count < 0 || count > maxCount) {
+      return null;
+    }
+    byte[] bytes = data.readNBytes(count * unitBytes);
+    return bytes.length == count * unitBytes ? bytes : null;
+  }
+
+  /** The bytes a record's CRC covers: {@code [keyLength][key][dim][vector]}. */
+  private static byte[] recordBody(byte[] keyBytes, byte[] vectorBytes) {
+    return ByteBuffer.allocate(8 + keyBytes.length + vectorBytes.length)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putInt(keyBytes.length)
+        .put(keyBytes)
+        .putInt(vectorBytes.length / 4)
+        .put(vectorBytes)
+        .array();
+  }
+
+  private static long crc32(byte[] bytes) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    return crc.getValue();
+  }
+
+  private static float[] floats(byte[] littleEndian) {
+    float[] values = new float[littleEndian.length / 4];
+    ByteBuffer.wrap(littleEndian).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+    return values;
   }
 
   /** Writes and syncs everything queued, stops the writer and releases the lock. */
@@ -287,6 +325,23 @@ public final class EmbeddingCache implements AutoCloseable {
     }
     closed = true;
     try {
+      drainWriter();
+    } finally {
+      releaseFile();
+    }
+  }
+
+  private void releaseFile() throws IOException {
+    try {
+      channel.close();
+    } finally {
+      lock.close();
+    }
+  }
+
+  /** Queues the end mark and waits for the writer to commit everything before it. */
+  private void drainWriter() throws IOException {
+    try {
       checkWriter();
       enqueue(END);
       writer.join();
@@ -294,12 +349,6 @@ public final class EmbeddingCache implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while writing the embedding cache " + file, e);
-    } finally {
-      try {
-        channel.close();
-      } finally {
-        lock.close();
-      }
     }
   }
 

@@ -11,8 +11,11 @@ import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -76,6 +79,48 @@ class EmbeddingCacheTest {
       assertThat(cache.contains("a")).isTrue();
       assertThat(cache.contains("b")).isFalse();
     }
+  }
+
+  @Test
+  void aRecordCutAtAnyByteEndsTheReadablePartAfterTheRecordBefore() throws Exception {
+    try (EmbeddingCache cache = EmbeddingCache.open(file())) {
+      cache.putAll(List.of("a", "bb"), new float[][] {{1f, 2f}, {3f, 4f}});
+    }
+    byte[] whole = Files.readAllBytes(file());
+    int firstRecord = 4 + 1 + 4 + 2 * 4 + 8;
+    for (int cut = firstRecord; cut < whole.length; cut++) {
+      Files.write(file(), Arrays.copyOf(whole, cut));
+      assertThat(EmbeddingCache.countRecords(file())).as("cut at byte %d", cut).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aKeyLengthOrDimensionOutsideItsLimitEndsTheReadablePart() throws Exception {
+    try (EmbeddingCache cache = EmbeddingCache.open(file())) {
+      cache.putAll(List.of("a"), new float[][] {{1f}});
+    }
+    byte[] first = Files.readAllBytes(file());
+    List<byte[]> badStarts =
+        List.of(
+            recordStart(-1, 0),
+            recordStart((1 << 20) + 1, 0),
+            recordStart(1, -1),
+            recordStart(1, (1 << 16) + 1));
+    for (byte[] badStart : badStarts) {
+      byte[] bytes = Arrays.copyOf(first, first.length + badStart.length + 64);
+      System.arraycopy(badStart, 0, bytes, first.length, badStart.length);
+      Files.write(file(), bytes);
+      try (EmbeddingCache cache = EmbeddingCache.open(file())) {
+        assertThat(cache.size()).isEqualTo(1);
+      }
+      assertThat(Files.size(file())).isEqualTo(first.length);
+    }
+  }
+
+  /** A record's key length, a one-byte key (if the length is 1) and its dimension. */
+  private static byte[] recordStart(int keyLength, int dim) {
+    ByteBuffer start = ByteBuffer.allocate(9).order(ByteOrder.LITTLE_ENDIAN).putInt(keyLength);
+    return keyLength == 1 ? start.put((byte) 'k').putInt(dim).array() : start.array();
   }
 
   @Test
