@@ -10,7 +10,6 @@ import org.mmeb.eval.report.compare.GateText;
 import org.mmeb.eval.report.compare.JUnitXml;
 import org.mmeb.eval.report.compare.RegressionGate;
 import org.mmeb.eval.report.compare.RunComparison;
-import org.mmeb.eval.report.imports.ScoreInputs;
 import org.mmeb.eval.result.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,17 +59,25 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RegressionGate gate = gate();
-    RunComparison comparison = significance.compare(registry.load(), baseline, candidate);
+    SignificanceOptions.Compared compared =
+        significance.compare(registry.load(), baseline, candidate);
+    RunComparison comparison = compared.comparison();
     List<RegressionGate.Verdict> verdicts = gate.judge(comparison);
     if (junit != null) {
       writeJunit(comparison, verdicts);
     }
+    boolean noTies = print(comparison, verdicts, compared.candidate().tieFlags());
+    return RegressionGate.allPassed(verdicts) && noTies ? 0 : UserError.CHECK_FAILED;
+  }
+
+  /** The comparison, the gate's verdicts and the tie flags; true when no dataset is flagged. */
+  private boolean print(
+      RunComparison comparison, List<RegressionGate.Verdict> verdicts, List<String> tieFlags) {
     PrintWriter out = spec.commandLine().getOut();
     out.print(significance.text(comparison));
     out.println();
     out.print(GateText.render(verdicts));
-    boolean noTies = printTieFlags(out);
-    return RegressionGate.allPassed(verdicts) && noTies ? 0 : UserError.CHECK_FAILED;
+    return printTieFlags(out, tieFlags);
   }
 
   private RegressionGate gate() {
@@ -81,8 +88,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** One FAIL line per dataset of the candidate whose hits ties decided; true when none. */
-  private boolean printTieFlags(PrintWriter out) {
-    List<String> tied = ScoreInputs.tieFlags(candidate);
+  private static boolean printTieFlags(PrintWriter out, List<String> tied) {
     tied.forEach(line -> out.println("FAIL ties: " + line));
     out.flush();
     return tied.isEmpty();

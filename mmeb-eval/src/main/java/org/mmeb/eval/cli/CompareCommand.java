@@ -3,8 +3,6 @@ package org.mmeb.eval.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.mmeb.eval.report.compare.ReasoningVerdict;
-import org.mmeb.eval.report.compare.RunComparison;
-import org.mmeb.eval.report.imports.ScoreInputs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,13 +32,14 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunComparison comparison = significance.compare(registry.load(), baseline, candidate);
+    SignificanceOptions.Compared compared =
+        significance.compare(registry.load(), baseline, candidate);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(significance.text(comparison));
+    out.print(significance.text(compared.comparison()));
     ReasoningVerdict.lines(
-            comparison,
-            ScoreInputs.reasoning(baseline),
-            ScoreInputs.reasoning(candidate),
+            compared.comparison(),
+            compared.baseline().reasoning(),
+            compared.candidate().reasoning(),
             significance.alpha)
         .forEach(out::println);
     out.flush();

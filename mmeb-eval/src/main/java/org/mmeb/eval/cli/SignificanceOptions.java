@@ -1,9 +1,9 @@
 package org.mmeb.eval.cli;
 
-import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.report.compare.ComparisonText;
 import org.mmeb.eval.report.compare.RunComparator;
 import org.mmeb.eval.report.compare.RunComparison;
+import org.mmeb.eval.report.imports.ScoreInput;
 import org.mmeb.eval.report.imports.ScoreInputs;
 import org.mmeb.eval.task.TaskRegistry;
 import picocli.CommandLine.Option;
@@ -42,14 +42,20 @@ public final class SignificanceOptions {
   }
 
   /**
-   * {@code baseline} and {@code candidate} (runs or imported scores) compared dataset by dataset.
+   * {@code baseline} and {@code candidate} (runs or imported scores), each read once, compared
+   * dataset by dataset.
    */
-  RunComparison compare(TaskRegistry tasks, String baseline, String candidate) {
+  Compared compare(TaskRegistry tasks, String baseline, String candidate) {
     RunComparator comparator = comparator();
-    ScoreSource a = ScoreInputs.read(baseline, tasks);
-    ScoreSource b = ScoreInputs.read(candidate, tasks);
-    return comparator.compare(tasks.benchmark(a.benchmark()), a, b);
+    ScoreInput a = ScoreInputs.input(baseline, tasks);
+    ScoreInput b = ScoreInputs.input(candidate, tasks);
+    RunComparison comparison =
+        comparator.compare(tasks.benchmark(a.scores().benchmark()), a.scores(), b.scores());
+    return new Compared(a, b, comparison);
   }
+
+  /** The two inputs as read, and their comparison. */
+  record Compared(ScoreInput baseline, ScoreInput candidate, RunComparison comparison) {}
 
   /** The comparison as compare and check print it. */
   String text(RunComparison comparison) {

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.result.DatasetResult;
-import org.mmeb.eval.result.Reasoning;
 import org.mmeb.eval.result.RunRecord;
 import org.mmeb.eval.result.RunRecordFile;
 import org.mmeb.eval.result.TiedHits;
@@ -29,16 +29,22 @@ public final class ScoreInputs {
 
   /** A run (with its per-query outcomes) or imported scores. */
   public static ScoreSource read(String argument, TaskRegistry registry) {
-    Path run = runFile(argument);
-    return run != null
-        ? fromRun(run, RunRecordFile.read(run))
-        : ImportedScores.read(argument, registry);
+    return input(argument, registry).scores();
   }
 
-  /** A run's reasoning block (null: imported scores, or a run without traces). */
-  public static Reasoning reasoning(String argument) {
+  /** A run (scores, reasoning block and tie flags from one read of its file) or imported scores. */
+  public static ScoreInput input(String argument, TaskRegistry registry) {
+    return input(argument, registry, RunRecordFile::read);
+  }
+
+  static ScoreInput input(
+      String argument, TaskRegistry registry, Function<Path, RunRecord> readRun) {
     Path run = runFile(argument);
-    return run == null ? null : RunRecordFile.read(run).reasoning();
+    if (run == null) {
+      return new ScoreInput(ImportedScores.read(argument, registry), null, List.of());
+    }
+    RunRecord record = readRun.apply(run);
+    return new ScoreInput(fromRun(run, record), record.reasoning(), TiedHits.flags(record));
   }
 
   /** Every run under a results root ({@code <model>/<benchmark>/run.json}), in path order. */
@@ -89,15 +95,6 @@ public final class ScoreInputs {
       }
     }
     return outcomes;
-  }
-
-  /**
-   * The datasets of a run whose hits the tie rule decided ({@link TiedHits}), one line each; empty
-   * for imported scores, which carry no per-query outcomes.
-   */
-  public static List<String> tieFlags(String argument) {
-    Path run = runFile(argument);
-    return run == null ? List.of() : TiedHits.flags(RunRecordFile.read(run));
   }
 
   private static Map<String, Double> mainScores(RunRecord record) {
