@@ -80,9 +80,13 @@ public final class RunComparator {
     }
     Optional<PairedOutcomes> pairs = pair(task, baseline, candidate);
     pairs.ifPresent(p -> paired.put(task, p));
+    return Optional.of(pairedDelta(task, percent(a), percent(b), pairs));
+  }
+
+  /** A delta with its queries' p-value, NaN when they are not paired. */
+  private ScoreDelta pairedDelta(String task, double a, double b, Optional<PairedOutcomes> pairs) {
     double p = pairs.map(pair -> pValue(List.of(pair))).orElse(Double.NaN);
-    return Optional.of(
-        new ScoreDelta(task, percent(a), percent(b), p, pairs.map(PairedOutcomes::size).orElse(0)));
+    return new ScoreDelta(task, a, b, p, pairs.map(PairedOutcomes::size).orElse(0));
   }
 
   private static double percent(Double fraction) {
@@ -98,15 +102,10 @@ public final class RunComparator {
     List<TaskSpec> shared = shared(tasks, baseline, candidate);
     BenchmarkSummary a = summarize(baseline, tasks, shared);
     BenchmarkSummary b = summarize(candidate, tasks, shared);
-    List<ScoreDelta> aggregates = new ArrayList<>();
-    for (BenchmarkColumns.Column column : headlineFirst(baseline.benchmark(), tasks)) {
-      GroupScore ga = column.groupIn(a);
-      GroupScore gb = column.groupIn(b);
-      if (ga != null && gb != null) {
-        aggregates.add(aggregateDelta(column, ga, gb, shared, paired));
-      }
-    }
-    return aggregates;
+    return headlineFirst(baseline.benchmark(), tasks).stream()
+        .filter(column -> column.groupIn(a) != null && column.groupIn(b) != null)
+        .map(column -> aggregateDelta(column, column.groupIn(a), column.groupIn(b), shared, paired))
+        .toList();
   }
 
   private static List<TaskSpec> shared(

@@ -46,11 +46,7 @@ public final class PaperTable6Reader {
   }
 
   private static ScoreSource column(Path file, String model, JsonNode scores, JsonNode reported) {
-    Map<String, BigDecimal> datasets = new LinkedHashMap<>();
-    scores
-        .fields()
-        .forEachRemaining(
-            e -> datasets.put(e.getKey(), percent(file, model, e.getKey(), e.getValue())));
+    Map<String, BigDecimal> datasets = datasets(file, model, scores);
     if (reported.isMissingNode()) {
       throw new UserError(
           file + ": column '" + model + "' has no entry in _meta.reported_aggregates_table6");
@@ -60,6 +56,16 @@ public final class PaperTable6Reader {
         BenchmarkColumns.V1,
         PaperTable6.SOURCE,
         new Printed(datasets, aggregates(file, model, reported)));
+  }
+
+  /** The printed per-dataset cells, in the file's order. */
+  private static Map<String, BigDecimal> datasets(Path file, String model, JsonNode scores) {
+    Map<String, BigDecimal> datasets = new LinkedHashMap<>();
+    scores
+        .fields()
+        .forEachRemaining(
+            e -> datasets.put(e.getKey(), percent(file, model, e.getKey(), e.getValue())));
+    return datasets;
   }
 
   /** The printed aggregates under the V1 view's column names. */

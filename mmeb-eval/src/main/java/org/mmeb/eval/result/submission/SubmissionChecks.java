@@ -64,16 +64,20 @@ final class SubmissionChecks {
     for (int r = 0; r < keys.size(); r++) {
       Integer previous = firstRow.putIfAbsent(keys.get(r), r);
       if (previous != null) {
-        throw new UserError(
-            String.format(
-                Locale.ROOT,
-                "%s: key '%s' at rows %d and %d (keys must be unique)",
-                keyFile,
-                keys.get(r),
-                previous,
-                r));
+        throw repeatedKey(keyFile, keys.get(r), previous, r);
       }
     }
+  }
+
+  private static UserError repeatedKey(Path keyFile, String key, int firstRow, int row) {
+    return new UserError(
+        String.format(
+            Locale.ROOT,
+            "%s: key '%s' at rows %d and %d (keys must be unique)",
+            keyFile,
+            key,
+            firstRow,
+            row));
   }
 
   static void requireEveryCandidate(Path keyFile, TaskData data, Map<String, float[]> byKey) {
