@@ -1,7 +1,8 @@
 package org.mmeb.eval.score;
 
+import static org.mmeb.eval.score.BroadcastKernel.FEW_ROWS;
 import static org.mmeb.eval.score.BroadcastKernel.LANES;
-import static org.mmeb.eval.score.BroadcastKernel.ROWS;
+import static org.mmeb.eval.score.BroadcastKernel.MANY_ROWS;
 import static org.mmeb.eval.score.BroadcastKernel.S;
 import static org.mmeb.eval.score.BroadcastKernel.WIDTH;
 
@@ -13,7 +14,7 @@ import jdk.incubator.vector.VectorOperators;
  * {@link FloatDots} in SIMD lanes (the JDK's Vector API, the widest species this CPU has). Many
  * queries: candidates packed into {@link CandidatePanels}, then the {@link BroadcastKernel} over
  * depth slices of {@link #DEPTH} dimensions (a slice of one panel, 32 KB with 16 lanes, stays in
- * the L1 cache while every group of six queries passes over it); each slice's sums are added to the
+ * the L1 cache while every group of queries passes over it); each slice's sums are added to the
  * output. One query: dot products four candidates at a time, with a lane reduction per pair. Loaded
  * by name from {@link FloatDots} only when the {@code jdk.incubator.vector} module is present.
  */
@@ -51,7 +52,7 @@ final class VectorFloatDots extends FloatDots {
       zeros(out, qTo - qFrom, stride, c.size());
       return;
     }
-    float[] tile = new float[ROWS * WIDTH];
+    float[] tile = new float[MANY_ROWS * WIDTH];
     for (int from = 0; from < c.dims(); from += DEPTH) {
       int to = Math.min(c.dims(), from + DEPTH);
       for (int p = 0; p < c.panels(); p++) {
@@ -69,13 +70,17 @@ final class VectorFloatDots extends FloatDots {
     }
   }
 
-  /** Every query row against one slice: groups of six, then one at a time. */
+  /** Every query row against one slice: groups of fourteen (if they fit), six, then one. */
   private static void slice(
       float[][] q, int qFrom, int qTo, BroadcastKernel.Slice slice, Tile target) {
     int r = qFrom;
-    for (; r + ROWS <= qTo; r += ROWS) {
+    for (; BroadcastKernel.FOURTEEN_FIT && r + MANY_ROWS <= qTo; r += MANY_ROWS) {
+      BroadcastKernel.fourteenRows(q, r, slice, target.sums());
+      target.addTo((r - qFrom) * target.stride(), MANY_ROWS);
+    }
+    for (; r + FEW_ROWS <= qTo; r += FEW_ROWS) {
       BroadcastKernel.sixRows(q, r, slice, target.sums());
-      target.addTo((r - qFrom) * target.stride(), ROWS);
+      target.addTo((r - qFrom) * target.stride(), FEW_ROWS);
     }
     for (; r < qTo; r++) {
       BroadcastKernel.oneRow(q[r], slice, target.sums());

@@ -161,19 +161,22 @@ class FastScoringAgreementTest {
   }
 
   /**
-   * The packed kernel's edges: query counts around its groups of six rows, candidate counts around
-   * its panels of two vectors, dimensions around its lane count and its depth slices (several
-   * slices summed into the output), on candidates a few ulps from one vector and each other.
+   * The packed kernel's edges: query counts around its groups of fourteen and six rows (a group of
+   * each, of both, leftovers of one and of both), candidate counts around its panels of two
+   * vectors, dimensions around its lane count and its depth slices (several slices summed into the
+   * output), on candidates a few ulps from one vector and each other.
    */
   @Test
   void packedKernelOnNearTiesAndRaggedShapes() {
     SplittableRandom random = new SplittableRandom(21);
     for (int dims : new int[] {15, 16, 33, 255, 256, 257, 600}) {
       float[] base = gaussian(random, dims, 1.0);
-      for (int queryCount : new int[] {1, 5, 7, 13}) {
+      for (int queryCount : new int[] {1, 5, 7, 13, 14, 15, 20, 21, 27, 29, 48}) {
         for (int candidateCount : new int[] {1, 31, 33, 70}) {
           List<float[]> queries = vectors(queryCount, () -> nearCopy(random, base));
-          queries.set(0, gaussian(random, dims, 1.0));
+          for (int i = 0; i < queryCount; i += 3) {
+            queries.set(i, gaussian(random, dims, 1.0)); // rows the kernel must not mix up
+          }
           List<float[]> candidates = vectors(candidateCount, () -> nearCopy(random, base));
           List<String> keys = keys(candidateCount);
           List<Map<String, Double>> relevance = relevance(queryCount, candidateCount, random);
