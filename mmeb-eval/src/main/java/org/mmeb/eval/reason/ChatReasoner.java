@@ -1,7 +1,6 @@
 package org.mmeb.eval.reason;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -57,7 +56,6 @@ public final class ChatReasoner {
   private final Settings settings;
   private final HttpClient client;
   private final RetryPolicy retries;
-  private final ObjectMapper json = Json.PLAIN;
 
   public ChatReasoner(Settings settings) {
     this.settings = settings;
@@ -96,7 +94,7 @@ public final class ChatReasoner {
   }
 
   private String body(String prompt, List<String> images) {
-    ObjectNode body = json.createObjectNode().put("model", settings.model());
+    ObjectNode body = Json.PLAIN.createObjectNode().put("model", settings.model());
     ArrayNode content =
         body.putArray("messages").addObject().put("role", "user").putArray("content");
     for (String uri : images) {
@@ -146,7 +144,7 @@ public final class ChatReasoner {
   }
 
   private Trace parse(String body) throws IOException {
-    JsonNode root = json.readTree(body);
+    JsonNode root = Json.PLAIN.readTree(body);
     JsonNode content = root.path("choices").path(0).path("message").path("content");
     if (!content.isTextual() || content.asText().isBlank()) {
       throw new UserError("the answer has no choices[0].message.content");

@@ -1,7 +1,6 @@
 package org.mmeb.eval.reason;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,7 +26,6 @@ final class TraceCache implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private final Map<String, Trace> traces = new HashMap<>();
-  private final ObjectMapper json = Json.PLAIN;
 
   private TraceCache(Path file) throws IOException {
     this.file = file;
@@ -83,7 +81,7 @@ final class TraceCache implements AutoCloseable {
 
   private JsonNode parse(String line) {
     try {
-      JsonNode node = json.readTree(line);
+      JsonNode node = Json.PLAIN.readTree(line);
       boolean complete =
           node != null && node.path("key").isTextual() && node.path("trace").isTextual();
       return complete ? node : null;
@@ -103,7 +101,8 @@ final class TraceCache implements AutoCloseable {
   /** Appends a trace and forces it to disk. */
   synchronized void put(String key, Trace trace) {
     var line =
-        json.createObjectNode()
+        Json.PLAIN
+            .createObjectNode()
             .put("key", key)
             .put("trace", trace.text())
             .put("prompt_tokens", trace.promptTokens())

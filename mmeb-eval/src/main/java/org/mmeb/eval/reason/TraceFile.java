@@ -1,7 +1,6 @@
 package org.mmeb.eval.reason;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,13 +46,12 @@ public final class TraceFile implements TraceSource {
   }
 
   private void read(Set<String> reasoners) {
-    ObjectMapper json = Json.PLAIN;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       int number = 0;
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         number++;
         if (!line.isBlank()) {
-          add(parse(json, line, number), number, reasoners);
+          add(parse(line, number), number, reasoners);
         }
       }
     } catch (IOException e) {
@@ -61,9 +59,9 @@ public final class TraceFile implements TraceSource {
     }
   }
 
-  private JsonNode parse(ObjectMapper json, String line, int number) {
+  private JsonNode parse(String line, int number) {
     try {
-      JsonNode node = json.readTree(line);
+      JsonNode node = Json.PLAIN.readTree(line);
       if (node == null || !node.isObject()) {
         throw error(number, "expected a JSON object");
       }

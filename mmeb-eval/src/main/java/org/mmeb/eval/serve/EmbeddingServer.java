@@ -3,7 +3,6 @@ package org.mmeb.eval.serve;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -29,8 +28,6 @@ import org.mmeb.eval.encode.Encoder;
 public final class EmbeddingServer implements AutoCloseable {
   /** Larger bodies (a video is 8 frames) are refused with 413 before they fill the heap. */
   static final int MAX_BODY_BYTES = 64 << 20;
-
-  private static final ObjectMapper JSON = Json.PLAIN;
 
   private final String modelName;
   private final EmbeddingRequestParser parser;
@@ -111,7 +108,7 @@ public final class EmbeddingServer implements AutoCloseable {
   private static JsonNode requestJson(HttpExchange exchange) throws IOException {
     JsonNode body;
     try {
-      body = JSON.readTree(readBody(exchange.getRequestBody()));
+      body = Json.PLAIN.readTree(readBody(exchange.getRequestBody()));
     } catch (JsonProcessingException e) {
       throw new BadRequest("the request body is not JSON: " + e.getOriginalMessage());
     }
@@ -124,7 +121,7 @@ public final class EmbeddingServer implements AutoCloseable {
   /** OpenAI's response: {"object": "list", "model": ..., "data": [embedding objects]}. */
   private byte[] embeddingList(float[][] vectors) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+    try (JsonGenerator json = Json.PLAIN.getFactory().createGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("object", "list");
       json.writeStringField("model", modelName);
@@ -163,14 +160,14 @@ public final class EmbeddingServer implements AutoCloseable {
   }
 
   private void models(HttpExchange exchange) throws IOException {
-    var body = JSON.createObjectNode().put("object", "list");
+    var body = Json.PLAIN.createObjectNode().put("object", "list");
     body.putArray("data")
         .addObject()
         .put("id", modelName)
         .put("object", "model")
         .put("created", 0)
         .put("owned_by", "mmeb-eval");
-    reply(exchange, 200, JSON.writeValueAsBytes(body));
+    reply(exchange, 200, Json.PLAIN.writeValueAsBytes(body));
   }
 
   private static byte[] readBody(InputStream in) throws IOException {
@@ -182,13 +179,13 @@ public final class EmbeddingServer implements AutoCloseable {
   }
 
   private static void error(HttpExchange exchange, BadRequest e) {
-    var body = JSON.createObjectNode();
+    var body = Json.PLAIN.createObjectNode();
     body.putObject("error")
         .put("message", e.getMessage())
         .put("type", e.status() >= 500 ? "InternalServerError" : "BadRequestError")
         .put("code", e.status());
     try {
-      reply(exchange, e.status(), JSON.writeValueAsBytes(body));
+      reply(exchange, e.status(), Json.PLAIN.writeValueAsBytes(body));
     } catch (IOException ignored) {
       // the client is gone; nothing to tell it
     }

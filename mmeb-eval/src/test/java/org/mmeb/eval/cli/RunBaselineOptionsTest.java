@@ -2,7 +2,6 @@ package org.mmeb.eval.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.QueryRow;
 import org.mmeb.eval.data.TaskData;
@@ -46,12 +46,11 @@ class RunBaselineOptionsTest {
     for (String file : new String[] {"text.onnx", "vision.onnx", "tokenizer.json"}) {
       Files.copy(TINY.resolve(file), model.resolve(file));
     }
-    ObjectMapper mapper = new ObjectMapper();
-    ObjectNode spec = (ObjectNode) mapper.readTree(TINY.resolve("dual.json").toFile());
+    ObjectNode spec = (ObjectNode) Json.PLAIN.readTree(TINY.resolve("dual.json").toFile());
     spec.put("name", "tiny-raw").put("normalize", false);
-    mapper.writeValue(model.resolve("spec.json").toFile(), spec);
+    Json.PLAIN.writeValue(model.resolve("spec.json").toFile(), spec);
     spec.put("name", "tiny-batch").put("empty_text", "fuse_if_batch_has_text");
-    mapper.writeValue(model.resolve("batch-dependent.json").toFile(), spec);
+    Json.PLAIN.writeValue(model.resolve("batch-dependent.json").toFile(), spec);
   }
 
   @Test

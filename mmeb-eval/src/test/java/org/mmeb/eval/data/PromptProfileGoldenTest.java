@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.task.DedupeKey;
 import org.mmeb.eval.task.EvalType;
@@ -33,7 +33,7 @@ class PromptProfileGoldenTest {
   private static JsonNode goldens() {
     try (InputStream in =
         PromptProfileGoldenTest.class.getResourceAsStream("prompt-profile-goldens.json")) {
-      return new ObjectMapper().readTree(in);
+      return Json.PLAIN.readTree(in);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

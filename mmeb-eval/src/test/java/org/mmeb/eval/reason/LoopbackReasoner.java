@@ -1,7 +1,6 @@
 package org.mmeb.eval.reason;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mmeb.eval.Json;
 
 /**
  * TEST DOUBLE, not a model: an OpenAI-compatible {@code /v1/chat/completions} server on loopback
@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * can answer 503 to everything, or answer the first N requests and hold the rest until released.
  */
 public final class LoopbackReasoner implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
   private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
@@ -77,7 +76,7 @@ public final class LoopbackReasoner implements AutoCloseable {
   }
 
   private void answer(HttpExchange exchange) throws IOException {
-    JsonNode body = JSON.readTree(exchange.getRequestBody());
+    JsonNode body = Json.PLAIN.readTree(exchange.getRequestBody());
     requests.add(body);
     if (failing) {
       reply(exchange, 503, "{\"error\":{\"message\":\"overloaded\"}}");
@@ -100,7 +99,7 @@ public final class LoopbackReasoner implements AutoCloseable {
       }
     }
     String trace = traceFor(prompt, images);
-    ObjectNode response = JSON.createObjectNode().put("object", "chat.completion");
+    ObjectNode response = Json.PLAIN.createObjectNode().put("object", "chat.completion");
     response
         .putArray("choices")
         .addObject()

@@ -3,13 +3,13 @@ package org.mmeb.eval.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.task.MetricName;
 
 /**
@@ -24,7 +24,7 @@ class ReferenceMetricsGoldenTest {
 
   @Test
   void everyDatasetScoreEqualsTheReferenceBitForBit() throws Exception {
-    JsonNode root = new ObjectMapper().readTree(GOLDEN.toFile());
+    JsonNode root = Json.PLAIN.readTree(GOLDEN.toFile());
     List<String> mismatches = new ArrayList<>();
     int compared = 0;
     for (JsonNode dataset : root.get("datasets")) {

@@ -3,7 +3,6 @@ package org.mmeb.eval.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.result.Vlm2VecReport;
 import org.mmeb.eval.result.Vlm2VecReportFile;
 import org.mmeb.eval.task.TaskRegistry;
@@ -28,8 +28,7 @@ class Table5ReproductionTest {
 
   @Test
   void everyCellOfTable5IsReproducedFromTheScoreFiles() throws Exception {
-    JsonNode table =
-        new ObjectMapper().readTree(REFERENCE.resolve("mmeb-v2-paper-table5.json").toFile());
+    JsonNode table = Json.PLAIN.readTree(REFERENCE.resolve("mmeb-v2-paper-table5.json").toFile());
     List<String> mismatches = new ArrayList<>();
     int cells = 0;
     for (Map.Entry<String, JsonNode> model : table.get("models").properties()) {

@@ -3,7 +3,6 @@ package org.mmeb.eval.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
@@ -20,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.images.FolderImageStore;
@@ -29,7 +29,6 @@ import org.mmeb.eval.encode.onnx.OnnxEncoders;
 /** The server on loopback in front of a real ONNX model (tiny-dual), spoken to over real HTTP. */
 class EmbeddingServerTest {
   private static final Path TINY = Path.of("mmeb-eval/src/test/resources/encode/tiny");
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static Encoder model;
   private final HttpClient client = HttpClient.newHttpClient();
 
@@ -59,7 +58,7 @@ class EmbeddingServerTest {
 
   private static float[][] vectors(HttpResponse<String> response) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode data = JSON.readTree(response.body()).get("data");
+    JsonNode data = Json.PLAIN.readTree(response.body()).get("data");
     float[][] out = new float[data.size()][];
     for (JsonNode entry : data) {
       JsonNode values = entry.get("embedding");
@@ -73,7 +72,8 @@ class EmbeddingServerTest {
   }
 
   private static String texts(String... texts) {
-    ObjectNode body = JSON.createObjectNode().put("model", "tiny").put("encoding_format", "float");
+    ObjectNode body =
+        Json.PLAIN.createObjectNode().put("model", "tiny").put("encoding_format", "float");
     ArrayNode input = body.putArray("input");
     for (String text : texts) {
       input.add(text);
@@ -82,7 +82,7 @@ class EmbeddingServerTest {
   }
 
   private static String multimodal(String text, String... images) {
-    ObjectNode body = JSON.createObjectNode().put("model", "tiny");
+    ObjectNode body = Json.PLAIN.createObjectNode().put("model", "tiny");
     ArrayNode content =
         body.putArray("messages").addObject().put("role", "user").putArray("content");
     for (String image : images) {
@@ -205,7 +205,7 @@ class EmbeddingServerTest {
   private static void assertError(HttpResponse<String> response, int status, String says)
       throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    JsonNode error = JSON.readTree(response.body()).get("error");
+    JsonNode error = Json.PLAIN.readTree(response.body()).get("error");
     assertThat(error.get("message").asText()).contains(says);
     assertThat(error.get("code").asInt()).isEqualTo(status);
   }
@@ -216,7 +216,7 @@ class EmbeddingServerTest {
       assertThat(get(server, "health").statusCode()).isEqualTo(200);
       HttpResponse<String> models = get(server, "v1/models");
       assertThat(models.statusCode()).isEqualTo(200);
-      assertThat(JSON.readTree(models.body()).at("/data/0/id").asText()).isEqualTo("tiny");
+      assertThat(Json.PLAIN.readTree(models.body()).at("/data/0/id").asText()).isEqualTo("tiny");
       assertThat(get(server, "v1/embeddings").statusCode()).isEqualTo(405);
     }
   }

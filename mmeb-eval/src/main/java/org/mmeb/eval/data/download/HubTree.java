@@ -1,7 +1,6 @@
 package org.mmeb.eval.data.download;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -24,7 +23,6 @@ import org.mmeb.eval.UserError;
  */
 final class HubTree {
   static final int MAX_PAGES = 10_000;
-  private static final ObjectMapper JSON = Json.PLAIN;
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
 
   /** A file in the repo; {@code lfsSha256} is null for files not stored in LFS. */
@@ -88,7 +86,7 @@ final class HubTree {
 
   /** The page's files (its folders are listed recursively, so they are skipped). */
   private static void addFiles(List<Entry> entries, String page) throws IOException {
-    for (JsonNode node : JSON.readTree(page)) {
+    for (JsonNode node : Json.PLAIN.readTree(page)) {
       if ("file".equals(node.path("type").asText())) {
         JsonNode lfs = node.path("lfs");
         String sha = lfs.isObject() ? lfs.path("oid").asText(null) : null;

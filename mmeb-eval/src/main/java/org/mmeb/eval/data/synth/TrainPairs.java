@@ -1,6 +1,5 @@
 package org.mmeb.eval.data.synth;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import org.mmeb.eval.data.V2ImagePrompts;
  * composed), so the model trains on what it is evaluated on.
  */
 final class TrainPairs {
-  private static final ObjectMapper JSON = Json.PLAIN;
   private static final int STYLES = 7;
 
   private TrainPairs() {}
@@ -32,7 +30,7 @@ final class TrainPairs {
     try (BufferedWriter out =
         Files.newBufferedWriter(trainDir.resolve("pairs.jsonl"), StandardCharsets.UTF_8)) {
       for (int i = 0; i < count; i++) {
-        out.write(JSON.writeValueAsString(pair(i, imageDir, random)));
+        out.write(Json.PLAIN.writeValueAsString(pair(i, imageDir, random)));
         out.write('\n');
       }
     }

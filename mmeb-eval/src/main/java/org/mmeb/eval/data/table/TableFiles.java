@@ -3,7 +3,6 @@ package org.mmeb.eval.data.table;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import org.mmeb.eval.data.parquet.ParquetTable;
  */
 public final class TableFiles {
   public static final List<String> EXTENSIONS = List.of(".parquet", ".jsonl", ".json");
-  private static final ObjectMapper JSON = Json.PLAIN;
 
   private TableFiles() {}
 
@@ -52,7 +50,7 @@ public final class TableFiles {
     }
     int row = 0;
     try (MappingIterator<JsonNode> values =
-        JSON.readerFor(JsonNode.class).readValues(file.toFile())) {
+        Json.PLAIN.readerFor(JsonNode.class).readValues(file.toFile())) {
       while (values.hasNextValue()) {
         row = emitValue(file, row, values.nextValue(), columns, onRow);
       }

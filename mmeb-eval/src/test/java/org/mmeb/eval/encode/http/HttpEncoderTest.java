@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -25,12 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mmeb.eval.GaveUp;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
 
 /** Against a real HTTP server on loopback that speaks the OpenAI/vLLM embeddings API. */
 class HttpEncoderTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private HttpServer server;
   private final AtomicInteger failuresToServe = new AtomicInteger();
   private volatile String retryAfter;
@@ -78,7 +77,7 @@ class HttpEncoderTest {
 
   /** Embeds a text as [length, 0] and an image as [sum of its bytes, image count]. */
   private void answer(HttpExchange exchange) throws IOException {
-    JsonNode body = JSON.readTree(exchange.getRequestBody());
+    JsonNode body = Json.PLAIN.readTree(exchange.getRequestBody());
     requests.add(body);
     arrivals.add(System.nanoTime());
     authHeaders.add(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -89,7 +88,7 @@ class HttpEncoderTest {
       reply(exchange, 503, "{\"error\":\"busy\"}");
       return;
     }
-    ObjectNode response = JSON.createObjectNode();
+    ObjectNode response = Json.PLAIN.createObjectNode();
     ArrayNode data = response.putArray("data");
     if (body.has("input")) {
       for (int i = 0; i < body.get("input").size(); i++) {
@@ -113,7 +112,7 @@ class HttpEncoderTest {
       }
       data.addObject().put("index", 0).putArray("embedding").add(sum).add(count);
     }
-    reply(exchange, 200, JSON.writeValueAsString(response));
+    reply(exchange, 200, Json.PLAIN.writeValueAsString(response));
   }
 
   private static void reply(HttpExchange exchange, int status, String body) throws IOException {

@@ -3,13 +3,13 @@ package org.mmeb.eval.encode.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mmeb.eval.Json;
 
 /**
  * {@code crop_rounding: round} against torchvision 0.14's {@code Resize + CenterCrop} on PIL images
@@ -31,7 +31,7 @@ class CropRoundingGoldenTest {
   }
 
   static Stream<Case> cases() throws Exception {
-    JsonNode cases = new ObjectMapper().readTree(DIR.resolve("crops.json").toFile()).get("cases");
+    JsonNode cases = Json.PLAIN.readTree(DIR.resolve("crops.json").toFile()).get("cases");
     return Stream.iterate(0, i -> i < cases.size(), i -> i + 1)
         .map(cases::get)
         .map(

@@ -3,11 +3,11 @@ package org.mmeb.eval.encode.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.images.FolderImageStore;
 import org.mmeb.eval.encode.StagedEncoder;
@@ -22,10 +22,8 @@ class DemoModelTest {
 
   @Test
   void demoModelReproducesTheTrainingScriptsEmbeddings() throws Exception {
-    JsonNode reference =
-        new ObjectMapper().readTree(DEMO.resolve("reference/reference.json").toFile());
-    List<Item> items =
-        List.of(new ObjectMapper().treeToValue(reference.get("items"), Item[].class));
+    JsonNode reference = Json.PLAIN.readTree(DEMO.resolve("reference/reference.json").toFile());
+    List<Item> items = List.of(Json.PLAIN.treeToValue(reference.get("items"), Item[].class));
     try (StagedEncoder encoder = OnnxEncoders.open(DEMO.resolve("spec.json"), "cpu")) {
       float[][] vectors =
           encoder.encode(items, new FolderImageStore(DEMO.resolve("reference/images")));
@@ -44,10 +42,8 @@ class DemoModelTest {
 
   @Test
   void randomBaselineGivesUnitVectorsOfTheDemoSize() throws Exception {
-    JsonNode reference =
-        new ObjectMapper().readTree(DEMO.resolve("reference/reference.json").toFile());
-    List<Item> items =
-        List.of(new ObjectMapper().treeToValue(reference.get("items"), Item[].class));
+    JsonNode reference = Json.PLAIN.readTree(DEMO.resolve("reference/reference.json").toFile());
+    List<Item> items = List.of(Json.PLAIN.treeToValue(reference.get("items"), Item[].class));
     try (StagedEncoder encoder =
         OnnxEncoders.open(Path.of("models/random-baseline/spec.json"), "cpu")) {
       float[][] vectors =

@@ -3,7 +3,6 @@ package org.mmeb.eval.encode.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.encode.StagedEncoder;
@@ -69,10 +69,9 @@ class EmptyTextFusionTest {
   void aSingleGraphSpecRejectsTheRule() throws IOException {
     Path spec = dir.resolve("single-empty.json");
     ObjectNode json =
-        (ObjectNode)
-            new ObjectMapper().readTree(TinyModelEncoderTest.DIR.resolve("single.json").toFile());
+        (ObjectNode) Json.PLAIN.readTree(TinyModelEncoderTest.DIR.resolve("single.json").toFile());
     json.put("empty_text", "fuse");
-    new ObjectMapper().writeValue(spec.toFile(), json);
+    Json.PLAIN.writeValue(spec.toFile(), json);
     assertThatThrownBy(() -> ModelSpecs.read(spec))
         .isInstanceOf(UserError.class)
         .hasMessage(
@@ -102,12 +101,11 @@ class EmptyTextFusionTest {
   }
 
   private static Path spec(String rule) throws IOException {
-    ObjectMapper mapper = new ObjectMapper();
     ObjectNode json =
-        (ObjectNode) mapper.readTree(TinyModelEncoderTest.DIR.resolve("dual.json").toFile());
+        (ObjectNode) Json.PLAIN.readTree(TinyModelEncoderTest.DIR.resolve("dual.json").toFile());
     json.put("normalize", false).put("empty_text", rule);
     Path spec = dir.resolve(rule + ".json");
-    mapper.writeValue(spec.toFile(), json);
+    Json.PLAIN.writeValue(spec.toFile(), json);
     return spec;
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnxruntime.OnnxJavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.images.FolderImageStore;
@@ -73,8 +73,7 @@ class HalfPrecisionGraphTest {
       })
   void aWrongElementTypeFailsWhenTheGraphOpens(String graph, String file, String message)
       throws Exception {
-    ObjectMapper mapper = new ObjectMapper();
-    ObjectNode spec = (ObjectNode) mapper.readTree(HALF.resolve("spec32.json").toFile());
+    ObjectNode spec = (ObjectNode) Json.PLAIN.readTree(HALF.resolve("spec32.json").toFile());
     for (String g : List.of("text_graph", "vision_graph")) {
       ObjectNode node = (ObjectNode) spec.get(g);
       String name = g.equals(graph) ? file : node.get("file").asText();
@@ -82,7 +81,7 @@ class HalfPrecisionGraphTest {
     }
     spec.with("tokenizer").put("file", HALF.resolve("tokenizer.json").toAbsolutePath().toString());
     Path specFile = dir.resolve("spec.json");
-    mapper.writeValue(specFile.toFile(), spec);
+    Json.PLAIN.writeValue(specFile.toFile(), spec);
     assertThatThrownBy(() -> OnnxEncoders.open(specFile, "cpu"))
         .isInstanceOf(UserError.class)
         .hasMessage(HALF.resolve(file).toAbsolutePath() + ": " + message);

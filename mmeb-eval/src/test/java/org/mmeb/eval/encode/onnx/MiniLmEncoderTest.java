@@ -3,7 +3,6 @@ package org.mmeb.eval.encode.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.images.FolderImageStore;
 import org.mmeb.eval.encode.StagedEncoder;
@@ -34,9 +34,8 @@ class MiniLmEncoderTest {
     spec = MiniLmModel.spec();
     references =
         List.of(
-            new ObjectMapper()
-                .readValue(
-                    MiniLmModel.RESOURCES.resolve("reference.json").toFile(), Reference[].class));
+            Json.PLAIN.readValue(
+                MiniLmModel.RESOURCES.resolve("reference.json").toFile(), Reference[].class));
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.mmeb.eval.encode.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.encode.StagedEncoder;
 
@@ -122,7 +122,7 @@ class ModelSpecCheckTest {
   void specsWithoutTheBaselineRulesKeepTheFingerprintTheirCommittedRunsRecorded() throws Exception {
     Path run = Path.of("results/mmeb-eval-demo/mmeb-mini/run.json");
     String recorded =
-        new ObjectMapper().readTree(run.toFile()).get("model").get("fingerprint").asText();
+        Json.RUN_RECORD.readTree(run.toFile()).get("model").get("fingerprint").asText();
     assertThat(fingerprint(Path.of("models/demo/spec.json"))).isEqualTo(recorded);
   }
 

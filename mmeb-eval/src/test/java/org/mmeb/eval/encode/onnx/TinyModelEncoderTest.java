@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.images.FolderImageStore;
@@ -32,9 +32,8 @@ class TinyModelEncoderTest {
 
   @BeforeAll
   static void load() throws Exception {
-    ObjectMapper mapper = new ObjectMapper();
-    reference = mapper.readTree(DIR.resolve("reference.json").toFile());
-    items = List.of(mapper.treeToValue(reference.get("items"), Item[].class));
+    reference = Json.PLAIN.readTree(DIR.resolve("reference.json").toFile());
+    items = List.of(Json.PLAIN.treeToValue(reference.get("items"), Item[].class));
   }
 
   @Test

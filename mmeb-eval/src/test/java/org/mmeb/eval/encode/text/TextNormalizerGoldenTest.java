@@ -2,12 +2,12 @@ package org.mmeb.eval.encode.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mmeb.eval.Json;
 
 /**
  * The SigLIP, LAVIS and open_clip text normalisers against Python's own str and re running the
@@ -26,7 +26,7 @@ class TextNormalizerGoldenTest {
   }
 
   static Stream<Case> cases() throws Exception {
-    var tree = new ObjectMapper().readTree(TEXTS.toFile());
+    var tree = Json.PLAIN.readTree(TEXTS.toFile());
     return Stream.iterate(0, i -> i < tree.size(), i -> i + 1)
         .map(tree::get)
         .map(

@@ -2,7 +2,6 @@ package org.mmeb.eval.encode.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.Json;
 
 /**
  * The baseline tokenizer rules on a CLIP-shaped word-level tokenizer (start and end-of-text tokens
@@ -24,7 +24,6 @@ class TokenizerRulesTest {
 
   @BeforeAll
   static void writeClipShapedTokenizer() throws Exception {
-    ObjectMapper mapper = new ObjectMapper();
     Map<String, Object> vocab =
         Map.of(
             "[UNK]",
@@ -43,11 +42,9 @@ class TokenizerRulesTest {
             7,
             "</s>",
             8);
-    ObjectNode json = mapper.createObjectNode();
+    ObjectNode json = Json.PLAIN.createObjectNode();
     json.put("version", "1.0");
-    json.putArray("added_tokens")
-        .add(special(mapper, "<s>", BOS))
-        .add(special(mapper, "</s>", EOS));
+    json.putArray("added_tokens").add(special("<s>", BOS)).add(special("</s>", EOS));
     json.putObject("pre_tokenizer").put("type", "Whitespace");
     ObjectNode post = json.putObject("post_processor").put("type", "BertProcessing");
     post.putArray("sep").add("</s>").add(EOS);
@@ -55,8 +52,8 @@ class TokenizerRulesTest {
     json.putObject("model")
         .put("type", "WordLevel")
         .put("unk_token", "[UNK]")
-        .set("vocab", mapper.valueToTree(vocab));
-    mapper.writeValue(dir.resolve("tokenizer.json").toFile(), json);
+        .set("vocab", Json.PLAIN.valueToTree(vocab));
+    Json.PLAIN.writeValue(dir.resolve("tokenizer.json").toFile(), json);
   }
 
   @Test
@@ -101,8 +98,8 @@ class TokenizerRulesTest {
     }
   }
 
-  private static ObjectNode special(ObjectMapper mapper, String content, long id) {
-    return mapper
+  private static ObjectNode special(String content, long id) {
+    return Json.PLAIN
         .createObjectNode()
         .put("id", id)
         .put("content", content)

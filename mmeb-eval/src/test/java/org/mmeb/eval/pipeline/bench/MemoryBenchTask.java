@@ -1,6 +1,5 @@
 package org.mmeb.eval.pipeline.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +15,7 @@ import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.data.synth.ParquetTableWriter;
 
 /**
@@ -84,9 +84,8 @@ public final class MemoryBenchTask {
 
   /** The task file: mmeb-mini's V1-layout task with a new name, benchmark, table and size. */
   private static void writeTask(Path out, int queries) throws IOException {
-    ObjectMapper json = new ObjectMapper();
     ObjectNode task =
-        (ObjectNode) json.readTree(Path.of("tasks/mmeb-mini/MiniCaptions_i2t.json").toFile());
+        (ObjectNode) Json.PLAIN.readTree(Path.of("tasks/mmeb-mini/MiniCaptions_i2t.json").toFile());
     task.put("name", "MemBench");
     task.put("benchmark", "memory-bench");
     task.put("meta_task", "CLS");
@@ -98,6 +97,6 @@ public final class MemoryBenchTask {
     source.put("config", "MemBench");
     source.put("file_pattern", "MemBench/test-00000-of-00001.parquet");
     source.put("images", "images.zip");
-    json.writerWithDefaultPrettyPrinter().writeValue(out.resolve("task.json").toFile(), task);
+    Json.PLAIN.writerWithDefaultPrettyPrinter().writeValue(out.resolve("task.json").toFile(), task);
   }
 }

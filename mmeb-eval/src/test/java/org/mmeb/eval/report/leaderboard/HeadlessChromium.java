@@ -1,7 +1,6 @@
 package org.mmeb.eval.report.leaderboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.mmeb.eval.Json;
 
 /**
  * A real headless Chromium driven over the DevTools protocol (a WebSocket on loopback, plain
@@ -29,7 +29,6 @@ import java.util.stream.Stream;
  * close.
  */
 final class HeadlessChromium implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final Process process;
@@ -78,7 +77,7 @@ final class HeadlessChromium implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString())
             .body();
     String pageSocket = null;
-    for (JsonNode target : JSON.readTree(targets)) {
+    for (JsonNode target : Json.PLAIN.readTree(targets)) {
       if (target.path("type").asText().equals("page")) {
         pageSocket = target.path("webSocketDebuggerUrl").asText();
       }
@@ -114,12 +113,12 @@ final class HeadlessChromium implements AutoCloseable {
 
   JsonNode send(String method, Map<String, ?> params) throws Exception {
     int id = nextId.incrementAndGet();
-    ObjectNode message = JSON.createObjectNode();
-    message.put("id", id).put("method", method).set("params", JSON.valueToTree(params));
+    ObjectNode message = Json.PLAIN.createObjectNode();
+    message.put("id", id).put("method", method).set("params", Json.PLAIN.valueToTree(params));
     CompletableFuture<JsonNode> reply = new CompletableFuture<>();
     pending.put(id, reply);
     socket
-        .sendText(JSON.writeValueAsString(message), true)
+        .sendText(Json.PLAIN.writeValueAsString(message), true)
         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     JsonNode response = reply.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     if (response.has("error")) {
@@ -165,7 +164,7 @@ final class HeadlessChromium implements AutoCloseable {
 
     private void dispatch(String text) {
       try {
-        JsonNode message = JSON.readTree(text);
+        JsonNode message = Json.PLAIN.readTree(text);
         if (message.has("id")) {
           CompletableFuture<JsonNode> reply = pending.remove(message.get("id").asInt());
           if (reply != null) {
@@ -175,7 +174,7 @@ final class HeadlessChromium implements AutoCloseable {
           events.add(message);
         }
       } catch (IOException e) {
-        events.add(JSON.createObjectNode().put("method", "unparseable").put("text", text));
+        events.add(Json.PLAIN.createObjectNode().put("method", "unparseable").put("text", text));
       }
     }
   }
