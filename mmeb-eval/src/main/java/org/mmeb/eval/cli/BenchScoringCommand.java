@@ -86,6 +86,14 @@ public final class BenchScoringCommand implements Callable<Integer> {
       }
     }
     printRatios(out, report);
+    if (report.readerNumbering().cpuSeconds() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "  numbering the rows' candidates as they are read (the reader's cost, not in the"
+              + " harness): wall %.2f s, CPU %.2f s%n",
+          report.readerNumbering().wallSeconds(),
+          report.readerNumbering().cpuSeconds());
+    }
   }
 
   private static void printMode(PrintWriter out, ScoringBench.Mode mode) {

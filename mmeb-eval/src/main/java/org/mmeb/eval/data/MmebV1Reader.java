@@ -24,14 +24,16 @@ public final class MmebV1Reader implements TaskReader {
   public TaskData read(TaskSpec spec, Path dataRoot, PromptProfile profile) throws IOException {
     Path file = DataLocations.tableFile(spec, dataRoot);
     List<QueryRow> rows = new ArrayList<>();
-    ParquetTable.forEachRow(file, COLUMNS, row -> rows.add(toQueryRow(row)));
+    CandidateNumbering numbering = new CandidateNumbering();
+    ParquetTable.forEachRow(file, COLUMNS, row -> rows.add(toQueryRow(row, numbering)));
     ImageStore images =
         ImageStores.open(
             DataLocations.imageLocation(spec, dataRoot), TaskReaders.imagePaths(rows)::contains);
     return TaskReaders.assemble(spec, rows, images);
   }
 
-  static QueryRow toQueryRow(ParquetRow row) {
+  /** The row, its candidates numbered while their keys were just built. */
+  static QueryRow toQueryRow(ParquetRow row, CandidateNumbering numbering) {
     Item query = ItemKeys.byContent(row.string("qry_text"), row.string("qry_img_path"));
     List<String> texts = row.stringList("tgt_text");
     List<String> paths = row.stringList("tgt_img_path");
@@ -46,6 +48,7 @@ public final class MmebV1Reader implements TaskReader {
     for (int i = 0; i < texts.size(); i++) {
       candidates.add(ItemKeys.byContent(texts.get(i), paths.get(i)));
     }
-    return new QueryRow(row.row(), query, candidates, Map.of(candidates.get(0).key(), 1.0));
+    Map<String, Double> relevance = Map.of(candidates.get(0).key(), 1.0);
+    return new QueryRow(row.row(), query, numbering.number(candidates), relevance);
   }
 }

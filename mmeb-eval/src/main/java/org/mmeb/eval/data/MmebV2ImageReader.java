@@ -23,10 +23,10 @@ public final class MmebV2ImageReader implements TaskReader {
     Parser parser = Parser.of(spec);
     Path file = DataLocations.tableFile(spec, dataRoot);
     List<QueryRow> rows = new ArrayList<>();
+    CandidateNumbering numbering = new CandidateNumbering();
+    V2ImagePrompts prompts = new V2ImagePrompts(profile);
     ParquetTable.forEachRow(
-        file,
-        parser.columns,
-        row -> rows.add(toQueryRow(spec, parser, row, new V2ImagePrompts(profile))));
+        file, parser.columns, row -> rows.add(toQueryRow(spec, parser, row, prompts, numbering)));
     ImageStore images =
         ImageStores.open(
             DataLocations.imageLocation(spec, dataRoot), TaskReaders.imagePaths(rows)::contains);
@@ -64,7 +64,13 @@ public final class MmebV2ImageReader implements TaskReader {
     }
   }
 
-  static QueryRow toQueryRow(TaskSpec spec, Parser parser, ParquetRow row, V2ImagePrompts prompts) {
+  /** The row, its candidates numbered while their keys were just built. */
+  static QueryRow toQueryRow(
+      TaskSpec spec,
+      Parser parser,
+      ParquetRow row,
+      V2ImagePrompts prompts,
+      CandidateNumbering numbering) {
     List<String> texts = row.stringList("tgt_text");
     if (texts.isEmpty()) {
       throw row.error("tgt_text", "empty candidate list (candidate 0 must be the positive)");
@@ -75,7 +81,8 @@ public final class MmebV2ImageReader implements TaskReader {
           case CLASSIFICATION, QUESTION -> textCandidates(spec, row, texts);
           case TEXT_TO_IMAGE, GROUNDING -> imageCandidates(spec, parser, row, texts, prompts);
         };
-    return new QueryRow(row.row(), query, candidates, Map.of(candidates.get(0).key(), 1.0));
+    Map<String, Double> relevance = Map.of(candidates.get(0).key(), 1.0);
+    return new QueryRow(row.row(), query, numbering.number(candidates), relevance);
   }
 
   private static Item query(TaskSpec spec, Parser parser, ParquetRow row, V2ImagePrompts prompts) {

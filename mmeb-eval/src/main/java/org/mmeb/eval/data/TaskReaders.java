@@ -52,11 +52,13 @@ public final class TaskReaders {
   /**
    * The task's data from rows that list their own candidates. For a {@code global} task the
    * candidate set is every row's candidates deduplicated by key, first occurrence wins (the
-   * reference's {@code generate_cand_dataset}), and the rows keep only their relevance labels.
+   * reference's {@code generate_cand_dataset}), and the rows keep only their relevance labels; for
+   * a {@code local} task the rows' candidates are numbered ({@link CandidateNumbering}), by the
+   * reader already or here.
    */
   static TaskData assemble(TaskSpec spec, List<QueryRow> rows, ImageStore images) {
     if (spec.evalType() != EvalType.GLOBAL) {
-      return new TaskData(spec, rows, List.of(), images);
+      return new TaskData(spec, CandidateNumbering.rows(rows), List.of(), images);
     }
     Map<String, Item> unique = new LinkedHashMap<>();
     List<QueryRow> globalRows = new ArrayList<>(rows.size());

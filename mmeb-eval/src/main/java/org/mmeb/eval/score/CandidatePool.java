@@ -5,22 +5,35 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
+import org.mmeb.eval.data.CandidateNumbering;
+import org.mmeb.eval.data.KeyIndex;
+import org.mmeb.eval.data.NumberedCandidates;
 
 /**
  * A local task's distinct candidates: each key's vector fetched, and its weight computed, once for
- * the task; every row's candidates as positions in the pool (equal keys, equal positions).
+ * the task; every row's candidates as positions in the pool (equal keys, equal positions), numbered
+ * in order of first appearance.
  */
 final class CandidatePool {
-  private final KeyIndex positionOf;
   private final WeightedVectors vectors;
   private final List<int[]> rows;
+  private final IntFunction<String> keyAt;
+  private final ToIntFunction<String> positionOf;
 
-  private CandidatePool(KeyIndex positionOf, WeightedVectors vectors, List<int[]> rows) {
-    this.positionOf = positionOf;
+  private CandidatePool(
+      WeightedVectors vectors,
+      List<int[]> rows,
+      IntFunction<String> keyAt,
+      ToIntFunction<String> positionOf) {
     this.vectors = vectors;
     this.rows = rows;
+    this.keyAt = keyAt;
+    this.positionOf = positionOf;
   }
 
+  /** Rows given by their keys: every key numbered here. */
   static CandidatePool of(
       List<List<String>> candidateKeys, EmbeddingLookup lookup, Similarity similarity) {
     KeyIndex positionOf = new KeyIndex();
@@ -30,7 +43,51 @@ final class CandidatePool {
       rows.add(number(keys, positionOf, distinct));
     }
     float[][] vectors = distinct.stream().map(lookup::get).toArray(float[][]::new);
-    return new CandidatePool(positionOf, WeightedVectors.of(vectors, similarity), rows);
+    return new CandidatePool(
+        WeightedVectors.of(vectors, similarity), rows, distinct::get, positionOf::find);
+  }
+
+  /**
+   * Rows numbered by their reader, all by {@code numbering}: the pool holds the numbers the rows
+   * use, in order of first appearance (the reader's own order when the rows are those it read), so
+   * no key is hashed here.
+   */
+  static CandidatePool of(
+      List<NumberedCandidates> numbered,
+      CandidateNumbering numbering,
+      EmbeddingLookup lookup,
+      Similarity similarity) {
+    int[] positionOfNumber = new int[numbering.size()];
+    Arrays.fill(positionOfNumber, -1);
+    int[] numberAt = new int[numbering.size()];
+    int size = 0;
+    List<int[]> rows = new ArrayList<>(numbered.size());
+    for (NumberedCandidates row : numbered) {
+      if (row.numbering() != numbering) {
+        throw new IllegalArgumentException("rows numbered by different numberings");
+      }
+      int[] at = new int[row.size()];
+      for (int j = 0; j < at.length; j++) {
+        int number = row.number(j);
+        if (positionOfNumber[number] < 0) {
+          positionOfNumber[number] = size;
+          numberAt[size++] = number;
+        }
+        at[j] = positionOfNumber[number];
+      }
+      rows.add(at);
+    }
+    float[][] vectors = new float[size][];
+    for (int p = 0; p < size; p++) {
+      vectors[p] = lookup.get(numbering.key(numberAt[p]));
+    }
+    ToIntFunction<String> positionOf =
+        key -> {
+          int number = numbering.numberOf(key);
+          return number < 0 ? -1 : positionOfNumber[number];
+        };
+    return new CandidatePool(
+        WeightedVectors.of(vectors, similarity), rows, p -> numbering.key(numberAt[p]), positionOf);
   }
 
   /**
@@ -68,13 +125,12 @@ final class CandidatePool {
   }
 
   /**
-   * Row {@code i} as {@link LocalRanker} reads it; its relevant candidates are found by pool
-   * position (an int compare per candidate instead of a key lookup).
+   * Row {@code i} as {@link LocalRanker} reads it; its relevant candidates given by pool position
+   * (an int compare per candidate instead of a key lookup).
    */
-  LocalRanker.Row rankerRow(int i, List<String> keys, Map<String, Double> relevance) {
-    int[] relevant = positions(relevance.keySet());
-    int[] at = rows.get(i);
-    return new LocalRanker.Row(at, keys, j -> contains(relevant, at[j]), !relevance.isEmpty());
+  LocalRanker.Row rankerRow(int i, Map<String, Double> relevance) {
+    return new LocalRanker.Row(
+        rows.get(i), keyAt, positions(relevance.keySet()), !relevance.isEmpty());
   }
 
   /** The pool positions of those keys that are in the pool. */
@@ -82,20 +138,11 @@ final class CandidatePool {
     int[] positions = new int[keys.size()];
     int found = 0;
     for (String key : keys) {
-      int position = positionOf.find(key);
+      int position = positionOf.applyAsInt(key);
       if (position >= 0) {
         positions[found++] = position;
       }
     }
     return Arrays.copyOf(positions, found);
-  }
-
-  private static boolean contains(int[] values, int value) {
-    for (int v : values) {
-      if (v == value) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntPredicate;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.mmeb.eval.task.MetricName;
 
@@ -22,13 +22,19 @@ public final class LocalRanker {
 
   /**
    * One row's candidates: their positions in a pool of vectors, in the row's order (the tie order),
-   * their keys, which of them (by place in the row) are relevant, and whether the row has any
-   * label.
+   * the key at each pool position, the pool positions of the row's relevant keys, and whether the
+   * row has any label.
    */
-  record Row(int[] at, List<String> keys, IntPredicate relevant, boolean labelled) {}
+  record Row(int[] at, IntFunction<String> keyAt, int[] relevant, boolean labelled) {}
 
   /** The best positive of a row (its place in the row, -1 when none) and its exact score. */
   private record Positive(int index, double score) {}
+
+  /**
+   * The kernel's products of the query with the row's candidates: candidate {@code j}'s at {@code
+   * values[start + columns[j]]}.
+   */
+  record Products(float[] values, int start, int[] columns) {}
 
   public LocalRanker(Similarity similarity) {
     this(similarity, FloatDots.best());
@@ -56,8 +62,10 @@ public final class LocalRanker {
     WeightedVectors pool = WeightedVectors.of(candidates.toArray(new float[0][]), similarity);
     pool.requireDims(query.length);
     int[] all = IntStream.range(0, pool.size()).toArray();
-    Row row = new Row(all, keys, j -> relevance.containsKey(keys.get(j)), !relevance.isEmpty());
-    return rank(query, pool, row, products(query, pool, all));
+    int[] relevant =
+        IntStream.range(0, all.length).filter(j -> relevance.containsKey(keys.get(j))).toArray();
+    Row row = new Row(all, keys::get, relevant, !relevance.isEmpty());
+    return rank(query, pool, row, new Products(products(query, pool, all), 0, all));
   }
 
   /** The kernel's products of the query with the candidates at these positions of the pool. */
@@ -73,36 +81,32 @@ public final class LocalRanker {
 
   /**
    * @param pool candidate vectors with their weights (of the query's length)
-   * @param dot the products of the query with the row's candidates, by this ranker's kernel (its
-   *     error bound applies)
+   * @param products the products of the query with the row's candidates, by this ranker's kernel
+   *     (its error bound applies)
    */
-  QueryRanking rank(float[] query, WeightedVectors pool, Row row, float[] dot) {
-    return rank(query, pool, row, qWeight -> fastScores(dot, qWeight, pool, row.at()));
-  }
-
-  /**
-   * The row's fast scores (the kernel's products times the query's weight {@code qWeight} and the
-   * candidate's): how a caller that holds the products reads them.
-   */
-  interface FastScores {
-    double[] of(double qWeight);
-  }
-
-  /**
-   * @param fastScores the row's fast scores from products by this ranker's kernel (its error bound
-   *     applies)
-   */
-  QueryRanking rank(float[] query, WeightedVectors pool, Row row, FastScores fastScores) {
-    QuerySide side = querySide(query, pool, row);
+  QueryRanking rank(float[] query, WeightedVectors pool, Row row, Products products) {
+    int[] positives = positives(row);
+    QuerySide side = querySide(query, pool, row, positives);
     CountedExactScore exact = exactScore(query, side, pool, row.at());
-    Positive positive = bestPositive(row, exact);
+    Positive positive = bestPositive(positives, exact);
     double bound =
         new ScoreErrorBound(dots, query.length)
             .of(side.norm() * side.weight(), side.weight(), pool.maxScale(), pool.maxWeight());
-    double[] fast = fastScores.of(side.weight());
-    int[] topIndices = SettledTopK.of(fast, bound, exact, MetricName.MAX_K);
-    List<String> top = Arrays.stream(topIndices).mapToObj(row.keys()::get).toList();
-    long ahead = countAhead(fast, bound, positive, exact);
+    FastRowPass pass =
+        FastRowPass.scan(
+            products.values(),
+            products.start(),
+            products.columns(),
+            row.at(),
+            side.weight(),
+            pool,
+            bound,
+            positive.index() >= 0,
+            positive.score());
+    int[] topIndices = pass.top(exact, MetricName.MAX_K, row.at().length);
+    List<String> top =
+        Arrays.stream(topIndices).mapToObj(j -> row.keyAt().apply(row.at()[j])).toList();
+    long ahead = positive.index() >= 0 ? pass.ahead(exact, positive.index()) : 0;
     exactScores.add(exact.count());
     return new QueryRanking(top, firstPositiveRank(row, positive, ahead));
   }
@@ -113,8 +117,8 @@ public final class LocalRanker {
    */
   private record QuerySide(double norm, double weight, int first, double firstDot) {}
 
-  private QuerySide querySide(float[] query, WeightedVectors pool, Row row) {
-    int first = firstRelevant(row);
+  private QuerySide querySide(float[] query, WeightedVectors pool, Row row, int[] positives) {
+    int first = positives.length == 0 ? -1 : positives[0];
     float[] c = first < 0 ? new float[query.length] : pool.vector(row.at()[first]);
     double[] squareAndDot = new double[2];
     Similarity.dots(query, query, query, c, squareAndDot);
@@ -136,71 +140,37 @@ public final class LocalRanker {
     return exact;
   }
 
-  /** The fast dots times both weights (the scale of exact scores). */
-  private static double[] fastScores(float[] dot, double qWeight, WeightedVectors pool, int[] at) {
-    double[] fast = new double[at.length];
+  /** The row's relevant candidates (row indices, in the row's order): an int compare each. */
+  private static int[] positives(Row row) {
+    int[] at = row.at();
+    int[] relevant = row.relevant();
+    int[] found = new int[Math.min(at.length, 4)];
+    int count = 0;
     for (int j = 0; j < at.length; j++) {
-      fast[j] = dot[j] * qWeight * pool.weight(at[j]);
-    }
-    return fast;
-  }
-
-  /**
-   * As {@link #fastScores}, the dots read from a product row with a column per pool position
-   * starting at {@code start} (in one pass, without copying the row's columns out first).
-   */
-  static double[] fastScoresOfColumns(
-      float[] products, int start, double qWeight, WeightedVectors pool, int[] at) {
-    double[] fast = new double[at.length];
-    for (int j = 0; j < at.length; j++) {
-      fast[j] = products[start + at[j]] * qWeight * pool.weight(at[j]);
-    }
-    return fast;
-  }
-
-  /** The row's first relevant candidate, or -1. */
-  private static int firstRelevant(Row row) {
-    for (int j = 0; j < row.at().length; j++) {
-      if (row.relevant().test(j)) {
-        return j;
+      for (int r : relevant) {
+        if (at[j] == r) {
+          if (count == found.length) {
+            found = Arrays.copyOf(found, at.length);
+          }
+          found[count++] = j;
+          break;
+        }
       }
     }
-    return -1;
+    return Arrays.copyOf(found, count);
   }
 
-  private static Positive bestPositive(Row row, BoundedRanking.ExactScore exact) {
+  private static Positive bestPositive(int[] positives, BoundedRanking.ExactScore exact) {
     int index = -1;
     double score = 0;
-    for (int j = 0; j < row.at().length; j++) {
-      if (row.relevant().test(j)) {
-        double s = exact.of(j);
-        if (index < 0 || Ranking.precedes(s, j, score, index)) {
-          index = j;
-          score = s;
-        }
+    for (int j : positives) {
+      double s = exact.of(j);
+      if (index < 0 || Ranking.precedes(s, j, score, index)) {
+        index = j;
+        score = s;
       }
     }
     return new Positive(index, score);
-  }
-
-  /**
-   * Candidates ranked ahead of the positive (none without one): exactly scored only where the bound
-   * cannot tell.
-   */
-  private static long countAhead(
-      double[] fast, double bound, Positive positive, BoundedRanking.ExactScore exact) {
-    long ahead = 0;
-    for (int j = 0; j < fast.length && positive.index() >= 0; j++) {
-      double f = fast[j];
-      if (Double.isFinite(f) && f - bound > positive.score()) {
-        ahead++;
-      } else if (!Double.isFinite(f) || f + bound >= positive.score()) {
-        if (Ranking.precedes(exact.of(j), j, positive.score(), positive.index())) {
-          ahead++;
-        }
-      }
-    }
-    return ahead;
   }
 
   private static int firstPositiveRank(Row row, Positive positive, long ahead) {

@@ -3,6 +3,8 @@ package org.mmeb.eval.score;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.mmeb.eval.data.CandidateNumbering;
+import org.mmeb.eval.data.NumberedCandidates;
 
 /**
  * Ranks every row of a {@code local} task against its own candidate list: each distinct candidate
@@ -47,10 +49,27 @@ public final class LocalTaskRanker {
       List<List<String>> candidateKeys,
       EmbeddingLookup candidates,
       List<Map<String, Double>> relevance) {
-    CandidatePool pool = CandidatePool.of(candidateKeys, candidates, similarity);
+    return rank(queries, CandidatePool.of(candidateKeys, candidates, similarity), relevance);
+  }
+
+  /**
+   * {@link #rank} of rows whose candidates their reader numbered, all by {@code numbering}: no key
+   * is hashed here.
+   */
+  public List<QueryRanking> rankNumbered(
+      List<float[]> queries,
+      List<NumberedCandidates> rows,
+      CandidateNumbering numbering,
+      EmbeddingLookup candidates,
+      List<Map<String, Double>> relevance) {
+    return rank(queries, CandidatePool.of(rows, numbering, candidates, similarity), relevance);
+  }
+
+  private List<QueryRanking> rank(
+      List<float[]> queries, CandidatePool pool, List<Map<String, Double>> relevance) {
     float[][] q = sameLength(queries);
     pool.vectors().requireDims(q.length == 0 ? 0 : q[0].length);
-    RowSource rows = i -> pool.rankerRow(i, candidateKeys.get(i), relevance.get(i));
+    RowSource rows = i -> pool.rankerRow(i, relevance.get(i));
     if ((long) q.length * pool.vectors().size() <= DENSE_FACTOR * pool.pairs()) {
       return rankDense(q, pool, rows);
     }
@@ -65,9 +84,15 @@ public final class LocalTaskRanker {
             i -> {
               LocalRanker.Row row = rows.row(i);
               float[] dot = ranker.products(queries[i], pool.vectors(), row.at());
-              return ranker.rank(queries[i], pool.vectors(), row, dot);
+              LocalRanker.Products products =
+                  new LocalRanker.Products(dot, 0, identity(dot.length));
+              return ranker.rank(queries[i], pool.vectors(), row, products);
             })
         .toList();
+  }
+
+  private static int[] identity(int n) {
+    return IntStream.range(0, n).toArray();
   }
 
   private interface RowSource {
@@ -118,9 +143,8 @@ public final class LocalTaskRanker {
     for (int i = from; i < to; i++) {
       LocalRanker.Row row = task.rows().row(i);
       int start = (i - from) * width;
-      LocalRanker.FastScores fast =
-          qWeight -> LocalRanker.fastScoresOfColumns(products, start, qWeight, pool, row.at());
-      rankings[i] = ranker.rank(task.queries()[i], pool, row, fast);
+      LocalRanker.Products rowProducts = new LocalRanker.Products(products, start, row.at());
+      rankings[i] = ranker.rank(task.queries()[i], pool, row, rowProducts);
     }
   }
 }

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
+import org.mmeb.eval.data.CandidateNumbering;
+import org.mmeb.eval.data.Item;
+import org.mmeb.eval.data.ItemKeys;
+import org.mmeb.eval.data.NumberedCandidates;
 
 /**
  * {@code bench scoring}: times the harness's scoring against the float32 matrix product of the same
@@ -43,6 +47,8 @@ public final class ScoringBench {
    * @param exactFraction share of the pairs scored in double by the harness (the rest decided fast)
    * @param checkedQueries queries whose ranking was compared with the all-double ranking (all
    *     equal)
+   * @param readerNumbering what the readers spent numbering the local rows' candidates (not in the
+   *     harness's time; zero for a global task)
    */
   public record Report(
       String shape,
@@ -52,7 +58,8 @@ public final class ScoringBench {
       Mode limit,
       Mode external,
       double exactFraction,
-      int checkedQueries) {
+      int checkedQueries,
+      Sample readerNumbering) {
     /** Harness CPU-seconds ÷ limit CPU-seconds (1 = as fast as the bare product). */
     public double ratio() {
       return harness.cpuSeconds() / limit.cpuSeconds();
@@ -119,15 +126,17 @@ public final class ScoringBench {
 
   /**
    * {@code datasets} local tasks of {@code rows} rows, each row ranking {@code candidates} drawn
-   * from a pool of {@code pool} distinct vectors (the V1 protocol's shape).
+   * from a pool of {@code pool} distinct vectors (the V1 protocol's shape). The harness starts from
+   * what a reader hands over: rows whose candidates it numbered while reading ({@link
+   * CandidateNumbering}); that numbering, the reader's cost, is timed on its own.
    */
   public Report local(int datasets, int rows, int candidates, int pool, int dims) {
-    List<List<String>> keys = new ArrayList<>();
+    List<List<Item>> items = new ArrayList<>();
     List<Map<String, Double>> relevance = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < rows; i++) {
-      keys.add(rowKeys(random, candidates, pool));
-      relevance.add(Map.of(keys.get(i).get(0), 1.0));
+      items.add(rowItems(random, candidates, pool));
+      relevance.add(Map.of(items.get(i).get(0).key(), 1.0));
     }
     Rounds timed = new Rounds(rounds);
     long exactScores = 0;
@@ -136,10 +145,10 @@ public final class ScoringBench {
       float[][] c = uniform(random, pool, dims);
       LocalTaskRanker ranker = new LocalTaskRanker(similarity);
       if (d == 0) {
-        checkLocal(ranker, q, c, keys, relevance);
+        checkLocal(ranker, q, c, items, relevance);
         exactScores = ranker.exactScores();
       }
-      timeLocal(ranker, q, c, candidates, keys, relevance, timed);
+      timeLocal(ranker, new LocalTask(q, c, items, relevance), candidates, timed);
     }
     for (int r = 0; r < rounds && external != null; r++) {
       timed.outside.add(external.time(datasets, rows, candidates, dims));
@@ -153,39 +162,63 @@ public final class ScoringBench {
     return report(shape, timed, 2.0 * datasets * rows * candidates * dims, exact, checked);
   }
 
-  /** The first rows' rankings against all-double scoring. */
+  /** One local task's queries, candidate vectors, rows as read (not numbered yet) and labels. */
+  private record LocalTask(
+      float[][] q, float[][] c, List<List<Item>> items, List<Map<String, Double>> relevance) {}
+
+  /** Rows numbered as a reader numbers them, one numbering per task. */
+  private static List<NumberedCandidates> numbered(List<List<Item>> items) {
+    CandidateNumbering numbering = new CandidateNumbering();
+    return items.stream().map(numbering::number).toList();
+  }
+
+  /**
+   * The first rows' rankings against all-double scoring; the rows ranked by their keys too (the
+   * harness's path for rows nobody numbered) must give the same rankings.
+   */
   private void checkLocal(
       LocalTaskRanker ranker,
       float[][] q,
       float[][] c,
-      List<List<String>> keys,
+      List<List<Item>> items,
       List<Map<String, Double>> relevance) {
     EmbeddingLookup lookup = lookup(c);
-    List<QueryRanking> ranked = ranker.rank(Arrays.asList(q), keys, lookup, relevance);
+    List<NumberedCandidates> rows = numbered(items);
+    List<QueryRanking> ranked =
+        ranker.rankNumbered(Arrays.asList(q), rows, rows.get(0).numbering(), lookup, relevance);
+    List<List<String>> keys =
+        items.stream().map(row -> row.stream().map(Item::key).toList()).toList();
+    LocalTaskRanker byKeys = new LocalTaskRanker(similarity);
+    if (!ranked.equals(byKeys.rank(Arrays.asList(q), keys, lookup, relevance))) {
+      throw new IllegalStateException("rows ranked by numbers and by keys differ");
+    }
     for (int i = 0; i < Math.min(CHECKED, q.length); i++) {
       List<float[]> vectors = keys.get(i).stream().map(lookup::get).toList();
       check(ranked.get(i), q[i], vectors, keys.get(i), relevance.get(i), i);
     }
   }
 
-  /** One dataset's rounds, harness then product, added to each round's sums. */
-  private void timeLocal(
-      LocalTaskRanker ranker,
-      float[][] q,
-      float[][] c,
-      int candidates,
-      List<List<String>> keys,
-      List<Map<String, Double>> relevance,
-      Rounds timed) {
-    EmbeddingLookup lookup = lookup(c);
-    List<float[]> queries = Arrays.asList(q);
-    float[][] dense = Arrays.copyOf(c, candidates);
+  /**
+   * One dataset's rounds, added to each round's sums: the reader's numbering of the rows, the
+   * harness from the numbered rows, the product.
+   */
+  private void timeLocal(LocalTaskRanker ranker, LocalTask task, int candidates, Rounds timed) {
+    EmbeddingLookup lookup = lookup(task.c());
+    List<float[]> queries = Arrays.asList(task.q());
+    float[][] dense = Arrays.copyOf(task.c(), candidates);
     for (int r = 0; r < rounds; r++) {
-      Sample h = time(() -> ranker.rank(queries, keys, lookup, relevance));
-      timed.add(r, h, time(() -> product(q, dense)));
+      List<List<NumberedCandidates>> rows = new ArrayList<>(1);
+      Sample n = time(() -> rows.add(numbered(task.items())));
+      CandidateNumbering numbering = rows.get(0).get(0).numbering();
+      Sample h =
+          time(
+              () -> ranker.rankNumbered(queries, rows.get(0), numbering, lookup, task.relevance()));
+      timed.add(r, h, time(() -> product(task.q(), dense)));
+      timed.addNumbering(r, n);
     }
   }
 
+  /** Vectors by key; keys are content keys of a text-only item whose text is the index. */
   private static EmbeddingLookup lookup(float[][] c) {
     return key -> c[Integer.parseInt(key.substring(1))];
   }
@@ -199,7 +232,8 @@ public final class ScoringBench {
         timed.limit(flops),
         external == null ? null : median(external.name(), timed.outside, flops),
         exact,
-        checked);
+        checked,
+        timed.numbering());
   }
 
   /**
@@ -211,6 +245,8 @@ public final class ScoringBench {
     final double[] harnessCpu;
     final double[] limitWall;
     final double[] limitCpu;
+    final double[] numberingWall;
+    final double[] numberingCpu;
     final List<Sample> outside = new ArrayList<>();
 
     Rounds(int rounds) {
@@ -218,6 +254,13 @@ public final class ScoringBench {
       harnessCpu = new double[rounds];
       limitWall = new double[rounds];
       limitCpu = new double[rounds];
+      numberingWall = new double[rounds];
+      numberingCpu = new double[rounds];
+    }
+
+    void addNumbering(int round, Sample numbering) {
+      numberingWall[round] += numbering.wallSeconds();
+      numberingCpu[round] += numbering.cpuSeconds();
     }
 
     void add(int round, Sample harness, Sample limit) {
@@ -234,19 +277,28 @@ public final class ScoringBench {
     Mode limit(double flops) {
       return new Mode("float32 product", middle(limitWall), middle(limitCpu), flops);
     }
+
+    /** The readers' numbering of local rows (none for a global task). */
+    Sample numbering() {
+      return new Sample(middle(numberingWall), middle(numberingCpu));
+    }
   }
 
-  private static List<String> rowKeys(SplittableRandom random, int candidates, int pool) {
+  /**
+   * A row's candidates as a V1 reader builds them: new items (new key strings) keyed by content,
+   * {@code candidates} distinct picks from the pool.
+   */
+  private static List<Item> rowItems(SplittableRandom random, int candidates, int pool) {
     int[] all = IntStream.range(0, pool).toArray();
-    List<String> keys = new ArrayList<>(candidates);
+    List<Item> items = new ArrayList<>(candidates);
     for (int j = 0; j < candidates; j++) {
       int pick = j + random.nextInt(pool - j);
       int t = all[j];
       all[j] = all[pick];
       all[pick] = t;
-      keys.add("c" + all[j]);
+      items.add(ItemKeys.byContent(Integer.toString(all[j]), ""));
     }
-    return keys;
+    return items;
   }
 
   /** Every score of q × cᵀ by the bare kernel, in the harness's chunks and threads, none kept. */

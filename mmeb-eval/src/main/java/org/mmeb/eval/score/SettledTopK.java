@@ -5,21 +5,37 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The exact top {@code k} of a list whose fast scores are all known, with exact scores computed
- * only where fast scores cannot settle the order. Each candidate's exact score lies in {@code [fast
- * - bound, fast + bound]}. Candidates whose upper end is below the k-th largest lower end rank
- * below k others and drop out. The rest, sorted by upper end, fall into clusters of overlapping
- * intervals: clusters are strictly ordered among themselves, so only a cluster of two or more needs
- * exact scores, sorted by {@link Ranking#precedes}. On well-separated scores this scores none
- * exactly; on exact ties it scores the tied ones.
+ * The exact top {@code k} of a list whose fast scores are all known ({@link FastRowPass} keeps the
+ * contenders), with exact scores computed only where fast scores cannot settle the order. Each
+ * candidate's exact score lies in {@code [fast - bound, fast + bound]}. Candidates whose upper end
+ * is below the k-th largest lower end rank below k others and drop out. The rest, sorted by upper
+ * end, fall into clusters of overlapping intervals: clusters are strictly ordered among themselves,
+ * so only a cluster of two or more needs exact scores, sorted by {@link Ranking#precedes}. On
+ * well-separated scores this scores none exactly; on exact ties it scores the tied ones.
  */
 final class SettledTopK {
   private SettledTopK() {}
 
-  static int[] of(double[] fast, double bound, BoundedRanking.ExactScore exact, int k) {
-    List<Entry> kept = contenders(fast, bound, exact, k);
+  /**
+   * @param candidates row indices of the candidates that may reach the top (every other one has an
+   *     upper end below {@code threshold}), with their fast scores in {@code fast}, {@code count}
+   *     of them
+   * @param threshold the k-th largest lower end {@code fast - bound} of the row's finite fast
+   *     scores
+   * @param rowLength how many candidates the row has
+   */
+  static int[] of(
+      int[] candidates,
+      double[] fast,
+      int count,
+      double threshold,
+      double bound,
+      BoundedRanking.ExactScore exact,
+      int k,
+      int rowLength) {
+    List<Entry> kept = contenders(candidates, fast, count, threshold, bound, exact);
     kept.sort((a, b) -> Double.compare(b.high, a.high));
-    int[] top = new int[Math.min(k, fast.length)];
+    int[] top = new int[Math.min(k, rowLength)];
     int filled = 0;
     for (int from = 0; filled < top.length && from < kept.size(); ) {
       int to = clusterEnd(kept, from);
@@ -36,33 +52,28 @@ final class SettledTopK {
   }
 
   /**
-   * The candidates whose upper end reaches the k-th largest lower end (those with a non-finite fast
-   * score scored exactly).
+   * The candidates whose upper end reaches the threshold (those with a non-finite fast score scored
+   * exactly).
    */
   private static List<Entry> contenders(
-      double[] fast, double bound, BoundedRanking.ExactScore exact, int k) {
-    double threshold = kthLowerEnd(fast, bound, k);
+      int[] candidates,
+      double[] fast,
+      int count,
+      double threshold,
+      double bound,
+      BoundedRanking.ExactScore exact) {
     List<Entry> kept = new ArrayList<>();
-    for (int j = 0; j < fast.length; j++) {
-      if (!Double.isFinite(fast[j])) {
+    for (int c = 0; c < count; c++) {
+      int j = candidates[c];
+      double f = fast[c];
+      if (!Double.isFinite(f)) {
         double s = exact.of(j);
         kept.add(new Entry(j, s, s, s, true));
-      } else if (fast[j] + bound >= threshold) {
-        kept.add(new Entry(j, fast[j] - bound, fast[j] + bound, Double.NaN, false));
+      } else if (f + bound >= threshold) {
+        kept.add(new Entry(j, f - bound, f + bound, Double.NaN, false));
       }
     }
     return kept;
-  }
-
-  /** The k-th largest lower end {@code fast - bound} among finite fast scores. */
-  private static double kthLowerEnd(double[] fast, double bound, int k) {
-    LowerBounds lower = new LowerBounds(k);
-    for (double f : fast) {
-      if (Double.isFinite(f)) {
-        lower.offer(f - bound);
-      }
-    }
-    return lower.threshold();
   }
 
   /** The end of the cluster of overlapping intervals that starts at {@code from} (by upper end). */

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mmeb.eval.data.CandidateNumbering;
 import org.mmeb.eval.data.Item;
+import org.mmeb.eval.data.NumberedCandidates;
 import org.mmeb.eval.data.QueryRow;
 import org.mmeb.eval.data.RankingTask;
 import org.mmeb.eval.task.EvalType;
@@ -76,12 +78,18 @@ public final class TaskScorer {
       EmbeddingLookup queries,
       EmbeddingLookup candidates,
       Similarity similarity) {
-    return new LocalTaskRanker(similarity)
-        .rank(
-            rows.stream().map(r -> queries.get(r.query().key())).toList(),
-            rows.stream().map(r -> r.candidates().stream().map(Item::key).toList()).toList(),
-            candidates,
-            rows.stream().map(QueryRow::relevance).toList());
+    List<float[]> queryVectors = rows.stream().map(r -> queries.get(r.query().key())).toList();
+    List<Map<String, Double>> relevance = rows.stream().map(QueryRow::relevance).toList();
+    LocalTaskRanker ranker = new LocalTaskRanker(similarity);
+    CandidateNumbering numbering = CandidateNumbering.sharedBy(rows);
+    if (numbering != null) {
+      List<NumberedCandidates> numbered =
+          rows.stream().map(r -> (NumberedCandidates) r.candidates()).toList();
+      return ranker.rankNumbered(queryVectors, numbered, numbering, candidates, relevance);
+    }
+    List<List<String>> keys =
+        rows.stream().map(r -> r.candidates().stream().map(Item::key).toList()).toList();
+    return ranker.rank(queryVectors, keys, candidates, relevance);
   }
 
   private static List<QueryRanking> rankGlobal(

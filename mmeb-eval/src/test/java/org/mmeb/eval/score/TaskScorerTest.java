@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mmeb.eval.data.CandidateNumbering;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.data.QueryRow;
 import org.mmeb.eval.data.TaskData;
 import org.mmeb.eval.task.EvalType;
+import org.mmeb.eval.task.TaskSpec;
 
 class TaskScorerTest {
   private final Map<String, float[]> vectors = new HashMap<>();
@@ -32,10 +34,19 @@ class TaskScorerTest {
     rows.add(new QueryRow(rows.size(), Item.textOnly(query, query), items, relevance));
   }
 
+  /** Rows as given (ranked by their keys), and numbered as a reader hands them over: one score. */
   private DatasetScore scoreLocal(Similarity similarity) {
-    TaskData data =
-        new TaskData(Tasks.spec("v1-like", "hit@1", EvalType.LOCAL), rows, List.of(), null);
-    return TaskScorer.score(data.ranking(), vectors::get, similarity);
+    TaskSpec spec = Tasks.spec("v1-like", "hit@1", EvalType.LOCAL);
+    DatasetScore byKeys =
+        TaskScorer.score(
+            new TaskData(spec, rows, List.of(), null).ranking(), vectors::get, similarity);
+    List<QueryRow> numbered = CandidateNumbering.rows(rows);
+    assertThat(CandidateNumbering.sharedBy(numbered) != null).isEqualTo(!rows.isEmpty());
+    DatasetScore byNumbers =
+        TaskScorer.score(
+            new TaskData(spec, numbered, List.of(), null).ranking(), vectors::get, similarity);
+    assertThat(byNumbers).isEqualTo(byKeys);
+    return byNumbers;
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.mmeb.eval.score;
+package org.mmeb.eval.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
