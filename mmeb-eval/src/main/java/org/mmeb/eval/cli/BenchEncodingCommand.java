@@ -13,6 +13,7 @@ import org.mmeb.eval.data.TaskData;
 import org.mmeb.eval.data.TaskReaders;
 import org.mmeb.eval.encode.Encoder;
 import org.mmeb.eval.encode.StagedEncoder;
+import org.mmeb.eval.encode.onnx.DeviceSettings;
 import org.mmeb.eval.pipeline.DeviceCeiling;
 import org.mmeb.eval.pipeline.EncodingBench;
 import org.mmeb.eval.pipeline.TaskEncoding;
@@ -52,6 +53,15 @@ public final class BenchEncodingCommand implements Callable<Integer> {
   int rounds;
 
   @Option(
+      names = "--warm-up",
+      paramLabel = "ROUNDS",
+      defaultValue = "5",
+      description =
+          "Untimed rounds of every mode first, so the JIT has compiled the hot code (default:"
+              + " ${DEFAULT-VALUE}).")
+  int warmUp;
+
+  @Option(
       names = "--replay",
       paramLabel = "RUNS",
       description =
@@ -80,13 +90,13 @@ public final class BenchEncodingCommand implements Callable<Integer> {
           benchmark + "/" + task + ": no items to encode" + (textOnly ? " without images" : ""));
     }
     int threads = TaskEncoding.Settings.of(null, batchSize, workers).workers();
-    try (Encoder encoder = encoderOptions.open(spec.commandLine().getErr());
+    try (Encoder encoder = encoderOptions.open(spec.commandLine().getErr(), threads);
         var images = taskData.images()) {
       if (replay != null) {
         return replay(out, encoder, items, images);
       }
       EncodingBench.Report report =
-          new EncodingBench(encoder, batchSize, threads).run(items, images, rounds);
+          new EncodingBench(encoder, batchSize, threads).run(items, images, warmUp, rounds);
       print(out, report, encoder.device(), threads);
     }
     return 0;
@@ -126,7 +136,8 @@ public final class BenchEncodingCommand implements Callable<Integer> {
       PrintWriter out, EncodingBench.Report report, String device, int threads) {
     out.printf(
         Locale.ROOT,
-        "%s/%s: %d unique items, batch %d, %d rounds, device %s, %d cores, %d workers%n",
+        "%s/%s: %d unique items, batch %d, %d rounds, device %s, %d cores, %d workers,"
+            + " intra-op threads on CPU: %s%n",
         benchmark,
         task,
         report.items(),
@@ -134,7 +145,15 @@ public final class BenchEncodingCommand implements Callable<Integer> {
         report.rounds(),
         device,
         report.cores(),
-        threads);
+        threads,
+        intraOpThreads(threads));
+  }
+
+  private String intraOpThreads(int workers) {
+    int threads = encoderOptions.deviceOptions.settings(workers).intraOpThreads();
+    return threads == DeviceSettings.ALL_CORES
+        ? "ONNX Runtime's default"
+        : Integer.toString(threads);
   }
 
   private static void printRatios(PrintWriter out, EncodingBench.Report report) {

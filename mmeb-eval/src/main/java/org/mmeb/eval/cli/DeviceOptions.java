@@ -12,7 +12,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** How ONNX sessions use a GPU (ignored on CPU). */
+/** How ONNX sessions use their device: a GPU's memory and kernels, the CPU's threads. */
 public final class DeviceOptions {
   @Option(
       names = "--gpu-mem-limit",
@@ -67,7 +67,36 @@ public final class DeviceOptions {
               + " sees one batch size (default: off).")
   int padBatch;
 
+  /** {@code --intra-op-threads auto}: the cores the preparing workers leave. */
+  static final int AUTO = -1;
+
+  @Option(
+      names = "--intra-op-threads",
+      paramLabel = "N|auto",
+      converter = ThreadCount.class,
+      defaultValue = "0",
+      description =
+          "On CPU, the threads ONNX Runtime runs a model's operators on: auto = cores - workers"
+              + " (at least 1), so the model and the preprocessing workers do not compete for"
+              + " cores; 0 = ONNX Runtime's default, one per core (default: ${DEFAULT-VALUE})."
+              + " GPU sessions use one.")
+  int intraOpThreads;
+
+  /**
+   * The settings for an encoder whose batches {@code workers} threads prepare ({@code auto} gives
+   * CPU sessions the cores they leave).
+   */
+  DeviceSettings settings(int workers) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return withThreads(intraOpThreads == AUTO ? Math.max(1, cores - workers) : intraOpThreads);
+  }
+
+  /** The settings for an encoder without preparing workers ({@code auto}: every core). */
   DeviceSettings settings() {
+    return settings(0);
+  }
+
+  private DeviceSettings withThreads(int threads) {
     Path trtCache =
         tensorrtCache == null
             ? Path.of(".mmeb-cache", "tensorrt")
@@ -76,7 +105,7 @@ public final class DeviceOptions {
       throw new UserError("--token-multiple must be >= 1 and --pad-batch >= 0");
     }
     return new DeviceSettings(
-        gpuMemLimit, arenaExtend, convAlgoSearch, trtCache, tokenMultiple, padBatch);
+        gpuMemLimit, arenaExtend, convAlgoSearch, trtCache, tokenMultiple, padBatch, threads);
   }
 
   static final class Size implements ITypeConverter<Long> {
@@ -87,6 +116,27 @@ public final class DeviceOptions {
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  static final class ThreadCount implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      if (value.trim().equalsIgnoreCase("auto")) {
+        return AUTO;
+      }
+      try {
+        int threads = Integer.parseInt(value.trim());
+        if (threads >= 0) {
+          return threads;
+        }
+      } catch (NumberFormatException e) {
+        // said below
+      }
+      throw new TypeConversionException(
+          "'"
+              + value
+              + "' is not a thread count: expected auto, 0 (ONNX Runtime's default) or more");
     }
   }
 

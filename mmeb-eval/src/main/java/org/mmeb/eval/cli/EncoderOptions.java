@@ -87,12 +87,15 @@ public final class EncoderOptions {
     String modelName =
         reasoner == null || name != null ? modelName() : modelName() + " + " + reasoner;
     JsonNode specJson = specJson();
-    return new EncoderSource(open(log), modelName, specJson, similarity, encoding, log);
+    return new EncoderSource(
+        open(log, encoding.workers()), modelName, specJson, similarity, encoding, log);
   }
 
-  Encoder open(PrintWriter warnings) {
+  /** The encoder, its CPU sessions sized for {@code workers} preparing threads. */
+  Encoder open(PrintWriter warnings, int workers) {
     if (source.modelSpec != null) {
-      return OnnxEncoders.open(source.modelSpec, device.device, deviceOptions.settings(), warnings);
+      return OnnxEncoders.open(
+          source.modelSpec, device.device, deviceOptions.settings(workers), warnings);
     }
     return httpEncoder();
   }

@@ -102,10 +102,16 @@ public final class EncodingBench {
     this.workers = workers;
   }
 
-  public Report run(List<Item> items, ImageStore images, int rounds) throws Exception {
+  /**
+   * Runs {@code warmUp} untimed rounds of every mode (sessions, file caches, and the JIT, which on
+   * a task of a few hundred items is still compiling after one pass and would bill its threads' CPU
+   * time to the first timed rounds), then {@code rounds} timed ones.
+   */
+  public Report run(List<Item> items, ImageStore images, int warmUp, int rounds) throws Exception {
     List<List<Item>> batches = BatchPlan.of(items, batchSize);
-    once(batches, images, false); // warm-up: sessions, JIT, file caches
-    List<List<Sample>> samples = alternatingRounds(batches, images, rounds);
+    List<PreparedBatch> prepared = prepareAll(batches, images);
+    alternatingRounds(batches, prepared, images, warmUp);
+    List<List<Sample>> samples = alternatingRounds(batches, prepared, images, rounds);
     int n = items.size();
     return new Report(
         n,
@@ -123,8 +129,8 @@ public final class EncodingBench {
 
   /** Per mode (serial, pipelined, model alone, CPU stage alone), one sample per round. */
   private List<List<Sample>> alternatingRounds(
-      List<List<Item>> batches, ImageStore images, int rounds) throws Exception {
-    List<PreparedBatch> prepared = prepareAll(batches, images);
+      List<List<Item>> batches, List<PreparedBatch> prepared, ImageStore images, int rounds)
+      throws Exception {
     List<List<Sample>> samples =
         List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (int r = 0; r < rounds; r++) {

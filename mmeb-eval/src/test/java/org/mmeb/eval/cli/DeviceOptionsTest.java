@@ -35,13 +35,25 @@ class DeviceOptionsTest {
     assertThat(settings.tensorrtCache()).isNull();
   }
 
+  @Test
+  void cpuSessionsGetOnnxRuntimesThreadsOrTheCoresTheWorkersLeave() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertThat(parse().settings(1).intraOpThreads()).isEqualTo(DeviceSettings.ALL_CORES);
+    assertThat(parse("--intra-op-threads=3").settings(1).intraOpThreads()).isEqualTo(3);
+    assertThat(parse("--intra-op-threads=auto").settings(1).intraOpThreads())
+        .isEqualTo(Math.max(1, cores - 1));
+    assertThat(parse("--intra-op-threads=AUTO").settings(cores + 3).intraOpThreads()).isEqualTo(1);
+    assertThat(parse("--intra-op-threads=auto").settings().intraOpThreads()).isEqualTo(cores);
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = ';',
       value = {
         "--gpu-mem-limit; lots; 'lots' is not a size",
         "--arena-extend; grow; 'grow' is not one of next_power_of_two, same_as_requested",
-        "--cudnn-conv-algo-search; fast; 'fast' is not one of heuristic, exhaustive, default"
+        "--cudnn-conv-algo-search; fast; 'fast' is not one of heuristic, exhaustive, default",
+        "--intra-op-threads; -1; '-1' is not a thread count"
       })
   void aBadValueIsOneLineAndExitTwo(String option, String value, String message) {
     CliRun run =

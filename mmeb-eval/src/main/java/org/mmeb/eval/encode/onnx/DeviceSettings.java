@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * How sessions use a GPU: the CUDA memory arena's limit and growth, cuDNN's convolution algorithm
- * search, and where TensorRT keeps its engine and timing caches. CPU sessions ignore them.
+ * How sessions use their device: on a GPU the CUDA memory arena's limit and growth, cuDNN's
+ * convolution algorithm search, and where TensorRT keeps its engine and timing caches (CPU sessions
+ * ignore them); on the CPU the number of intra-op threads (GPU sessions always use one).
  *
  * @param gpuMemLimitBytes the CUDA arena's limit per session; 0 = no limit (ONNX Runtime's default)
  * @param tensorrtCache folder of TensorRT's engine and timing caches; null = no caches
@@ -13,6 +14,9 @@ import java.util.Locale;
  *     TokenBuckets}); 1 = off
  * @param batchRows when > 0, every run's rows are padded up to a multiple of this, so a graph sees
  *     one batch size (the padding rows are dropped from the output)
+ * @param intraOpThreads threads a CPU session's operators run on; {@link #ALL_CORES} = ONNX
+ *     Runtime's default. Threads change only the speed: every row's vector stays the same bit for
+ *     bit ({@code IntraOpThreadsTest})
  */
 public record DeviceSettings(
     long gpuMemLimitBytes,
@@ -20,7 +24,11 @@ public record DeviceSettings(
     ConvAlgoSearch convAlgoSearch,
     Path tensorrtCache,
     int tokenMultiple,
-    int batchRows) {
+    int batchRows,
+    int intraOpThreads) {
+
+  /** ONNX Runtime's default number of intra-op threads on CPU: one per physical core. */
+  public static final int ALL_CORES = 0;
 
   /** Heuristic cuDNN search, power-of-two arena growth, no limit, no TensorRT caches. */
   public static final DeviceSettings DEFAULTS =
@@ -33,6 +41,36 @@ public record DeviceSettings(
       ConvAlgoSearch convAlgoSearch,
       Path tensorrtCache) {
     this(gpuMemLimitBytes, arenaExtend, convAlgoSearch, tensorrtCache, 8, 0);
+  }
+
+  /** As the canonical constructor, with ONNX Runtime's default intra-op threads on CPU. */
+  public DeviceSettings(
+      long gpuMemLimitBytes,
+      ArenaExtend arenaExtend,
+      ConvAlgoSearch convAlgoSearch,
+      Path tensorrtCache,
+      int tokenMultiple,
+      int batchRows) {
+    this(
+        gpuMemLimitBytes,
+        arenaExtend,
+        convAlgoSearch,
+        tensorrtCache,
+        tokenMultiple,
+        batchRows,
+        ALL_CORES);
+  }
+
+  /** These settings with CPU sessions on {@code threads} intra-op threads. */
+  public DeviceSettings withIntraOpThreads(int threads) {
+    return new DeviceSettings(
+        gpuMemLimitBytes,
+        arenaExtend,
+        convAlgoSearch,
+        tensorrtCache,
+        tokenMultiple,
+        batchRows,
+        threads);
   }
 
   /**
@@ -63,6 +101,9 @@ public record DeviceSettings(
   public DeviceSettings {
     if (gpuMemLimitBytes < 0) {
       throw new IllegalArgumentException("gpu memory limit must be >= 0, got " + gpuMemLimitBytes);
+    }
+    if (intraOpThreads < 0) {
+      throw new IllegalArgumentException("intra-op threads must be >= 0, got " + intraOpThreads);
     }
     if (tokenMultiple < 1 || batchRows < 0) {
       throw new IllegalArgumentException(

@@ -101,6 +101,9 @@ final class ProviderOptions {
         options.addConfigEntry(e.getKey(), e.getValue());
       }
       if (provider == DevicePlan.Provider.CPU) {
+        if (settings.intraOpThreads() != DeviceSettings.ALL_CORES) {
+          options.setIntraOpNumThreads(settings.intraOpThreads());
+        }
         return applied;
       }
       useQuietCpuThreads(options, reportPlacement);
