@@ -35,8 +35,8 @@ final class BroadcastKernel {
   /** Query rows per {@link #sixRows} call. */
   static final int FEW_ROWS = 6;
 
-  /** A depth slice [from, to) of the panel starting at {@code offset} in {@code values}. */
-  record Slice(float[] values, int offset, int from, int to) {}
+  /** A depth slice [from, to) of one panel ({@code values}, from dimension 0). */
+  record Slice(float[] values, int from, int to) {}
 
   private BroadcastKernel() {}
 
@@ -85,7 +85,7 @@ final class BroadcastKernel {
     FloatVector hi12 = FloatVector.zero(S);
     FloatVector lo13 = FloatVector.zero(S);
     FloatVector hi13 = FloatVector.zero(S);
-    int at = slice.offset() + slice.from() * WIDTH;
+    int at = slice.from() * WIDTH;
     for (int d = slice.from(); d < slice.to(); d++, at += WIDTH) {
       FloatVector y0 = FloatVector.fromArray(S, p, at);
       FloatVector y1 = FloatVector.fromArray(S, p, at + LANES);
@@ -183,7 +183,7 @@ final class BroadcastKernel {
     FloatVector s41 = FloatVector.zero(S);
     FloatVector s50 = FloatVector.zero(S);
     FloatVector s51 = FloatVector.zero(S);
-    int at = slice.offset() + slice.from() * WIDTH;
+    int at = slice.from() * WIDTH;
     for (int d = slice.from(); d < slice.to(); d++, at += WIDTH) {
       FloatVector y0 = FloatVector.fromArray(S, p, at);
       FloatVector y1 = FloatVector.fromArray(S, p, at + LANES);
@@ -226,7 +226,7 @@ final class BroadcastKernel {
     float[] p = slice.values();
     FloatVector s0 = FloatVector.zero(S);
     FloatVector s1 = FloatVector.zero(S);
-    int at = slice.offset() + slice.from() * WIDTH;
+    int at = slice.from() * WIDTH;
     for (int d = slice.from(); d < slice.to(); d++, at += WIDTH) {
       FloatVector x = FloatVector.broadcast(S, a[d]);
       s0 = x.fma(FloatVector.fromArray(S, p, at), s0);

@@ -56,7 +56,7 @@ final class VectorFloatDots extends FloatDots {
     for (int from = 0; from < c.dims(); from += DEPTH) {
       int to = Math.min(c.dims(), from + DEPTH);
       for (int p = 0; p < c.panels(); p++) {
-        BroadcastKernel.Slice slice = new BroadcastKernel.Slice(c.values(), c.offset(p), from, to);
+        BroadcastKernel.Slice slice = new BroadcastKernel.Slice(c.panel(p), from, to);
         Tile target = new Tile(tile, out, stride, p * WIDTH, c.count(p), from == 0);
         slice(q, qFrom, qTo, slice, target);
       }
