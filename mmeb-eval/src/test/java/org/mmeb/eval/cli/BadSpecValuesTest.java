@@ -42,24 +42,7 @@ class BadSpecValuesTest {
   }
 
   private CliRun run(Path spec, String... extra) {
-    String[] base = {
-      "run",
-      "--model",
-      spec.toString(),
-      "--benchmark",
-      "mmeb-mini",
-      "--tasks",
-      "MiniShapes",
-      "--data",
-      data.toString(),
-      "--device",
-      "cpu",
-      "--out",
-      work.resolve("results").toString(),
-      "--cache-dir",
-      work.resolve("cache").toString()
-    };
-    return CliRun.of(Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new));
+    return MiniRun.of(spec, data, work).tasks("MiniShapes").plus(extra).run();
   }
 
   private static void assertOneLineExit2(CliRun run, String message) {

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmeb.eval.data.Item;
@@ -39,41 +38,22 @@ class BoundedMemoryRunTest {
     long preparedBytes = uniqueImages(data) * 3L * SIDE * SIDE * Float.BYTES;
     assertThat(preparedBytes).isGreaterThan(12 * DIRECT_LIMIT);
 
-    List<String> command =
-        Stream.concat(
-                Stream.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx128m",
-                    "-XX:MaxDirectMemorySize=" + DIRECT_LIMIT,
-                    "--add-modules",
-                    "jdk.incubator.vector",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Main.class.getName()),
-                Stream.of(
-                    "run",
-                    "--model",
-                    spec.toString(),
-                    "--benchmark",
-                    "mmeb-mini",
-                    "--tasks",
-                    "MiniGrounding",
-                    "--data",
-                    data.toString(),
-                    "--device",
-                    "cpu",
-                    "--workers",
-                    "1",
-                    "--batch-size",
-                    "2",
-                    "--out",
-                    dir.resolve("results").toString(),
-                    "--cache-dir",
-                    dir.resolve("cache").toString()))
-            .toList();
+    String[] run =
+        MiniRun.of(spec, data, dir)
+            .tasks("MiniGrounding")
+            .set("--workers", 1)
+            .set("--batch-size", 2)
+            .argv();
     Path log = dir.resolve("child.log");
     Process child =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ChildCli.start(
+            log,
+            List.of(
+                "-Xmx128m",
+                "-XX:MaxDirectMemorySize=" + DIRECT_LIMIT,
+                "--add-modules",
+                "jdk.incubator.vector"),
+            run);
     assertThat(child.waitFor(300, TimeUnit.SECONDS)).isTrue();
     String output = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(child.exitValue()).as(output).isZero();

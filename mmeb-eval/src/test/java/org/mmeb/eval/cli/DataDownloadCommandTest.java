@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,23 @@ class DataDownloadCommandTest {
         .spec();
   }
 
+  /** {@code data download} of {@code tasks} from the loopback hub into {@code to}. */
+  private CliRun download(String benchmark, Path to, String tasks, String... options) {
+    String[] base = {
+      "data",
+      "download",
+      "--benchmark",
+      benchmark,
+      "--to",
+      to.toString(),
+      "--endpoint",
+      hub.endpoint(),
+      "--tasks",
+      tasks
+    };
+    return CliRun.of(Stream.concat(Stream.of(base), Stream.of(options)).toArray(String[]::new));
+  }
+
   @Test
   void mmebV1FilesLandWhereTheReaderLooks() throws IOException {
     hub.put(
@@ -56,20 +74,7 @@ class DataDownloadCommandTest {
         mini.resolve("MiniShapes/test-00000-of-00001.parquet"));
     hub.put("TIGER-Lab/MMEB-eval", "images.zip", mini.resolve("images.zip"));
     Path to = dir.resolve("mmeb-v1");
-    var result =
-        CliRun.of(
-            "data",
-            "download",
-            "--benchmark",
-            "mmeb-v1",
-            "--to",
-            to.toString(),
-            "--endpoint",
-            hub.endpoint(),
-            "--tasks",
-            "N24News",
-            "--retry-delay-ms",
-            "1");
+    var result = download("mmeb-v1", to, "N24News", "--retry-delay-ms", "1");
     assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
     assertThat(result.out())
         .contains("[1/2] TIGER-Lab/MMEB-eval/N24News/test-00000-of-00001.parquet@main")
@@ -78,18 +83,7 @@ class DataDownloadCommandTest {
     TaskData data = TaskReaders.read(task("mmeb-v1", "N24News"), to);
     assertThat(data.rows()).hasSize(120);
     assertThat(data.images().contains(data.rows().get(0).query().images().get(0))).isTrue();
-    var again =
-        CliRun.of(
-            "data",
-            "download",
-            "--benchmark",
-            "mmeb-v1",
-            "--to",
-            to.toString(),
-            "--endpoint",
-            hub.endpoint(),
-            "--tasks",
-            "N24News");
+    var again = download("mmeb-v1", to, "N24News");
     assertThat(again.out()).contains("up to date");
   }
 
@@ -104,20 +98,7 @@ class DataDownloadCommandTest {
     }
     hub.putText(repo, "README.md", "# arxivqa\n");
     Path to = dir.resolve("mmeb-v2");
-    var result =
-        CliRun.of(
-            "data",
-            "download",
-            "--benchmark",
-            "mmeb-v2",
-            "--to",
-            to.toString(),
-            "--endpoint",
-            hub.endpoint(),
-            "--tasks",
-            "ViDoRe_arxivqa",
-            "--retry-delay-ms",
-            "1");
+    var result = download("mmeb-v2", to, "ViDoRe_arxivqa", "--retry-delay-ms", "1");
     assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
     assertThat(result.out()).contains("3 files of 1 tasks").doesNotContain("README");
     assertThat(to.resolve(repo).resolve("corpus/test-00000-of-00001.parquet")).isRegularFile();
@@ -128,20 +109,7 @@ class DataDownloadCommandTest {
 
   @Test
   void aFileTheHubDoesNotHaveIsABadInputExit() {
-    var result =
-        CliRun.of(
-            "data",
-            "download",
-            "--benchmark",
-            "mmeb-v1",
-            "--to",
-            dir.toString(),
-            "--endpoint",
-            hub.endpoint(),
-            "--tasks",
-            "N24News",
-            "--retry-delay-ms",
-            "1");
+    var result = download("mmeb-v1", dir, "N24News", "--retry-delay-ms", "1");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .contains(
@@ -157,22 +125,7 @@ class DataDownloadCommandTest {
         mini.resolve("MiniShapes/test-00000-of-00001.parquet"));
     hub.put("TIGER-Lab/MMEB-eval", "images.zip", mini.resolve("images.zip"));
     hub.corrupt("TIGER-Lab/MMEB-eval", "images.zip", 10);
-    var result =
-        CliRun.of(
-            "data",
-            "download",
-            "--benchmark",
-            "mmeb-v1",
-            "--to",
-            dir.toString(),
-            "--endpoint",
-            hub.endpoint(),
-            "--tasks",
-            "N24News",
-            "--retries",
-            "2",
-            "--retry-delay-ms",
-            "1");
+    var result = download("mmeb-v1", dir, "N24News", "--retries", "2", "--retry-delay-ms", "1");
     assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(4);
     assertThat(result.err())
         .contains("error: TIGER-Lab/MMEB-eval/images.zip@main: failed after 2 attempts: checksum")
@@ -199,21 +152,8 @@ class DataDownloadCommandTest {
     hub.acceptRevision("v2");
     Path to = dir.resolve("mmeb-v2");
     var result =
-        CliRun.of(
-            "data",
-            "download",
-            "--benchmark",
-            "mmeb-v2",
-            "--to",
-            to.toString(),
-            "--endpoint",
-            hub.endpoint(),
-            "--tasks",
-            "UCF101,Breakfast,MVBench",
-            "--revision",
-            "v2",
-            "--retry-delay-ms",
-            "1");
+        download(
+            "mmeb-v2", to, "UCF101,Breakfast,MVBench", "--revision", "v2", "--retry-delay-ms", "1");
     assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(2);
     assertThat(result.err())
         .contains("no such dataset repo VLM2Vec/Breakfast (Repository not found)")

@@ -67,22 +67,7 @@ class HostileImageRunTest {
   }
 
   private CliRun run() {
-    return CliRun.of(
-        "run",
-        "--model",
-        TINY_SPEC.toString(),
-        "--benchmark",
-        "mmeb-mini",
-        "--tasks",
-        "MiniShapes",
-        "--data",
-        data.toString(),
-        "--device",
-        "cpu",
-        "--out",
-        work.resolve("results").toString(),
-        "--cache-dir",
-        work.resolve("cache").toString());
+    return MiniRun.of(TINY_SPEC, data, work).tasks("MiniShapes").run();
   }
 
   private CliRun verify() {

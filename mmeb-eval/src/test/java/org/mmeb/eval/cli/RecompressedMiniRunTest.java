@@ -63,21 +63,7 @@ class RecompressedMiniRunTest {
 
   private static RunRecord run(Path data, String name) {
     Path out = work.resolve("results-" + name);
-    CliRun run =
-        CliRun.of(
-            "run",
-            "--model",
-            RunCommandTest.MODEL,
-            "--benchmark",
-            "mmeb-mini",
-            "--data",
-            data.toString(),
-            "--device",
-            "cpu",
-            "--out",
-            out.toString(),
-            "--cache-dir",
-            work.resolve("cache").toString());
+    CliRun run = MiniRun.of(RunCommandTest.MODEL, data, work).set("--out", out).run();
     assertThat(run.exitCode()).as(run.err()).isZero();
     return RunRecordFile.read(ResultsLayout.runFile(out, "tiny-dual", "mmeb-mini"));
   }

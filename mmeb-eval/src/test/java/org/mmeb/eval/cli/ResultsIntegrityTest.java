@@ -28,22 +28,10 @@ class ResultsIntegrityTest {
   }
 
   private CliRun run(Path dataRoot, String benchmark, String tasks) {
-    return CliRun.of(
-        "run",
-        "--model",
-        RunCommandTest.MODEL,
-        "--benchmark",
-        benchmark,
-        "--tasks",
-        tasks,
-        "--data",
-        dataRoot.toString(),
-        "--device",
-        "cpu",
-        "--out",
-        work.resolve("results").toString(),
-        "--cache-dir",
-        work.resolve("cache").toString());
+    return MiniRun.of(RunCommandTest.MODEL, dataRoot, work)
+        .set("--benchmark", benchmark)
+        .tasks(tasks)
+        .run();
   }
 
   private Path runFile() {

@@ -59,24 +59,11 @@ class RunBaselineOptionsTest {
     Map<String, int[]> actual = new HashMap<>();
     for (String similarity : new String[] {"dot", "cosine"}) {
       CliRun run =
-          CliRun.of(
-              "run",
-              "--model",
-              model.resolve("spec.json").toString(),
-              "--benchmark",
-              "mmeb-mini",
-              "--data",
-              data.toString(),
-              "--tasks",
-              TASK,
-              "--device",
-              "cpu",
-              "--similarity",
-              similarity,
-              "--out",
-              work.resolve(similarity).toString(),
-              "--cache-dir",
-              work.resolve("cache").toString());
+          MiniRun.of(model.resolve("spec.json"), data, work)
+              .tasks(TASK)
+              .set("--similarity", similarity)
+              .set("--out", work.resolve(similarity))
+              .run();
       assertThat(run.exitCode()).as(run.err()).isZero();
       RunRecord record =
           RunRecordFile.read(
@@ -111,24 +98,10 @@ class RunBaselineOptionsTest {
 
   private RunRecord runTask(String spec, String batchSize) {
     CliRun run =
-        CliRun.of(
-            "run",
-            "--model",
-            model.resolve(spec).toString(),
-            "--benchmark",
-            "mmeb-mini",
-            "--data",
-            data.toString(),
-            "--tasks",
-            TASK,
-            "--device",
-            "cpu",
-            "--batch-size",
-            batchSize,
-            "--out",
-            work.resolve("results").toString(),
-            "--cache-dir",
-            work.resolve("cache").toString());
+        MiniRun.of(model.resolve(spec), data, work)
+            .tasks(TASK)
+            .set("--batch-size", batchSize)
+            .run();
     assertThat(run.exitCode()).as(run.err()).isZero();
     String name = spec.equals("spec.json") ? "tiny-raw" : "tiny-batch";
     return RunRecordFile.read(ResultsLayout.runFile(work.resolve("results"), name, "mmeb-mini"));

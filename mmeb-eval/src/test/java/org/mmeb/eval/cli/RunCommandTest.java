@@ -28,27 +28,7 @@ class RunCommandTest {
   }
 
   private CliRun runMini(String... extra) {
-    String[] base = {
-      "run",
-      "--model",
-      MODEL,
-      "--benchmark",
-      "mmeb-mini",
-      "--data",
-      data.toString(),
-      "--device",
-      "cpu",
-      "--out",
-      work.resolve("results").toString(),
-      "--cache-dir",
-      work.resolve("cache").toString(),
-      "--batch-size",
-      "16"
-    };
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
-    return run(args);
+    return run(MiniRun.of(MODEL, data, work).set("--batch-size", 16).plus(extra).argv());
   }
 
   @Test

@@ -22,25 +22,10 @@ class RunResumeAfterKillTest {
   @TempDir Path work;
 
   private String[] args() {
-    return new String[] {
-      "run",
-      "--model",
-      RunCommandTest.MODEL,
-      "--benchmark",
-      "mmeb-mini",
-      "--data",
-      work.resolve("data").toString(),
-      "--device",
-      "cpu",
-      "--out",
-      work.resolve("results").toString(),
-      "--cache-dir",
-      work.resolve("cache").toString(),
-      "--batch-size",
-      "2",
-      "--workers",
-      "1"
-    };
+    return MiniRun.of(RunCommandTest.MODEL, work.resolve("data"), work)
+        .set("--batch-size", 2)
+        .set("--workers", 1)
+        .argv();
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmeb.eval.data.Item;
@@ -73,22 +72,7 @@ class ServeRunEqualityTest {
   }
 
   private CliRun run(Path data, String... source) {
-    String[] common = {
-      "run",
-      "--benchmark",
-      "mmeb-mini",
-      "--data",
-      data.toString(),
-      "--device",
-      "cpu",
-      "--out",
-      work.resolve("results").toString(),
-      "--cache-dir",
-      work.resolve("cache").toString(),
-      "--tasks",
-      String.join(",", TASKS)
-    };
-    return CliRun.of(Stream.concat(Stream.of(common), Stream.of(source)).toArray(String[]::new));
+    return MiniRun.withoutModel(data, work).tasks(String.join(",", TASKS)).plus(source).run();
   }
 
   private RunRecord record(String model) {

@@ -29,22 +29,11 @@ class StaleCacheTest {
 
   private DatasetResult runMiniShapes(Path cache, String results) {
     CliRun run =
-        CliRun.of(
-            "run",
-            "--model",
-            "models/demo/spec.json",
-            "--benchmark",
-            "mmeb-mini",
-            "--tasks",
-            "MiniShapes",
-            "--data",
-            work.resolve("data").toString(),
-            "--device",
-            "cpu",
-            "--out",
-            work.resolve(results).toString(),
-            "--cache-dir",
-            cache.toString());
+        MiniRun.of("models/demo/spec.json", work.resolve("data"), work)
+            .tasks("MiniShapes")
+            .set("--out", work.resolve(results))
+            .set("--cache-dir", cache)
+            .run();
     assertThat(run.exitCode()).as(run.err()).isZero();
     RunRecord record =
         RunRecordFile.read(

@@ -28,24 +28,7 @@ class SubsetRunMergeTest {
   }
 
   private CliRun run(String tasks, String... extra) {
-    String[] base = {
-      "run",
-      "--model",
-      RunCommandTest.MODEL,
-      "--benchmark",
-      "mmeb-mini",
-      "--tasks",
-      tasks,
-      "--data",
-      data.toString(),
-      "--device",
-      "cpu",
-      "--out",
-      work.resolve("results").toString(),
-      "--cache-dir",
-      work.resolve("cache").toString()
-    };
-    CliRun run = CliRun.of(Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new));
+    CliRun run = MiniRun.of(RunCommandTest.MODEL, data, work).tasks(tasks).plus(extra).run();
     assertThat(run.exitCode()).as(run.err()).isZero();
     return run;
   }

@@ -22,29 +22,12 @@ class TraceResumeAfterKillTest {
   @TempDir Path work;
 
   private String[] args(LoopbackReasoner reasoner) {
-    return new String[] {
-      "run",
-      "--model",
-      RunCommandTest.MODEL,
-      "--benchmark",
-      "mmeb-mini",
-      "--data",
-      work.resolve("data").toString(),
-      "--tasks",
-      "MiniShapes",
-      "--device",
-      "cpu",
-      "--out",
-      work.resolve("results").toString(),
-      "--cache-dir",
-      work.resolve("cache").toString(),
-      "--reasoner",
-      reasoner.url().toString(),
-      "--reasoner-model",
-      "double",
-      "--reasoner-concurrency",
-      "3"
-    };
+    return MiniRun.of(RunCommandTest.MODEL, work.resolve("data"), work)
+        .tasks("MiniShapes")
+        .set("--reasoner", reasoner.url())
+        .set("--reasoner-model", "double")
+        .set("--reasoner-concurrency", 3)
+        .argv();
   }
 
   @Test

@@ -34,26 +34,7 @@ class TraceRunTest {
   }
 
   private CliRun run(String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "run",
-                "--model",
-                RunCommandTest.MODEL,
-                "--benchmark",
-                "mmeb-mini",
-                "--data",
-                data.toString(),
-                "--tasks",
-                TASKS,
-                "--device",
-                "cpu",
-                "--out",
-                work.resolve("results").toString(),
-                "--cache-dir",
-                work.resolve("cache").toString()));
-    args.addAll(List.of(extra));
-    return CliRun.of(args.toArray(String[]::new));
+    return MiniRun.of(RunCommandTest.MODEL, data, work).tasks(TASKS).plus(extra).run();
   }
 
   private RunRecord record(String model) {
