@@ -86,13 +86,15 @@ public final class BenchScoringCommand implements Callable<Integer> {
       }
     }
     printRatios(out, report);
-    if (report.readerNumbering().cpuSeconds() > 0) {
+    ScoringBench.Reading reading = report.reading();
+    if (reading.numberedCpuSeconds() > 0) {
       out.printf(
           Locale.ROOT,
-          "  numbering the rows' candidates as they are read (the reader's cost, not in the"
-              + " harness): wall %.2f s, CPU %.2f s%n",
-          report.readerNumbering().wallSeconds(),
-          report.readerNumbering().cpuSeconds());
+          "  reader (not in the harness): building the rows' items CPU %.2f s, building and"
+              + " numbering them CPU %.2f s (numbering %+.2f s)%n",
+          reading.plainCpuSeconds(),
+          reading.numberedCpuSeconds(),
+          reading.numberedCpuSeconds() - reading.plainCpuSeconds());
     }
   }
 

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mmeb.eval.data.CandidateNumbering;
 import org.mmeb.eval.data.Item;
+import org.mmeb.eval.data.NumberedCandidates;
 import org.mmeb.eval.data.QueryRow;
 import org.mmeb.eval.data.TaskData;
 
@@ -20,15 +22,39 @@ public final class UniqueItems {
     for (QueryRow row : data.rows()) {
       unique.putIfAbsent(row.query().key(), row.query());
     }
-    for (QueryRow row : data.rows()) {
-      for (Item candidate : row.candidates()) {
-        unique.putIfAbsent(candidate.key(), candidate);
+    CandidateNumbering numbering = CandidateNumbering.sharedBy(data.rows());
+    if (numbering != null) {
+      addFirstOfEachNumber(data.rows(), numbering, unique);
+    } else {
+      for (QueryRow row : data.rows()) {
+        for (Item candidate : row.candidates()) {
+          unique.putIfAbsent(candidate.key(), candidate);
+        }
       }
     }
     for (Item candidate : data.globalCandidates()) {
       unique.putIfAbsent(candidate.key(), candidate);
     }
     return new ArrayList<>(unique.values());
+  }
+
+  /**
+   * Rows whose reader numbered their candidates: equal keys have equal numbers, so only a number's
+   * first occurrence is looked up by key (a thousand keys in a V1 task, not a million).
+   */
+  private static void addFirstOfEachNumber(
+      List<QueryRow> rows, CandidateNumbering numbering, Map<String, Item> unique) {
+    boolean[] seen = new boolean[numbering.size()];
+    for (QueryRow row : rows) {
+      NumberedCandidates candidates = (NumberedCandidates) row.candidates();
+      for (int j = 0; j < candidates.size(); j++) {
+        int number = candidates.number(j);
+        if (!seen[number]) {
+          seen[number] = true;
+          unique.putIfAbsent(candidates.get(j).key(), candidates.get(j));
+        }
+      }
+    }
   }
 
   /** Counts every item reference (before dedupe), for the results record. */

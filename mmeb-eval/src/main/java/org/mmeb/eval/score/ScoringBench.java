@@ -36,6 +36,12 @@ public final class ScoringBench {
     Sample time(int repeats, int rows, int cols, int dims);
   }
 
+  /**
+   * Median CPU seconds a reader spends building the local rows' candidate items ({@code plain}) and
+   * building and numbering them ({@code numbered}): numbering costs the difference.
+   */
+  public record Reading(double plainCpuSeconds, double numberedCpuSeconds) {}
+
   /** A mode's median wall and CPU seconds for {@code flops} floating-point operations. */
   public record Mode(String name, double wallSeconds, double cpuSeconds, double flops) {
     public double gflopPerCpuSecond() {
@@ -47,8 +53,8 @@ public final class ScoringBench {
    * @param exactFraction share of the pairs scored in double by the harness (the rest decided fast)
    * @param checkedQueries queries whose ranking was compared with the all-double ranking (all
    *     equal)
-   * @param readerNumbering what the readers spent numbering the local rows' candidates (not in the
-   *     harness's time; zero for a global task)
+   * @param reading what a reader spends building the local rows' candidates, and numbering them
+   *     (not in the harness's time; zero for a global task)
    */
   public record Report(
       String shape,
@@ -59,7 +65,7 @@ public final class ScoringBench {
       Mode external,
       double exactFraction,
       int checkedQueries,
-      Sample readerNumbering) {
+      Reading reading) {
     /** Harness CPU-seconds ÷ limit CPU-seconds (1 = as fast as the bare product). */
     public double ratio() {
       return harness.cpuSeconds() / limit.cpuSeconds();
@@ -128,15 +134,16 @@ public final class ScoringBench {
    * {@code datasets} local tasks of {@code rows} rows, each row ranking {@code candidates} drawn
    * from a pool of {@code pool} distinct vectors (the V1 protocol's shape). The harness starts from
    * what a reader hands over: rows whose candidates it numbered while reading ({@link
-   * CandidateNumbering}); that numbering, the reader's cost, is timed on its own.
+   * CandidateNumbering}). What that numbering costs the reader is timed apart: the rows' items
+   * built as a reader builds them, without and with numbering them.
    */
   public Report local(int datasets, int rows, int candidates, int pool, int dims) {
-    List<List<Item>> items = new ArrayList<>();
-    List<Map<String, Double>> relevance = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(seed);
+    int[][] picks = new int[rows][];
+    List<Map<String, Double>> relevance = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
-      items.add(rowItems(random, candidates, pool));
-      relevance.add(Map.of(items.get(i).get(0).key(), 1.0));
+      picks[i] = rowPicks(random, candidates, pool);
+      relevance.add(Map.of(candidateKey(picks[i][0]), 1.0));
     }
     Rounds timed = new Rounds(rounds);
     long exactScores = 0;
@@ -144,11 +151,12 @@ public final class ScoringBench {
       float[][] q = uniform(random, rows, dims);
       float[][] c = uniform(random, pool, dims);
       LocalTaskRanker ranker = new LocalTaskRanker(similarity);
+      LocalTask task = new LocalTask(q, c, picks, relevance);
       if (d == 0) {
-        checkLocal(ranker, q, c, items, relevance);
+        checkLocal(ranker, task);
         exactScores = ranker.exactScores();
       }
-      timeLocal(ranker, new LocalTask(q, c, items, relevance), candidates, timed);
+      timeLocal(ranker, task, candidates, timed);
     }
     for (int r = 0; r < rounds && external != null; r++) {
       timed.outside.add(external.time(datasets, rows, candidates, dims));
@@ -162,59 +170,75 @@ public final class ScoringBench {
     return report(shape, timed, 2.0 * datasets * rows * candidates * dims, exact, checked);
   }
 
-  /** One local task's queries, candidate vectors, rows as read (not numbered yet) and labels. */
+  /** One local task: queries, candidate vectors, each row's picks from them, and labels. */
   private record LocalTask(
-      float[][] q, float[][] c, List<List<Item>> items, List<Map<String, Double>> relevance) {}
+      float[][] q, float[][] c, int[][] picks, List<Map<String, Double>> relevance) {}
 
-  /** Rows numbered as a reader numbers them, one numbering per task. */
-  private static List<NumberedCandidates> numbered(List<List<Item>> items) {
-    CandidateNumbering numbering = new CandidateNumbering();
-    return items.stream().map(numbering::number).toList();
+  /**
+   * The rows' candidates built as a V1 reader builds them (new items and key strings, keyed by
+   * content), each row numbered right after it is built when {@code numbering} is given.
+   */
+  private static List<List<Item>> readRows(int[][] picks, CandidateNumbering numbering) {
+    List<List<Item>> rows = new ArrayList<>(picks.length);
+    for (int[] row : picks) {
+      List<Item> items = new ArrayList<>(row.length);
+      for (int pick : row) {
+        items.add(ItemKeys.byContent(Integer.toString(pick), ""));
+      }
+      rows.add(numbering == null ? items : numbering.number(items));
+    }
+    return rows;
+  }
+
+  private static String candidateKey(int pick) {
+    return ItemKeys.content(Integer.toString(pick), List.of());
+  }
+
+  private static List<NumberedCandidates> numbered(List<List<Item>> rows) {
+    return rows.stream().map(row -> (NumberedCandidates) row).toList();
   }
 
   /**
    * The first rows' rankings against all-double scoring; the rows ranked by their keys too (the
    * harness's path for rows nobody numbered) must give the same rankings.
    */
-  private void checkLocal(
-      LocalTaskRanker ranker,
-      float[][] q,
-      float[][] c,
-      List<List<Item>> items,
-      List<Map<String, Double>> relevance) {
-    EmbeddingLookup lookup = lookup(c);
-    List<NumberedCandidates> rows = numbered(items);
+  private void checkLocal(LocalTaskRanker ranker, LocalTask task) {
+    EmbeddingLookup lookup = lookup(task.c());
+    List<float[]> q = Arrays.asList(task.q());
+    List<NumberedCandidates> rows = numbered(readRows(task.picks(), new CandidateNumbering()));
     List<QueryRanking> ranked =
-        ranker.rankNumbered(Arrays.asList(q), rows, rows.get(0).numbering(), lookup, relevance);
+        ranker.rankNumbered(q, rows, rows.get(0).numbering(), lookup, task.relevance());
     List<List<String>> keys =
-        items.stream().map(row -> row.stream().map(Item::key).toList()).toList();
+        rows.stream().map(row -> row.stream().map(Item::key).toList()).toList();
     LocalTaskRanker byKeys = new LocalTaskRanker(similarity);
-    if (!ranked.equals(byKeys.rank(Arrays.asList(q), keys, lookup, relevance))) {
+    if (!ranked.equals(byKeys.rank(q, keys, lookup, task.relevance()))) {
       throw new IllegalStateException("rows ranked by numbers and by keys differ");
     }
-    for (int i = 0; i < Math.min(CHECKED, q.length); i++) {
+    for (int i = 0; i < Math.min(CHECKED, q.size()); i++) {
       List<float[]> vectors = keys.get(i).stream().map(lookup::get).toList();
-      check(ranked.get(i), q[i], vectors, keys.get(i), relevance.get(i), i);
+      check(ranked.get(i), q.get(i), vectors, keys.get(i), task.relevance().get(i), i);
     }
   }
 
   /**
-   * One dataset's rounds, added to each round's sums: the reader's numbering of the rows, the
-   * harness from the numbered rows, the product.
+   * One dataset's rounds, added to each round's sums: the reader building the rows without and with
+   * numbering them, the harness from the numbered rows, the product.
    */
   private void timeLocal(LocalTaskRanker ranker, LocalTask task, int candidates, Rounds timed) {
     EmbeddingLookup lookup = lookup(task.c());
     List<float[]> queries = Arrays.asList(task.q());
     float[][] dense = Arrays.copyOf(task.c(), candidates);
     for (int r = 0; r < rounds; r++) {
-      List<List<NumberedCandidates>> rows = new ArrayList<>(1);
-      Sample n = time(() -> rows.add(numbered(task.items())));
-      CandidateNumbering numbering = rows.get(0).get(0).numbering();
+      Sample plain = time(() -> readRows(task.picks(), null));
+      List<List<NumberedCandidates>> read = new ArrayList<>(1);
+      Sample numbered =
+          time(() -> read.add(numbered(readRows(task.picks(), new CandidateNumbering()))));
+      List<NumberedCandidates> rows = read.get(0);
+      CandidateNumbering numbering = rows.get(0).numbering();
       Sample h =
-          time(
-              () -> ranker.rankNumbered(queries, rows.get(0), numbering, lookup, task.relevance()));
+          time(() -> ranker.rankNumbered(queries, rows, numbering, lookup, task.relevance()));
       timed.add(r, h, time(() -> product(task.q(), dense)));
-      timed.addNumbering(r, n);
+      timed.addReading(r, plain, numbered);
     }
   }
 
@@ -233,7 +257,7 @@ public final class ScoringBench {
         external == null ? null : median(external.name(), timed.outside, flops),
         exact,
         checked,
-        timed.numbering());
+        timed.reading());
   }
 
   /**
@@ -245,8 +269,8 @@ public final class ScoringBench {
     final double[] harnessCpu;
     final double[] limitWall;
     final double[] limitCpu;
-    final double[] numberingWall;
-    final double[] numberingCpu;
+    final double[] readCpu;
+    final double[] readNumberedCpu;
     final List<Sample> outside = new ArrayList<>();
 
     Rounds(int rounds) {
@@ -254,13 +278,13 @@ public final class ScoringBench {
       harnessCpu = new double[rounds];
       limitWall = new double[rounds];
       limitCpu = new double[rounds];
-      numberingWall = new double[rounds];
-      numberingCpu = new double[rounds];
+      readCpu = new double[rounds];
+      readNumberedCpu = new double[rounds];
     }
 
-    void addNumbering(int round, Sample numbering) {
-      numberingWall[round] += numbering.wallSeconds();
-      numberingCpu[round] += numbering.cpuSeconds();
+    void addReading(int round, Sample plain, Sample numbered) {
+      readCpu[round] += plain.cpuSeconds();
+      readNumberedCpu[round] += numbered.cpuSeconds();
     }
 
     void add(int round, Sample harness, Sample limit) {
@@ -278,27 +302,22 @@ public final class ScoringBench {
       return new Mode("float32 product", middle(limitWall), middle(limitCpu), flops);
     }
 
-    /** The readers' numbering of local rows (none for a global task). */
-    Sample numbering() {
-      return new Sample(middle(numberingWall), middle(numberingCpu));
+    /** A reader building the local rows, without and with numbering them (none if global). */
+    Reading reading() {
+      return new Reading(middle(readCpu), middle(readNumberedCpu));
     }
   }
 
-  /**
-   * A row's candidates as a V1 reader builds them: new items (new key strings) keyed by content,
-   * {@code candidates} distinct picks from the pool.
-   */
-  private static List<Item> rowItems(SplittableRandom random, int candidates, int pool) {
+  /** A row's candidates: {@code candidates} distinct picks from the pool. */
+  private static int[] rowPicks(SplittableRandom random, int candidates, int pool) {
     int[] all = IntStream.range(0, pool).toArray();
-    List<Item> items = new ArrayList<>(candidates);
     for (int j = 0; j < candidates; j++) {
       int pick = j + random.nextInt(pool - j);
       int t = all[j];
       all[j] = all[pick];
       all[pick] = t;
-      items.add(ItemKeys.byContent(Integer.toString(all[j]), ""));
     }
-    return items;
+    return Arrays.copyOf(all, candidates);
   }
 
   /** Every score of q × cᵀ by the bare kernel, in the harness's chunks and threads, none kept. */
