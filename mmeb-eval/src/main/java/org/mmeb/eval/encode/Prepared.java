@@ -19,4 +19,11 @@ public interface Prepared {
   default long bytes() {
     return 0;
   }
+
+  /**
+   * Hands the batch's buffers back for reuse by later batches: call once the model has run it, when
+   * nothing reads it any more (a batch run again later, as {@code bench encoding}'s model-alone
+   * mode does, is not released). Without the call its buffers are left to the garbage collector.
+   */
+  default void release() {}
 }

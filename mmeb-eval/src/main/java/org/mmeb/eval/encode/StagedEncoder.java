@@ -9,7 +9,8 @@ import org.mmeb.eval.data.Item;
  * preprocess the next batches on worker threads while the model runs the current one.
  *
  * <p>{@link #prepare} is thread-safe and touches no model state; {@link #infer} runs the model.
- * {@code encode(items, images)} is exactly {@code infer(prepare(items, images))}.
+ * {@code encode(items, images)} is exactly {@code infer(prepare(items, images))}, then {@link
+ * Prepared#release}.
  */
 public interface StagedEncoder extends Encoder {
   /** Tokenizes, decodes and preprocesses a batch into model-ready buffers; thread-safe. */
@@ -25,6 +26,11 @@ public interface StagedEncoder extends Encoder {
 
   @Override
   default float[][] encode(List<Item> items, ImageStore images) throws Exception {
-    return infer(prepare(items, images));
+    Prepared prepared = prepare(items, images);
+    try {
+      return infer(prepared);
+    } finally {
+      prepared.release();
+    }
   }
 }

@@ -174,7 +174,10 @@ public final class EncodingBench {
     StageClock clock = new StageClock();
     new PipelinedBatches<PreparedBatch>(
             workers, 1, ByteWindow.defaultBudget(), PreparedBatch::bytes)
-        .run(batches, batch -> clock.prepare(encoder, batch, images), (batch, ready) -> {});
+        .run(
+            batches,
+            batch -> clock.prepare(encoder, batch, images),
+            (batch, ready) -> ready.release());
   }
 
   private Sample once(List<List<Item>> batches, ImageStore images, boolean pipelined)
@@ -206,6 +209,7 @@ public final class EncodingBench {
       long t0 = System.nanoTime();
       clock.infer(encoder, prepared);
       inference.addAndGet(System.nanoTime() - t0);
+      prepared.release();
     };
   }
 

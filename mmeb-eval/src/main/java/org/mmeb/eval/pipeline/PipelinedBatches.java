@@ -99,7 +99,6 @@ public final class PipelinedBatches<P> {
     private final Semaphore window = new Semaphore(2 * workers + consumers);
     private final ByteWindow bytes = new ByteWindow(maxBytesInFlight);
     private final AtomicLongArray weights;
-    private final DirectMemoryReclaim reclaim = new DirectMemoryReclaim();
     // A slot is emptied as soon as its batch is consumed: a prepared batch (direct buffers of
     // pixels) must not stay reachable until the task ends, or a real-size task holds them all.
     private final AtomicReferenceArray<CompletableFuture<P>> prepared;
@@ -170,7 +169,6 @@ public final class PipelinedBatches<P> {
         P ready = await(prepared.get(i));
         prepared.set(i, null); // completed, so the feeder and the preparer are done with it
         consume.accept(batches.get(i), ready);
-        reclaim.consumed(weights.get(i));
       } catch (Exception | Error e) {
         failed.set(true);
         throw e;

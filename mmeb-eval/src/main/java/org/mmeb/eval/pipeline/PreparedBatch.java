@@ -11,4 +11,11 @@ record PreparedBatch(List<Item> batch, ImageStore images, Prepared prepared) {
   long bytes() {
     return prepared == null ? 0 : prepared.bytes();
   }
+
+  /** Hands the model-ready buffers back for reuse ({@link Prepared#release}). */
+  void release() {
+    if (prepared != null) {
+      prepared.release();
+    }
+  }
 }

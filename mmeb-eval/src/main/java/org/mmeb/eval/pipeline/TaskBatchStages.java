@@ -44,6 +44,7 @@ final class TaskBatchStages {
     long t0 = System.nanoTime();
     float[][] vectors = clock.infer(encoder, prepared);
     inferenceNanos.addAndGet(System.nanoTime() - t0);
+    prepared.release();
     EncoderOutputCheck.check(data.spec().name(), batch, vectors, dim);
     cache.putAll(batch.stream().map(keys::of).toList(), vectors);
     storedItems.addAndGet(batch.size());

@@ -24,6 +24,18 @@ record GraphInputs(
     long[] pixelShape,
     int lengthBucket) {
 
+  /** Text inputs in {@code buffers} (from a pool, handed back with the batch). */
+  static GraphInputs text(TokenBatch tokens, int lengthBucket, BatchBuffers buffers) {
+    return new GraphInputs(
+        tokens,
+        buffers.longs(tokens.ids()),
+        buffers.longs(tokens.mask()),
+        buffers.zeros(tokens.ids().length),
+        null,
+        null,
+        lengthBucket);
+  }
+
   static GraphInputs text(TokenBatch tokens, int lengthBucket) {
     return new GraphInputs(
         tokens,

@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ final class GraphSession implements AutoCloseable {
   private final int batchRows;
   private final int pooledDim;
   private final long padId;
+  // the [batch, dim] output buffers, reused from run to run (a few per device thread)
+  private final DirectBufferPool outputBuffers = new DirectBufferPool(4L << 20);
 
   private GraphSession(
       OrtSession session,
@@ -198,15 +201,25 @@ final class GraphSession implements AutoCloseable {
    * (from the device, one copy), then split into rows: no intermediate tensor copies.
    */
   private float[][] runIntoBuffer(GraphFeeds feeds, int rows) throws OrtException {
-    FloatBuffer buffer = GraphInputs.directFloats(rows * pooledDim);
-    try (OnnxTensor pinned =
-            OnnxTensor.createTensor(SessionFactory.ENV, buffer, new long[] {rows, pooledDim});
-        OrtSession.Result result = session.run(feeds.tensors(), Map.of(spec.output(), pinned))) {
+    ByteBuffer block = outputBuffers.take(rows * pooledDim * Float.BYTES);
+    try {
+      FloatBuffer buffer = block.slice().order(block.order()).asFloatBuffer();
+      runInto(feeds, buffer, rows);
       float[][] out = new float[rows][pooledDim];
       for (int r = 0; r < rows; r++) {
         buffer.get(r * pooledDim, out[r]);
       }
       return out;
+    } finally {
+      outputBuffers.give(block); // the tensor over it is closed: nothing writes it any more
+    }
+  }
+
+  private void runInto(GraphFeeds feeds, FloatBuffer buffer, int rows) throws OrtException {
+    try (OnnxTensor pinned =
+            OnnxTensor.createTensor(SessionFactory.ENV, buffer, new long[] {rows, pooledDim});
+        OrtSession.Result result = session.run(feeds.tensors(), Map.of(spec.output(), pinned))) {
+      // ONNX Runtime wrote the output into the buffer
     }
   }
 

@@ -18,6 +18,7 @@ final class ModelInputs implements AutoCloseable {
   private final TextTokenizer tokenizer;
   private final ImagePreprocessor preprocessor;
   private final int tokenMultiple;
+  private final DirectBufferPool pool = DirectBufferPool.sizedToHeap();
 
   ModelInputs(ModelSpec spec, Path dir) {
     this(spec, dir, 1);
@@ -64,13 +65,14 @@ final class ModelInputs implements AutoCloseable {
       List<Integer> textRows,
       List<String> texts,
       boolean pixelsForEveryRow) {
+    BatchBuffers buffers = new BatchBuffers(pool);
     long t0 = System.nanoTime();
-    GraphInputs text = texts.isEmpty() ? null : tokenized(texts);
+    GraphInputs text = texts.isEmpty() ? null : tokenized(texts, buffers);
     long tokenizeNanos = System.nanoTime() - t0;
     boolean anyImage = items.stream().anyMatch(Item::hasImages);
     PixelBatch pixels =
         anyImage || pixelsForEveryRow
-            ? PixelBatch.of(items, images, preprocessor, pixelsForEveryRow)
+            ? PixelBatch.of(items, images, preprocessor, pixelsForEveryRow, buffers)
             : null;
     return new OnnxBatch(
         items.size(),
@@ -78,13 +80,15 @@ final class ModelInputs implements AutoCloseable {
         text,
         pixels,
         pixels == null ? 0 : pixels.decodeNanos(),
-        tokenizeNanos + (pixels == null ? 0 : pixels.preprocessNanos()));
+        tokenizeNanos + (pixels == null ? 0 : pixels.preprocessNanos()),
+        buffers);
   }
 
-  private GraphInputs tokenized(List<String> texts) {
+  private GraphInputs tokenized(List<String> texts, BatchBuffers buffers) {
     return GraphInputs.text(
         TokenBuckets.roundUp(tokenizer.tokenize(texts), tokenMultiple, spec.tokenizer()),
-        lengthBucket());
+        lengthBucket(),
+        buffers);
   }
 
   /** How long a text row would be alone ({@link GraphInputs#lengthBucket}). */

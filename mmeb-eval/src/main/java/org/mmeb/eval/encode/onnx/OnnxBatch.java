@@ -4,7 +4,8 @@ import org.mmeb.eval.encode.Prepared;
 
 /**
  * A prepared batch for an ONNX model: text inputs for the rows in {@code textRows} (null when no
- * item needs the text side) and the pixel batch (null when no item needs pixels).
+ * item needs the text side) and the pixel batch (null when no item needs pixels), in {@code
+ * buffers} from the model's pool.
  */
 record OnnxBatch(
     int size,
@@ -12,8 +13,14 @@ record OnnxBatch(
     GraphInputs text,
     PixelBatch pixels,
     long decodeNanos,
-    long preprocessNanos)
+    long preprocessNanos,
+    BatchBuffers buffers)
     implements Prepared {
+
+  @Override
+  public void release() {
+    buffers.release();
+  }
 
   @Override
   public long bytes() {

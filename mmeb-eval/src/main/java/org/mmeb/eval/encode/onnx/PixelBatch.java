@@ -12,8 +12,8 @@ import org.mmeb.eval.encode.image.ImagePreprocessor;
 import org.mmeb.eval.encode.image.RgbImage;
 
 /**
- * The images of a batch, decoded and preprocessed into one NCHW tensor; {@code owners[i]} is the
- * item whose image is tensor row {@code i} (a video item owns several rows).
+ * The images of a batch, decoded and preprocessed into one NCHW tensor in a pooled buffer; {@code
+ * owners[i]} is the item whose image is tensor row {@code i} (a video item owns several rows).
  */
 record PixelBatch(
     FloatBuffer pixels, long[] shape, int[] owners, long decodeNanos, long preprocessNanos) {
@@ -26,13 +26,16 @@ record PixelBatch(
       List<Item> items,
       ImageStore store,
       ImagePreprocessor preprocessor,
-      boolean blankRowForTextOnly) {
+      boolean blankRowForTextOnly,
+      BatchBuffers buffers) {
     int[] owners = owners(items, blankRowForTextOnly);
-    FloatBuffer pixels = GraphInputs.directFloats(owners.length * preprocessor.tensorSize());
+    FloatBuffer pixels = buffers.floats(owners.length * preprocessor.tensorSize());
     long[] nanos = new long[2];
     int row = 0;
     for (Item item : items) {
-      row += item.images().isEmpty() && blankRowForTextOnly ? 1 : 0;
+      if (item.images().isEmpty() && blankRowForTextOnly) {
+        blank(pixels, row++, preprocessor.tensorSize());
+      }
       for (String path : item.images()) {
         writeImage(store, path, preprocessor, pixels, row++, nanos);
       }
@@ -55,6 +58,13 @@ record PixelBatch(
     preprocessor.writeChw(image, pixels, row * preprocessor.tensorSize());
     nanos[0] += t1 - t0;
     nanos[1] += System.nanoTime() - t1;
+  }
+
+  /** Zeros tensor row {@code row} (a pooled buffer holds an earlier batch's pixels). */
+  private static void blank(FloatBuffer pixels, int row, int size) {
+    for (int i = row * size; i < (row + 1) * size; i++) {
+      pixels.put(i, 0f);
+    }
   }
 
   /**
