@@ -41,19 +41,24 @@ public final class ImagePreprocessor {
     return PillowBicubicResize.window(image, size[0], size[1], left, top, crop, crop);
   }
 
-  /** Writes the image's normalised CHW tensor into {@code out} starting at index {@code offset}. */
+  /**
+   * Writes the image's normalised CHW tensor into {@code out} starting at index {@code offset}: one
+   * pass over the interleaved pixels into the three planes, then one bulk put.
+   */
   public void writeChw(RgbImage image, FloatBuffer out, int offset) {
     RgbImage ready = resizeAndCrop(image);
     byte[] rgb = ready.rgb();
     int plane = ready.width() * ready.height();
-    float[] channel = scratch(plane);
-    for (int c = 0; c < 3; c++) {
-      float[] level = levels[c];
-      for (int p = 0, i = c; p < plane; p++, i += 3) {
-        channel[p] = level[rgb[i] & 0xFF];
-      }
-      out.put(offset + c * plane, channel, 0, plane);
+    float[] chw = scratch(3 * plane);
+    float[] red = levels[0];
+    float[] green = levels[1];
+    float[] blue = levels[2];
+    for (int p = 0, i = 0; p < plane; p++, i += 3) {
+      chw[p] = red[rgb[i] & 0xFF];
+      chw[plane + p] = green[rgb[i + 1] & 0xFF];
+      chw[2 * plane + p] = blue[rgb[i + 2] & 0xFF];
     }
+    out.put(offset, chw, 0, 3 * plane);
   }
 
   /** A float array of at least {@code size} for this thread, kept between images. */
