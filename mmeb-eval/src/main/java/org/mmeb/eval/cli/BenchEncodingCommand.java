@@ -70,6 +70,15 @@ public final class BenchEncodingCommand implements Callable<Integer> {
   Integer replay;
 
   @Option(
+      names = "--against-intra-op-threads",
+      paramLabel = "N",
+      converter = DeviceOptions.ThreadCount.class,
+      description =
+          "Also time the pipeline and the model alone with CPU sessions on N intra-op threads (0 ="
+              + " ONNX Runtime's default), in the same rounds: both settings meet the same load.")
+  Integer againstThreads;
+
+  @Option(
       names = "--text-only",
       description = "Encode only the task's items without images (to measure a text model).")
   boolean textOnly;
@@ -95,11 +104,24 @@ public final class BenchEncodingCommand implements Callable<Integer> {
       if (replay != null) {
         return replay(out, encoder, items, images);
       }
-      EncodingBench.Report report =
-          new EncodingBench(encoder, batchSize, threads).run(items, images, warmUp, rounds);
-      print(out, report, encoder.device(), threads);
+      EncodingBench bench = new EncodingBench(encoder, batchSize, threads);
+      try (Encoder other = againstEncoder(threads)) {
+        EncodingBench.Report report =
+            (other == null ? bench : bench.against(other)).run(items, images, warmUp, rounds);
+        print(out, report, encoder.device(), threads);
+      }
     }
     return 0;
+  }
+
+  /** The model with --against-intra-op-threads, or null. */
+  private Encoder againstEncoder(int workers) {
+    if (againstThreads == null) {
+      return null;
+    }
+    int threads =
+        againstThreads == DeviceOptions.AUTO ? DeviceOptions.autoThreads(workers) : againstThreads;
+    return encoderOptions.openModel(spec.commandLine().getErr(), workers, threads);
   }
 
   private void print(PrintWriter out, EncodingBench.Report report, String device, int threads) {
@@ -107,6 +129,36 @@ public final class BenchEncodingCommand implements Callable<Integer> {
     printModes(out, report);
     printRatios(out, report);
     printCpuBound(out, report);
+    if (report.other() != null) {
+      printOther(out, report, threads);
+    }
+  }
+
+  /** The other thread count's pipeline and model alone, and how the two settings compare. */
+  private void printOther(PrintWriter out, EncodingBench.Report report, int workers) {
+    EncodingBench.Other other = report.other();
+    int threads =
+        againstThreads == DeviceOptions.AUTO ? DeviceOptions.autoThreads(workers) : againstThreads;
+    out.printf(
+        Locale.ROOT,
+        "  with intra-op threads %s, same rounds:%n",
+        threads == DeviceSettings.ALL_CORES ? "ONNX Runtime's default" : threads);
+    for (EncodingBench.Mode mode : List.of(other.pipelined(), other.modelOnly())) {
+      out.printf(
+          Locale.ROOT,
+          "  %-16s %10.1f %12.3f %11.2f%n",
+          mode.name(),
+          mode.itemsPerSecond(),
+          mode.cpuMillisPerItem(),
+          mode.itemsPerSecond() * mode.cpuMillisPerItem() / 1000);
+    }
+    out.printf(
+        Locale.ROOT,
+        "  its pipelined / its model alone: %.2f; pipelined above / this model alone: %.2f;"
+            + " pipelined above / this pipelined: %.2f%n",
+        other.pipelined().itemsPerSecond() / other.modelOnly().itemsPerSecond(),
+        report.pipelined().itemsPerSecond() / other.modelOnly().itemsPerSecond(),
+        report.pipelined().itemsPerSecond() / other.pipelined().itemsPerSecond());
   }
 
   /** Each mode's rate, CPU time per item, cores kept busy (their product) and inference share. */

@@ -87,8 +87,12 @@ public final class DeviceOptions {
    * CPU sessions the cores they leave).
    */
   DeviceSettings settings(int workers) {
-    int cores = Runtime.getRuntime().availableProcessors();
-    return withThreads(intraOpThreads == AUTO ? Math.max(1, cores - workers) : intraOpThreads);
+    return withThreads(intraOpThreads == AUTO ? autoThreads(workers) : intraOpThreads);
+  }
+
+  /** The cores {@code workers} preparing threads leave, at least 1. */
+  static int autoThreads(int workers) {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() - workers);
   }
 
   /** The settings for an encoder without preparing workers ({@code auto}: every core). */

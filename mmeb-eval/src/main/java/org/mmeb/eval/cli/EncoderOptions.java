@@ -100,6 +100,18 @@ public final class EncoderOptions {
     return httpEncoder();
   }
 
+  /** The ONNX model with CPU sessions on {@code threads} intra-op threads. */
+  Encoder openModel(PrintWriter warnings, int workers, int threads) {
+    if (source.modelSpec == null) {
+      throw new UserError("a thread count needs an ONNX model (--model), not a server");
+    }
+    return OnnxEncoders.open(
+        source.modelSpec,
+        device.device,
+        deviceOptions.settings(workers).withIntraOpThreads(threads),
+        warnings);
+  }
+
   private HttpEncoder httpEncoder() {
     if (serverModel == null) {
       throw new UserError("--server needs --server-model NAME");

@@ -29,12 +29,16 @@ public final class EncodingBench {
   public record Mode(
       String name, double itemsPerSecond, double cpuMillisPerItem, double inference) {}
 
+  /** The other encoder's pipeline and model alone, timed in the same rounds. */
+  public record Other(Mode pipelined, Mode modelOnly) {}
+
   /** Shares of the pipeline's wall time (CPU stages summed over the workers). */
   public record Stages(double decode, double preprocess, double inference) {}
 
   /**
    * @param modelOnly bare inference on prepared batches
    * @param prepareOnly the CPU stage alone on the workers
+   * @param other the pipeline and the model alone of the {@link #against other encoder}, or null
    */
   public record Report(
       int items,
@@ -44,7 +48,8 @@ public final class EncodingBench {
       Mode pipelined,
       Mode modelOnly,
       Mode prepareOnly,
-      Stages stages) {
+      Stages stages,
+      Other other) {
     public double speedup() {
       return pipelined.itemsPerSecond() / serial.itemsPerSecond();
     }
@@ -95,11 +100,23 @@ public final class EncodingBench {
   private final Encoder encoder;
   private final int batchSize;
   private final int workers;
+  private EncodingBench other;
 
   public EncodingBench(Encoder encoder, int batchSize, int workers) {
     this.encoder = encoder;
     this.batchSize = batchSize;
     this.workers = workers;
+  }
+
+  /**
+   * Also times the pipeline and the model alone of {@code encoder}, the same model with other
+   * session settings (such as ONNX Runtime's intra-op threads), in the same rounds, so that the two
+   * settings meet the same load from other processes; the model alone runs the batches this bench's
+   * encoder prepared.
+   */
+  public EncodingBench against(Encoder encoder) {
+    this.other = new EncodingBench(encoder, batchSize, workers);
+    return this;
   }
 
   /**
@@ -124,20 +141,34 @@ public final class EncodingBench {
         new Stages(
             middle(samples.get(1), s -> s.decode() / s.wall()),
             middle(samples.get(1), s -> s.preprocess() / s.wall()),
-            middle(samples.get(1), s -> s.inference() / s.wall())));
+            middle(samples.get(1), s -> s.inference() / s.wall())),
+        other == null
+            ? null
+            : new Other(
+                median("pipelined x" + workers, samples.get(4), n),
+                median("model alone", samples.get(5), n)));
   }
 
-  /** Per mode (serial, pipelined, model alone, CPU stage alone), one sample per round. */
+  /**
+   * Per mode (serial, pipelined, model alone, CPU stage alone, then the other encoder's pipelined
+   * and model alone), one sample per round.
+   */
   private List<List<Sample>> alternatingRounds(
       List<List<Item>> batches, List<PreparedBatch> prepared, ImageStore images, int rounds)
       throws Exception {
-    List<List<Sample>> samples =
-        List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    List<List<Sample>> samples = new ArrayList<>();
+    for (int mode = 0; mode < 6; mode++) {
+      samples.add(new ArrayList<>());
+    }
     for (int r = 0; r < rounds; r++) {
       samples.get(0).add(once(batches, images, false));
       samples.get(1).add(once(batches, images, true));
       samples.get(2).add(timed(() -> inferAll(prepared)));
       samples.get(3).add(timed(() -> prepareInWorkers(batches, images)));
+      if (other != null) {
+        samples.get(4).add(other.once(batches, images, true));
+        samples.get(5).add(timed(() -> other.inferAll(prepared)));
+      }
     }
     return samples;
   }
