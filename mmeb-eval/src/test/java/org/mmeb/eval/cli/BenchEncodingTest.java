@@ -45,6 +45,30 @@ class BenchEncodingTest {
         .containsPattern("pipelined / this CPU bound [0-9.]+");
   }
 
+  @Test
+  void timesAnotherIntraOpThreadCountInTheSameRounds() {
+    CliRun run =
+        demoModel(
+            "MiniShapes",
+            "--rounds",
+            "1",
+            "--warm-up",
+            "0",
+            "--workers",
+            "1",
+            "--intra-op-threads",
+            "auto",
+            "--against-intra-op-threads",
+            "0");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    int auto = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    assertThat(run.out())
+        .contains("1 workers, intra-op threads on CPU: " + auto)
+        .contains("with intra-op threads ONNX Runtime's default, same rounds:")
+        .containsPattern("pipelined / slowest stage alone \\((model|CPU stage) alone\\): [0-9.]+")
+        .containsPattern("pipelined above / this pipelined: [0-9.]+");
+  }
+
   /** bench encoding of the demo model on CPU on one task of the synthesised mmeb-mini. */
   private static CliRun demoModel(String task, String... options) {
     List<String> args =
