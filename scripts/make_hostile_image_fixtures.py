@@ -9,17 +9,24 @@ what Pillow does:
 - noise.jpg / noise-cut-60.jpg: a 96 x 96 JPEG of seeded noise, whole and cut to 60% of its bytes
   (Pillow opens it, then load() raises "image file is truncated").
 - noise.png / noise-cut-60.png: the same for a 64 x 64 PNG (noise, so the cut falls inside IDAT).
+- zip-bomb-257mb.zip: an archive as a publisher's tool writes it (Python's zipfile, deflate)
+  holding one entry, MiniShapes/0003.png, of 257 MiB of zeros: past the harness's 256 MiB cap
+  for one image, in about 250 KB. HostileImageRunTest copies the entry, compressed bytes and all,
+  into a dataset's images.zip.
 
 Run: /usr/bin/python3 scripts/make_hostile_image_fixtures.py
 """
 import io
 import random
+import zipfile
 from pathlib import Path
 
 from PIL import Image
 
 OUT = Path(__file__).resolve().parent.parent / "mmeb-eval/src/test/resources/encode/hostile"
 LIMIT = 2 * Image.MAX_IMAGE_PIXELS
+ZIP_BOMB_ENTRY = "MiniShapes/0003.png"
+ZIP_BOMB_MIB = 257  # ImageBytes.MAX_BYTES is 256 MiB
 
 
 def noise(side, seed):
@@ -65,6 +72,22 @@ def whole_and_cut(name, image, **options):
     print(f"{cut.name}: {len(data) * 6 // 10} of {len(data)} bytes; Pillow: {refused_as_truncated(cut)}")
 
 
+def zip_bomb():
+    """257 MiB of zeros as one deflated entry, streamed so that the zeros are never held in memory;
+    a fixed timestamp keeps the file the same from run to run."""
+    path = OUT / "zip-bomb-257mb.zip"
+    entry = zipfile.ZipInfo(ZIP_BOMB_ENTRY, date_time=(2026, 1, 1, 0, 0, 0))
+    entry.compress_type = zipfile.ZIP_DEFLATED  # at zlib's default level, as zip(1) writes
+    zeros = bytes(1 << 20)
+    with zipfile.ZipFile(path, "w") as archive, archive.open(entry, "w") as out:
+        for _ in range(ZIP_BOMB_MIB):
+            out.write(zeros)
+    with zipfile.ZipFile(path) as archive:
+        written = archive.getinfo(ZIP_BOMB_ENTRY)
+        assert written.file_size == ZIP_BOMB_MIB << 20, written
+        assert written.compress_type == zipfile.ZIP_DEFLATED, written
+    print(f"{path.name}: {path.stat().st_size} bytes holding {written.file_size} bytes of zeros")
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     side = 26000
@@ -75,6 +98,7 @@ def main():
     print(f"{bomb.name}: {bomb.stat().st_size} bytes; Pillow: {refused_as_bomb(bomb)}")
     whole_and_cut("noise", noise(96, 3), format="JPEG", quality=90)
     whole_and_cut("noise", noise(64, 5), format="PNG")
+    zip_bomb()
 
 
 if __name__ == "__main__":

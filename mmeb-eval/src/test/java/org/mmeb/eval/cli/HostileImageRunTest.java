@@ -3,15 +3,14 @@ package org.mmeb.eval.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmeb.eval.data.images.ImageBytes;
@@ -19,51 +18,52 @@ import org.mmeb.eval.data.synth.SyntheticBenchmark;
 
 /**
  * The Pillow-written hostile images (scripts/make_hostile_image_fixtures.py) inside a dataset's
- * images.zip, and an entry expanding past the 256 MB cap: {@code run} stops with one line and exit
- * 2, {@code data verify} reports each image with Pillow's reason (or the cap) and exits 1.
+ * images.zip, and an entry expanding past the 256 MB cap, as Python's zipfile wrote it (same
+ * script): {@code run} stops with one line and exit 2, {@code data verify} reports each image with
+ * Pillow's reason (or the cap) and exits 1.
  */
 class HostileImageRunTest {
   private static final Path HOSTILE = Path.of("mmeb-eval/src/test/resources/encode/hostile");
   private static final Path TINY_SPEC =
       Path.of("mmeb-eval/src/test/resources/encode/tiny/dual.json");
+  private static final String IMAGE_3 = "MiniShapes/0003.png";
+  private static final String IMAGE_5 = "MiniShapes/0005.png";
   @TempDir Path data;
   @TempDir Path work;
 
-  /** An entry's bytes, written as a stream (a zip bomb is never held in memory). */
-  @FunctionalInterface
-  private interface EntryBytes {
-    void writeTo(OutputStream out) throws IOException;
-  }
-
-  private static EntryBytes fixture(String name) {
-    return out -> out.write(Files.readAllBytes(HOSTILE.resolve(name)));
-  }
-
   /** The mini benchmark with MiniShapes' images 3 and 5 replaced by the named fixtures. */
   private void synthesizeWith(String image3, String image5) throws IOException {
-    synthesizeWith(fixture(image3), fixture(image5));
+    synthesizeWith(Map.of(IMAGE_3, image3, IMAGE_5, image5), null);
   }
 
-  private void synthesizeWith(EntryBytes image3, EntryBytes image5) throws IOException {
+  /**
+   * The mini benchmark, its images.zip rewritten: an entry named in {@code fixtures} holds that
+   * fixture file (deflated here); an entry {@code publisherZip} also has is that archive's entry,
+   * copied as its writer compressed it; every other entry is copied as it is.
+   */
+  private void synthesizeWith(Map<String, String> fixtures, Path publisherZip) throws IOException {
     SyntheticBenchmark.write(data, 1);
     Path zip = data.resolve("images.zip");
-    Map<String, EntryBytes> entries = new LinkedHashMap<>();
-    try (ZipFile in = new ZipFile(zip.toFile())) {
-      for (ZipEntry e : Collections.list(in.entries())) {
-        byte[] bytes = in.getInputStream(e).readAllBytes();
-        entries.put(e.getName(), out -> out.write(bytes));
+    Path rewritten = work.resolve("images.zip");
+    try (ZipFile synthesized = ZipFile.builder().setPath(zip).get();
+        ZipFile publisher =
+            publisherZip == null ? null : ZipFile.builder().setPath(publisherZip).get();
+        ZipArchiveOutputStream out = new ZipArchiveOutputStream(rewritten)) {
+      for (ZipArchiveEntry entry : Collections.list(synthesized.getEntries())) {
+        String fixture = fixtures.get(entry.getName());
+        ZipArchiveEntry published = publisher == null ? null : publisher.getEntry(entry.getName());
+        if (fixture != null) {
+          out.putArchiveEntry(new ZipArchiveEntry(entry.getName()));
+          Files.copy(HOSTILE.resolve(fixture), out);
+          out.closeArchiveEntry();
+        } else if (published != null) {
+          out.addRawArchiveEntry(published, publisher.getRawInputStream(published));
+        } else {
+          out.addRawArchiveEntry(entry, synthesized.getRawInputStream(entry));
+        }
       }
     }
-    entries.put("MiniShapes/0003.png", image3);
-    entries.put("MiniShapes/0005.png", image5);
-    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-      out.setLevel(1);
-      for (Map.Entry<String, EntryBytes> e : entries.entrySet()) {
-        out.putNextEntry(new ZipEntry(e.getKey()));
-        e.getValue().writeTo(out);
-        out.closeEntry();
-      }
-    }
+    Files.move(rewritten, zip, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private CliRun run() {
@@ -107,14 +107,11 @@ class HostileImageRunTest {
 
   @Test
   void aZipEntryExpandingPastTheCapIsReportedByDataVerifyAndStopsTheRun() throws Exception {
-    EntryBytes bomb =
-        out -> {
-          byte[] zeros = new byte[1 << 20];
-          for (long written = 0; written <= ImageBytes.MAX_BYTES; written += zeros.length) {
-            out.write(zeros);
-          }
-        };
-    synthesizeWith(bomb, fixture("noise.png"));
+    Path bomb = HOSTILE.resolve("zip-bomb-257mb.zip");
+    try (ZipFile publisher = ZipFile.builder().setPath(bomb).get()) {
+      assertThat(publisher.getEntry(IMAGE_3).getSize()).isGreaterThan(ImageBytes.MAX_BYTES);
+    }
+    synthesizeWith(Map.of(IMAGE_5, "noise.png"), bomb);
     assertThat(Files.size(data.resolve("images.zip"))).isLessThan(4L << 20);
     CliRun verify = verify();
     assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
