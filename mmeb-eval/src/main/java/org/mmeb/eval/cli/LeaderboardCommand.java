@@ -84,7 +84,7 @@ final class LeaderboardCommand implements Callable<Integer> {
   private List<ScoreSource> sources(TaskRegistry tasks) {
     List<ScoreSource> sources = new ArrayList<>(ScoreInputs.runsUnder(results));
     for (String path : imports) {
-      sources.add(ScoreInputs.read(path, tasks));
+      sources.add(ScoreInputs.read(path, tasks).withoutOutcomes());
     }
     if (!noReference) {
       sources.addAll(ReferenceScores.leaderboardSources(Installation.shown(reference), tasks));

@@ -48,6 +48,16 @@ public record ScoreSource(
     return mainScores;
   }
 
+  /**
+   * The same scores without the per-query outcomes: what a job that never pairs queries keeps, so
+   * that many runs' outcomes are not all in memory at once.
+   */
+  public ScoreSource withoutOutcomes() {
+    return outcomes.isEmpty()
+        ? this
+        : new ScoreSource(name, benchmark, provenance, mainScores, printed, Map.of());
+  }
+
   /** Scores computed elsewhere, without per-query outcomes (an imported score file). */
   public static ScoreSource measured(
       String name, String benchmark, String provenance, Map<String, Double> mainScores) {

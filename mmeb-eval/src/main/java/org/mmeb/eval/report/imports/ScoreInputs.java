@@ -47,7 +47,11 @@ public final class ScoreInputs {
     return new ScoreInput(fromRun(run, record), record.reasoning(), TiedHits.flags(record));
   }
 
-  /** Every run under a results root ({@code <model>/<benchmark>/run.json}), in path order. */
+  /**
+   * Every run under a results root ({@code <model>/<benchmark>/run.json}), in path order, without
+   * per-query outcomes: a leaderboard shows scores only, and each run's outcomes are dropped as
+   * soon as it is read.
+   */
   public static List<ScoreSource> runsUnder(Path root) {
     if (!Files.isDirectory(root)) {
       return List.of();
@@ -56,7 +60,7 @@ public final class ScoreInputs {
     try (Stream<Path> files = Files.walk(root, 3)) {
       for (Path file :
           files.filter(p -> p.getFileName().toString().equals(RUN_FILE)).sorted().toList()) {
-        sources.add(fromRun(file, RunRecordFile.read(file)));
+        sources.add(fromRun(file, RunRecordFile.read(file)).withoutOutcomes());
       }
     } catch (IOException e) {
       throw new UserError("cannot list runs under " + root + ": " + e.getMessage(), e);

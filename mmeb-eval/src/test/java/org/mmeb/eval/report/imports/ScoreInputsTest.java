@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.report.ScoreSource;
 import org.mmeb.eval.report.compare.SyntheticRuns;
 import org.mmeb.eval.result.RunRecord;
 import org.mmeb.eval.result.RunRecordFile;
@@ -42,5 +43,21 @@ class ScoreInputsTest {
         .isEqualTo(ScoreInputs.fromRun(first, firstRecord));
     assertThat(input.reasoning()).isEqualTo(firstRecord.reasoning());
     assertThat(input.tieFlags()).isEqualTo(TiedHits.flags(firstRecord));
+  }
+
+  /**
+   * A leaderboard of many runs used to hold every run's per-query outcomes, which it never uses.
+   */
+  @Test
+  void runsForALeaderboardKeepNoPerQueryOutcomesWhileARunReadForPairingDoes() throws Exception {
+    Path first = SyntheticRuns.write(results, "first", Map.of(), 1);
+    SyntheticRuns.write(results, "second", Map.of(), 2);
+    List<ScoreSource> runs = ScoreInputs.runsUnder(results);
+    ScoreSource paired =
+        ScoreInputs.read(first.toString(), TaskRegistry.load(Path.of("tasks"), List.of()));
+    assertThat(runs).extracting(ScoreSource::name).containsExactly("first", "second");
+    assertThat(runs).allSatisfy(run -> assertThat(run.outcomes()).isEmpty());
+    assertThat(runs.get(0).mainScores()).isEqualTo(paired.mainScores()).hasSize(3);
+    assertThat(paired.outcomes()).hasSize(3);
   }
 }
