@@ -23,9 +23,10 @@ public final class FolderImageStore implements ImageStore {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString(), null, "not a regular file");
     }
-    ImageBytes.checkDeclared(Files.size(file), file.toString());
+    long size = Files.size(file);
+    ImageBytes.checkDeclared(size, file.toString());
     try (var in = Files.newInputStream(file)) {
-      return ImageBytes.readCapped(in, file.toString());
+      return ImageBytes.readCapped(in, file.toString(), size);
     }
   }
 

@@ -2,6 +2,7 @@ package org.mmeb.eval.data.images;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -21,6 +22,38 @@ public final class ImageBytes {
     if (bytes.length > MAX_BYTES) {
       throw tooLarge(what, "more than " + MAX_BYTES);
     }
+    return bytes;
+  }
+
+  /**
+   * As {@link #readCapped(InputStream, String)}, into one array of the {@code declared} size (what
+   * the file system or the archive says, -1 when unknown) when the stream holds exactly that: no
+   * chunked reads and final copy. A stream that holds more is read on under the same cap.
+   */
+  static byte[] readCapped(InputStream in, String what, long declared) throws IOException {
+    if (declared < 0 || declared > MAX_BYTES) {
+      return readCapped(in, what);
+    }
+    byte[] bytes = new byte[(int) declared];
+    int n = in.readNBytes(bytes, 0, bytes.length);
+    if (n < bytes.length) {
+      return Arrays.copyOf(bytes, n);
+    }
+    int next = in.read();
+    return next < 0 ? bytes : moreThanDeclared(in, what, bytes, next);
+  }
+
+  /** {@code head}, the byte after it and the rest of the stream, refusing more than the cap. */
+  private static byte[] moreThanDeclared(InputStream in, String what, byte[] head, int next)
+      throws IOException {
+    byte[] rest = in.readNBytes((int) (MAX_BYTES - head.length));
+    long total = head.length + 1L + rest.length;
+    if (total > MAX_BYTES) {
+      throw tooLarge(what, "more than " + MAX_BYTES);
+    }
+    byte[] bytes = Arrays.copyOf(head, (int) total);
+    bytes[head.length] = (byte) next;
+    System.arraycopy(rest, 0, bytes, head.length + 1, rest.length);
     return bytes;
   }
 

@@ -119,7 +119,7 @@ public final class TarGzImageStore implements ImageStore {
     for (TarArchiveEntry e = cursor.getNextEntry(); e != null; e = cursor.getNextEntry()) {
       if (cursorOrdinal++ == ordinal) {
         ImageBytes.checkDeclared(e.getSize(), archive + "!" + e.getName());
-        return ImageBytes.readCapped(cursor, archive + "!" + e.getName());
+        return ImageBytes.readCapped(cursor, archive + "!" + e.getName(), e.getSize());
       }
     }
     throw new IOException(archive + ": entry " + ordinal + " vanished while reading");

@@ -41,7 +41,7 @@ public final class ZipImageStore implements ImageStore {
     ImageBytes.checkDeclared(entry.getSize(), entryName(entry));
     byte[] bytes;
     try (InputStream in = zip.getInputStream(entry)) {
-      bytes = ImageBytes.readCapped(in, entryName(entry));
+      bytes = ImageBytes.readCapped(in, entryName(entry), entry.getSize());
     }
     checkCrc(entry, bytes);
     return bytes;

@@ -21,6 +21,14 @@ import java.util.zip.Inflater;
 final class PlainPngDecoder {
   private static final byte[] SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
 
+  // Per thread, reused image after image: an inflater (a new one allocates zlib's state natively
+  // and frees it only when a collection finds it) and the filtered rows, which live only until
+  // they are unfiltered into the image's own array.
+  private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
+  private static final ThreadLocal<byte[]> FILTERED = ThreadLocal.withInitial(() -> new byte[0]);
+  // a thread keeps the scratch of images up to 1024 x 1024 RGBA, not that of the largest it saw
+  private static final int KEPT_SCRATCH = 4 << 20;
+
   /**
    * Chunks that do not change the samples ImageIO returns (text, time, physical size, colour hints
    * it only records). Any other chunk — a palette, transparency, an ICC profile, an unknown one —
@@ -140,26 +148,43 @@ final class PlainPngDecoder {
     return length >= 0 && at + 12L + length <= png.length && crcMatches(png, at, length);
   }
 
-  /** The filtered rows, exactly {@code height × (1 + rowBytes)} bytes, or null. */
+  /**
+   * The filtered rows, exactly {@code height × (1 + rowBytes)} bytes at the start of this thread's
+   * scratch array, or null.
+   */
   private static byte[] inflated(byte[] zlib, Header header) throws DataFormatException {
     int size = header.height() * (1 + header.rowBytes());
-    byte[] out = new byte[size];
-    Inflater inflater = new Inflater();
+    byte[] out = scratch(size);
+    Inflater inflater = INFLATER.get();
     try {
       inflater.setInput(zlib);
-      return fillsExactly(inflater, out) ? out : null;
+      return fillsExactly(inflater, out, size) ? out : null;
     } finally {
-      inflater.end();
+      inflater.reset();
     }
   }
 
-  /** Inflates into all of {@code out}, with no data left over. */
-  private static boolean fillsExactly(Inflater inflater, byte[] out) throws DataFormatException {
-    int n = 0;
-    for (int got = 1; n < out.length && got > 0; n += got) {
-      got = inflater.inflate(out, n, out.length - n); // 0: finished, or needs input or a dictionary
+  /** This thread's scratch array, or for an image above {@link #KEPT_SCRATCH} a new one. */
+  private static byte[] scratch(int size) {
+    byte[] known = FILTERED.get();
+    if (known.length >= size) {
+      return known;
     }
-    return n == out.length && (inflater.finished() || inflater.inflate(new byte[1]) == 0);
+    byte[] fresh = new byte[size];
+    if (size <= KEPT_SCRATCH) {
+      FILTERED.set(fresh);
+    }
+    return fresh;
+  }
+
+  /** Inflates into the first {@code size} bytes of {@code out}, with no data left over. */
+  private static boolean fillsExactly(Inflater inflater, byte[] out, int size)
+      throws DataFormatException {
+    int n = 0;
+    for (int got = 1; n < size && got > 0; n += got) {
+      got = inflater.inflate(out, n, size - n); // 0: finished, or needs input or a dictionary
+    }
+    return n == size && (inflater.finished() || inflater.inflate(new byte[1]) == 0);
   }
 
   /** Undoes each row's filter (None, Sub, Up, Average, Paeth) in place of a packed array. */
