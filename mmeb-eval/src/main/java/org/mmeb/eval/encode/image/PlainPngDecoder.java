@@ -202,23 +202,40 @@ final class PlainPngDecoder {
     return out;
   }
 
+  /** One row's filter undone in place; {@code above} is -1 for the first row (zeros above). */
   private static void unfilterRow(byte[] out, int at, int above, int row, int bpp, int filter) {
+    switch (filter) {
+      case 1 -> unfilterSub(out, at, row, bpp);
+      case 2 -> unfilterUp(out, at, above, row);
+      case 3, 4 -> unfilterAverageOrPaeth(out, at, above, row, bpp, filter);
+      default -> {} // None: the bytes are the samples
+    }
+  }
+
+  private static void unfilterSub(byte[] out, int at, int row, int bpp) {
+    for (int i = bpp; i < row; i++) {
+      out[at + i] += out[at + i - bpp];
+    }
+  }
+
+  private static void unfilterUp(byte[] out, int at, int above, int row) {
+    if (above < 0) {
+      return;
+    }
+    for (int i = 0; i < row; i++) {
+      out[at + i] += out[above + i];
+    }
+  }
+
+  private static void unfilterAverageOrPaeth(
+      byte[] out, int at, int above, int row, int bpp, int filter) {
     for (int i = 0; i < row; i++) {
       int left = i >= bpp ? out[at + i - bpp] & 0xFF : 0;
       int up = above >= 0 ? out[above + i] & 0xFF : 0;
       int upLeft = i >= bpp && above >= 0 ? out[above + i - bpp] & 0xFF : 0;
-      out[at + i] = (byte) (out[at + i] + predicted(filter, left, up, upLeft));
+      int predicted = filter == 3 ? (left + up) >>> 1 : paeth(left, up, upLeft);
+      out[at + i] = (byte) (out[at + i] + predicted);
     }
-  }
-
-  private static int predicted(int filter, int left, int up, int upLeft) {
-    return switch (filter) {
-      case 1 -> left;
-      case 2 -> up;
-      case 3 -> (left + up) >>> 1;
-      case 4 -> paeth(left, up, upLeft);
-      default -> 0;
-    };
   }
 
   private static int paeth(int a, int b, int c) {
