@@ -37,10 +37,29 @@ final class DirectBufferPool {
   ByteBuffer take(int bytes) {
     ByteBuffer block = takeFree(bytes);
     if (block == null) {
-      block = ByteBuffer.allocateDirect(bytes);
+      block = allocate(bytes);
     }
     block.clear().limit(bytes);
     return block.order(ByteOrder.nativeOrder());
+  }
+
+  /**
+   * A new block. When direct memory is exhausted ({@code -XX:MaxDirectMemorySize}), the free blocks
+   * that fit no request are what holds it: they are dropped and the allocation tried again (the JDK
+   * collects and retries before giving up).
+   */
+  private ByteBuffer allocate(int bytes) {
+    try {
+      return ByteBuffer.allocateDirect(bytes);
+    } catch (OutOfMemoryError e) {
+      dropFree();
+      return ByteBuffer.allocateDirect(bytes);
+    }
+  }
+
+  private synchronized void dropFree() {
+    free.clear();
+    freeBytes = 0;
   }
 
   /** The smallest free block that fits {@code bytes} within the slack, or null. */

@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Blocks are reused within the slack, kept up to the limit, and handed back once per batch. */
@@ -45,6 +48,44 @@ class DirectBufferPoolTest {
     assertThat(pool.freeBytes()).isEqualTo(2000);
     assertThat(pool.take(2000)).isSameAs(a);
     assertThat(pool.take(2000)).isNotSameAs(b);
+  }
+
+  /**
+   * In a JVM with 4 MB of direct memory, a pool holding 3 MB of 1 MB blocks still serves a 2 MB
+   * request: the blocks that fit nothing are dropped when direct memory runs out.
+   */
+  @Test
+  void freeBlocksThatFitNothingGiveWayWhenDirectMemoryRunsOut() throws Exception {
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:MaxDirectMemorySize=4m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Exhaust.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.exitValue()).as(output).isZero();
+    assertThat(output).contains("served 2 MB");
+  }
+
+  /** The child of {@link #freeBlocksThatFitNothingGiveWayWhenDirectMemoryRunsOut}. */
+  static final class Exhaust {
+    public static void main(String[] args) {
+      DirectBufferPool pool = new DirectBufferPool(64L << 20);
+      fillWithSmallBlocks(pool);
+      System.out.println("served " + (pool.take(2 << 20).limit() >> 20) + " MB");
+    }
+
+    /** Three 1 MB blocks taken and handed back: only the pool holds them. */
+    private static void fillWithSmallBlocks(DirectBufferPool pool) {
+      ByteBuffer[] blocks = {pool.take(1 << 20), pool.take(1 << 20), pool.take(1 << 20)};
+      for (ByteBuffer block : blocks) {
+        pool.give(block);
+      }
+    }
   }
 
   @Test
