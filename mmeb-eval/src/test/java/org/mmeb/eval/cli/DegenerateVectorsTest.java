@@ -60,19 +60,7 @@ class DegenerateVectorsTest {
     Path queries = submission.resolve("MiniShapes/queries.npy");
     Files.delete(queries);
     Files.createSymbolicLink(queries, Path.of("/dev/zero"));
-    CliRun scored =
-        CliRun.of(
-            "score",
-            "--embeddings",
-            submission.toString(),
-            "--benchmark",
-            "mmeb-mini",
-            "--data",
-            data.toString(),
-            "--tasks",
-            "MiniShapes",
-            "--out",
-            work.resolve("results").toString());
+    CliRun scored = MiniRun.score(submission, data, work).tasks("MiniShapes").run();
     assertThat(scored.exitCode()).isEqualTo(2);
     assertThat(scored.err().strip())
         .isEqualTo("error: " + queries + ": not a regular file, cannot hash it");
@@ -83,19 +71,7 @@ class DegenerateVectorsTest {
   void constantVectorsKeepTheReferenceScoreButAreFlaggedAndFailCheck() throws Exception {
     Path data = work.resolve("data");
     SyntheticBenchmark.write(data, 2);
-    CliRun scored =
-        CliRun.of(
-            "score",
-            "--embeddings",
-            constantSubmission(data).toString(),
-            "--benchmark",
-            "mmeb-mini",
-            "--data",
-            data.toString(),
-            "--tasks",
-            "MiniShapes",
-            "--out",
-            work.resolve("results").toString());
+    CliRun scored = MiniRun.score(constantSubmission(data), data, work).tasks("MiniShapes").run();
     assertThat(scored.exitCode()).as(scored.err()).isZero();
     Path run = work.resolve("results/constant/mmeb-mini/run.json");
     RunRecord record = RunRecordFile.read(run);
@@ -114,14 +90,7 @@ class DegenerateVectorsTest {
     assertThat(check.exitCode()).isEqualTo(1);
     assertThat(check.out()).contains("FAIL ties: MiniShapes: ");
 
-    CliRun board =
-        CliRun.of(
-            "leaderboard",
-            "--results",
-            work.resolve("results").toString(),
-            "--no-reference",
-            "--out",
-            work.resolve("board").toString());
+    CliRun board = MiniRun.leaderboard(work).run();
     assertThat(board.exitCode()).as(board.err()).isZero();
     assertThat(work.resolve("board/leaderboard.md"))
         .content()

@@ -86,14 +86,7 @@ class ResultsIntegrityTest {
     assertThat(edited).isNotEqualTo(json);
     Files.writeString(runFile(), edited);
 
-    CliRun board =
-        CliRun.of(
-            "leaderboard",
-            "--results",
-            work.resolve("results").toString(),
-            "--no-reference",
-            "--out",
-            work.resolve("board").toString());
+    CliRun board = MiniRun.leaderboard(work).run();
     assertThat(board.exitCode()).isEqualTo(2);
     assertThat(board.err().strip())
         .isEqualTo(
@@ -110,14 +103,7 @@ class ResultsIntegrityTest {
         json.replaceFirst("\"main_score\" : [0-9.Ee-]+", "\"main_score\" : 0.999")
             .replaceFirst("\"hit@1\" : [0-9.Ee-]+", "\"hit@1\" : 0.999");
     Files.writeString(runFile(), edited);
-    CliRun board =
-        CliRun.of(
-            "leaderboard",
-            "--results",
-            work.resolve("results").toString(),
-            "--no-reference",
-            "--out",
-            work.resolve("board").toString());
+    CliRun board = MiniRun.leaderboard(work).run();
     assertThat(board.exitCode()).isEqualTo(2);
     assertThat(board.err()).contains("main_score 0.999 is not the mean of its");
   }

@@ -88,19 +88,7 @@ class ScoreCommandTest {
     Path submission = oracle;
     Path results = work.resolve("results");
 
-    CliRun run =
-        score(
-            "score",
-            "--embeddings",
-            submission.toString(),
-            "--benchmark",
-            "mmeb-mini",
-            "--data",
-            data.toString(),
-            "--out",
-            results.toString(),
-            "--bootstrap",
-            "200");
+    CliRun run = score(MiniRun.score(submission, data, work).set("--bootstrap", 200).argv());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     Path runFile = results.resolve("oracle/mmeb-mini/run.json");
@@ -143,19 +131,7 @@ class ScoreCommandTest {
     Path keys = submission.resolve("MiniShapes/candidate_keys.json");
     Files.writeString(keys, Files.readString(keys).replaceFirst("\"[^\"]*\"", "\"no-such-key\""));
 
-    CliRun run =
-        score(
-            "score",
-            "--embeddings",
-            submission.toString(),
-            "--benchmark",
-            "mmeb-mini",
-            "--data",
-            data.toString(),
-            "--out",
-            work.resolve("results").toString(),
-            "--tasks",
-            "MiniShapes");
+    CliRun run = score(MiniRun.score(submission, data, work).tasks("MiniShapes").argv());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines().filter(l -> l.startsWith("error:")))
