@@ -10,14 +10,13 @@ import org.mmeb.eval.task.MetricName;
  * the best positive, and those the bound cannot place against it (scored exactly later). Non-finite
  * fast scores are contenders and unsure. The k-th largest lower end is kept while scanning: a
  * candidate whose upper end is below it so far is below it at the end too, and cannot change it, so
- * most candidates cost a multiply, an add and one comparison.
+ * most candidates cost two multiplies and a few comparisons.
  */
 final class FastRowPass {
   private final LowerBounds lower = new LowerBounds(MetricName.MAX_K);
   private final double bound;
   private final boolean hasPositive;
   private final double positiveScore;
-  private double quietBelow;
   private int[] contenders = new int[16];
   private double[] contenderFast = new double[16];
   private int contenderCount;
@@ -33,7 +32,6 @@ final class FastRowPass {
     this.bound = bound;
     this.hasPositive = hasPositive;
     this.positiveScore = positiveScore;
-    quietBelow = Double.NEGATIVE_INFINITY;
   }
 
   /**
@@ -52,17 +50,31 @@ final class FastRowPass {
       boolean hasPositive,
       double positiveScore) {
     FastRowPass pass = new FastRowPass(bound, hasPositive, positiveScore);
+    double threshold = Double.NEGATIVE_INFINITY;
+    // without a positive nothing is ahead of it: a finite f - bound is never above +infinity
+    double positive = hasPositive ? positiveScore : Double.POSITIVE_INFINITY;
+    long ahead = 0;
     for (int j = 0; j < at.length; j++) {
       double f = products[start + columns[j]] * qWeight * pool.weight(at[j]);
-      if (f + bound >= pass.quietBelow || !Double.isFinite(f)) {
-        pass.offer(j, f);
+      if (f + bound >= threshold || !Double.isFinite(f)) {
+        threshold = pass.contend(j, f);
+      }
+      // about half the row is ahead of a random positive: counted without a branch to mispredict
+      boolean surelyAhead = f - bound > positive && f < Double.POSITIVE_INFINITY;
+      ahead += surelyAhead ? 1 : 0;
+      if (!surelyAhead && f + bound >= positive && Double.isFinite(f)) {
+        pass.keepUnsure(j);
       }
     }
+    pass.ahead = ahead;
     return pass;
   }
 
-  /** A candidate that may matter: a top-k contender, or near or ahead of the best positive. */
-  private void offer(int j, double f) {
+  /**
+   * A candidate that may reach the top k (or has a non-finite fast score, so is scored exactly):
+   * kept, its lower end offered; the k-th largest lower end so far returned.
+   */
+  private double contend(int j, double f) {
     boolean finite = Double.isFinite(f);
     if (!finite || f + bound >= lower.threshold()) {
       if (finite) {
@@ -70,15 +82,10 @@ final class FastRowPass {
       }
       keepContender(j, f);
     }
-    if (hasPositive && (!finite || f + bound >= positiveScore)) {
-      if (finite && f - bound > positiveScore) {
-        ahead++;
-      } else {
-        keepUnsure(j);
-      }
+    if (!finite && hasPositive) {
+      keepUnsure(j);
     }
-    double threshold = lower.threshold();
-    quietBelow = hasPositive ? Math.min(threshold, positiveScore) : threshold;
+    return lower.threshold();
   }
 
   private void keepContender(int j, double f) {
