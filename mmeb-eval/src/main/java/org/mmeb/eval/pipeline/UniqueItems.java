@@ -22,20 +22,24 @@ public final class UniqueItems {
     for (QueryRow row : data.rows()) {
       unique.putIfAbsent(row.query().key(), row.query());
     }
-    CandidateNumbering numbering = CandidateNumbering.sharedBy(data.rows());
-    if (numbering != null) {
-      addFirstOfEachNumber(data.rows(), numbering, unique);
-    } else {
-      for (QueryRow row : data.rows()) {
-        for (Item candidate : row.candidates()) {
-          unique.putIfAbsent(candidate.key(), candidate);
-        }
-      }
-    }
+    addRowCandidates(data.rows(), unique);
     for (Item candidate : data.globalCandidates()) {
       unique.putIfAbsent(candidate.key(), candidate);
     }
     return new ArrayList<>(unique.values());
+  }
+
+  private static void addRowCandidates(List<QueryRow> rows, Map<String, Item> unique) {
+    CandidateNumbering numbering = CandidateNumbering.sharedBy(rows);
+    if (numbering != null) {
+      addFirstOfEachNumber(rows, numbering, unique);
+      return;
+    }
+    for (QueryRow row : rows) {
+      for (Item candidate : row.candidates()) {
+        unique.putIfAbsent(candidate.key(), candidate);
+      }
+    }
   }
 
   /**

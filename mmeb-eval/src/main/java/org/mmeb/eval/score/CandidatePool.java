@@ -57,15 +57,44 @@ final class CandidatePool {
       CandidateNumbering numbering,
       EmbeddingLookup lookup,
       Similarity similarity) {
-    int[] positionOfNumber = new int[numbering.size()];
-    Arrays.fill(positionOfNumber, -1);
-    int[] numberAt = new int[numbering.size()];
-    int size = 0;
+    PoolPositions positions = new PoolPositions(numbering.size());
     List<int[]> rows = new ArrayList<>(numbered.size());
     for (NumberedCandidates row : numbered) {
       if (row.numbering() != numbering) {
         throw new IllegalArgumentException("rows numbered by different numberings");
       }
+      rows.add(positions.of(row));
+    }
+    float[][] vectors = new float[positions.size][];
+    for (int p = 0; p < vectors.length; p++) {
+      vectors[p] = lookup.get(numbering.key(positions.numberAt[p]));
+    }
+    ToIntFunction<String> positionOf =
+        key -> {
+          int number = numbering.numberOf(key);
+          return number < 0 ? -1 : positions.positionOfNumber[number];
+        };
+    return new CandidatePool(
+        WeightedVectors.of(vectors, similarity),
+        rows,
+        p -> numbering.key(positions.numberAt[p]),
+        positionOf);
+  }
+
+  /** Pool positions given to a numbering's numbers in order of first appearance. */
+  private static final class PoolPositions {
+    final int[] positionOfNumber;
+    final int[] numberAt;
+    int size;
+
+    PoolPositions(int numbers) {
+      positionOfNumber = new int[numbers];
+      Arrays.fill(positionOfNumber, -1);
+      numberAt = new int[numbers];
+    }
+
+    /** The row's candidates as pool positions; numbers seen for the first time get the next. */
+    int[] of(NumberedCandidates row) {
       int[] at = new int[row.size()];
       for (int j = 0; j < at.length; j++) {
         int number = row.number(j);
@@ -75,19 +104,8 @@ final class CandidatePool {
         }
         at[j] = positionOfNumber[number];
       }
-      rows.add(at);
+      return at;
     }
-    float[][] vectors = new float[size][];
-    for (int p = 0; p < size; p++) {
-      vectors[p] = lookup.get(numbering.key(numberAt[p]));
-    }
-    ToIntFunction<String> positionOf =
-        key -> {
-          int number = numbering.numberOf(key);
-          return number < 0 ? -1 : positionOfNumber[number];
-        };
-    return new CandidatePool(
-        WeightedVectors.of(vectors, similarity), rows, p -> numbering.key(numberAt[p]), positionOf);
   }
 
   /**

@@ -92,23 +92,32 @@ public final class LocalRanker {
     double bound =
         new ScoreErrorBound(dots, query.length)
             .of(side.norm() * side.weight(), side.weight(), pool.maxScale(), pool.maxWeight());
-    FastRowPass pass =
-        FastRowPass.scan(
-            products.values(),
-            products.start(),
-            products.columns(),
-            row.at(),
-            side.weight(),
-            pool,
-            bound,
-            positive.index() >= 0,
-            positive.score());
+    FastRowPass pass = pass(products, row, side.weight(), pool, bound, positive);
     int[] topIndices = pass.top(exact, MetricName.MAX_K, row.at().length);
     List<String> top =
         Arrays.stream(topIndices).mapToObj(j -> row.keyAt().apply(row.at()[j])).toList();
     long ahead = positive.index() >= 0 ? pass.ahead(exact, positive.index()) : 0;
     exactScores.add(exact.count());
     return new QueryRanking(top, firstPositiveRank(row, positive, ahead));
+  }
+
+  private static FastRowPass pass(
+      Products products,
+      Row row,
+      double qWeight,
+      WeightedVectors pool,
+      double bound,
+      Positive positive) {
+    return FastRowPass.scan(
+        products.values(),
+        products.start(),
+        products.columns(),
+        row.at(),
+        qWeight,
+        pool,
+        bound,
+        positive.index() >= 0,
+        positive.score());
   }
 
   /**
