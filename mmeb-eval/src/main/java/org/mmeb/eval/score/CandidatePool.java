@@ -58,27 +58,22 @@ final class CandidatePool {
       EmbeddingLookup lookup,
       Similarity similarity) {
     PoolPositions positions = new PoolPositions(numbering.size());
-    List<int[]> rows = new ArrayList<>(numbered.size());
-    for (NumberedCandidates row : numbered) {
-      if (row.numbering() != numbering) {
-        throw new IllegalArgumentException("rows numbered by different numberings");
-      }
-      rows.add(positions.of(row));
-    }
+    List<int[]> rows = numbered.stream().map(row -> positions.of(row, numbering)).toList();
+    return new CandidatePool(
+        WeightedVectors.of(vectorsAt(positions, numbering, lookup), similarity),
+        rows,
+        p -> numbering.key(positions.numberAt[p]),
+        key -> positions.positionOfKey(numbering, key));
+  }
+
+  /** The vector of each pool position's candidate, fetched once. */
+  private static float[][] vectorsAt(
+      PoolPositions positions, CandidateNumbering numbering, EmbeddingLookup lookup) {
     float[][] vectors = new float[positions.size][];
     for (int p = 0; p < vectors.length; p++) {
       vectors[p] = lookup.get(numbering.key(positions.numberAt[p]));
     }
-    ToIntFunction<String> positionOf =
-        key -> {
-          int number = numbering.numberOf(key);
-          return number < 0 ? -1 : positions.positionOfNumber[number];
-        };
-    return new CandidatePool(
-        WeightedVectors.of(vectors, similarity),
-        rows,
-        p -> numbering.key(positions.numberAt[p]),
-        positionOf);
+    return vectors;
   }
 
   /** Pool positions given to a numbering's numbers in order of first appearance. */
@@ -93,8 +88,17 @@ final class CandidatePool {
       numberAt = new int[numbers];
     }
 
+    /** The pool position of the candidate with this key, -1 when no row uses it. */
+    int positionOfKey(CandidateNumbering numbering, String key) {
+      int number = numbering.numberOf(key);
+      return number < 0 ? -1 : positionOfNumber[number];
+    }
+
     /** The row's candidates as pool positions; numbers seen for the first time get the next. */
-    int[] of(NumberedCandidates row) {
+    int[] of(NumberedCandidates row, CandidateNumbering numbering) {
+      if (row.numbering() != numbering) {
+        throw new IllegalArgumentException("rows numbered by different numberings");
+      }
       int[] at = new int[row.size()];
       for (int j = 0; j < at.length; j++) {
         int number = row.number(j);

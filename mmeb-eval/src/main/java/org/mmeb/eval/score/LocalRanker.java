@@ -93,12 +93,15 @@ public final class LocalRanker {
         new ScoreErrorBound(dots, query.length)
             .of(side.norm() * side.weight(), side.weight(), pool.maxScale(), pool.maxWeight());
     FastRowPass pass = pass(products, row, side.weight(), pool, bound, positive);
-    int[] topIndices = pass.top(exact, MetricName.MAX_K, row.at().length);
-    List<String> top =
-        Arrays.stream(topIndices).mapToObj(j -> row.keyAt().apply(row.at()[j])).toList();
+    List<String> top = keysOf(row, pass.top(exact, MetricName.MAX_K, row.at().length));
     long ahead = positive.index() >= 0 ? pass.ahead(exact, positive.index()) : 0;
     exactScores.add(exact.count());
     return new QueryRanking(top, firstPositiveRank(row, positive, ahead));
+  }
+
+  /** The keys of the row's candidates at these row indices. */
+  private static List<String> keysOf(Row row, int[] indices) {
+    return Arrays.stream(indices).mapToObj(j -> row.keyAt().apply(row.at()[j])).toList();
   }
 
   private static FastRowPass pass(
@@ -156,17 +159,23 @@ public final class LocalRanker {
     int[] found = new int[Math.min(at.length, 4)];
     int count = 0;
     for (int j = 0; j < at.length; j++) {
-      for (int r : relevant) {
-        if (at[j] == r) {
-          if (count == found.length) {
-            found = Arrays.copyOf(found, at.length);
-          }
-          found[count++] = j;
-          break;
+      if (contains(relevant, at[j])) {
+        if (count == found.length) {
+          found = Arrays.copyOf(found, at.length);
         }
+        found[count++] = j;
       }
     }
     return Arrays.copyOf(found, count);
+  }
+
+  private static boolean contains(int[] values, int value) {
+    for (int v : values) {
+      if (v == value) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Positive bestPositive(int[] positives, BoundedRanking.ExactScore exact) {

@@ -139,22 +139,16 @@ public final class ScoringBench {
    */
   public Report local(int datasets, int rows, int candidates, int pool, int dims) {
     SplittableRandom random = new SplittableRandom(seed);
-    int[][] picks = new int[rows][];
-    List<Map<String, Double>> relevance = new ArrayList<>();
-    for (int i = 0; i < rows; i++) {
-      picks[i] = rowPicks(random, candidates, pool);
-      relevance.add(Map.of(candidateKey(picks[i][0]), 1.0));
-    }
+    int[][] picks = rowsPicks(random, rows, candidates, pool);
+    List<Map<String, Double>> relevance = firstPickRelevant(picks);
     Rounds timed = new Rounds(rounds);
     long exactScores = 0;
     for (int d = 0; d < datasets; d++) {
-      float[][] q = uniform(random, rows, dims);
-      float[][] c = uniform(random, pool, dims);
+      LocalTask task =
+          new LocalTask(uniform(random, rows, dims), uniform(random, pool, dims), picks, relevance);
       LocalTaskRanker ranker = new LocalTaskRanker(similarity);
-      LocalTask task = new LocalTask(q, c, picks, relevance);
       if (d == 0) {
-        checkLocal(ranker, task);
-        exactScores = ranker.exactScores();
+        exactScores = checkLocal(ranker, task);
       }
       timeLocal(ranker, task, candidates, timed);
     }
@@ -162,12 +156,24 @@ public final class ScoringBench {
       timed.outside.add(external.time(datasets, rows, candidates, dims));
     }
     String shape =
-        String.format(
-            "%d datasets x %d rows x %d candidates (pool %d) x %d dims (local)",
-            datasets, rows, candidates, pool, dims);
+        "%d datasets x %d rows x %d candidates (pool %d) x %d dims (local)"
+            .formatted(datasets, rows, candidates, pool, dims);
     double exact = (double) exactScores / ((double) rows * candidates);
     int checked = datasets > 0 ? Math.min(CHECKED, rows) : 0;
     return report(shape, timed, 2.0 * datasets * rows * candidates * dims, exact, checked);
+  }
+
+  private static int[][] rowsPicks(SplittableRandom random, int rows, int candidates, int pool) {
+    int[][] picks = new int[rows][];
+    for (int i = 0; i < rows; i++) {
+      picks[i] = rowPicks(random, candidates, pool);
+    }
+    return picks;
+  }
+
+  /** Each row's first pick is its one relevant candidate (the V1 protocol's candidate 0). */
+  private static List<Map<String, Double>> firstPickRelevant(int[][] picks) {
+    return Arrays.stream(picks).map(row -> Map.of(candidateKey(row[0]), 1.0)).toList();
   }
 
   /** One local task: queries, candidate vectors, each row's picks from them, and labels. */
@@ -200,9 +206,10 @@ public final class ScoringBench {
 
   /**
    * The first rows' rankings against all-double scoring; the rows ranked by their keys too (the
-   * harness's path for rows nobody numbered) must give the same rankings.
+   * harness's path for rows nobody numbered) must give the same rankings. Returns the pairs the
+   * ranker scored in double.
    */
-  private void checkLocal(LocalTaskRanker ranker, LocalTask task) {
+  private long checkLocal(LocalTaskRanker ranker, LocalTask task) {
     EmbeddingLookup lookup = lookup(task.c());
     List<float[]> q = Arrays.asList(task.q());
     List<NumberedCandidates> rows = numbered(readRows(task.picks(), new CandidateNumbering()));
@@ -210,13 +217,23 @@ public final class ScoringBench {
         ranker.rankNumbered(q, rows, rows.get(0).numbering(), lookup, task.relevance());
     List<List<String>> keys =
         rows.stream().map(row -> row.stream().map(Item::key).toList()).toList();
-    LocalTaskRanker byKeys = new LocalTaskRanker(similarity);
-    if (!ranked.equals(byKeys.rank(q, keys, lookup, task.relevance()))) {
-      throw new IllegalStateException("rows ranked by numbers and by keys differ");
-    }
+    checkByKeys(ranked, q, keys, lookup, task.relevance());
     for (int i = 0; i < Math.min(CHECKED, q.size()); i++) {
       List<float[]> vectors = keys.get(i).stream().map(lookup::get).toList();
       check(ranked.get(i), q.get(i), vectors, keys.get(i), task.relevance().get(i), i);
+    }
+    return ranker.exactScores();
+  }
+
+  /** The rows ranked by their keys (the path for rows nobody numbered) rank as by numbers. */
+  private void checkByKeys(
+      List<QueryRanking> byNumbers,
+      List<float[]> q,
+      List<List<String>> keys,
+      EmbeddingLookup lookup,
+      List<Map<String, Double>> relevance) {
+    if (!byNumbers.equals(new LocalTaskRanker(similarity).rank(q, keys, lookup, relevance))) {
+      throw new IllegalStateException("rows ranked by numbers and by keys differ");
     }
   }
 

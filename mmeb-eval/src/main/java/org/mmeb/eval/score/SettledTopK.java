@@ -35,7 +35,15 @@ final class SettledTopK {
       int rowLength) {
     List<Entry> kept = contenders(candidates, fast, count, threshold, bound, exact);
     kept.sort((a, b) -> Double.compare(b.high, a.high));
-    int[] top = new int[Math.min(k, rowLength)];
+    return settledTop(kept, exact, Math.min(k, rowLength));
+  }
+
+  /**
+   * The first {@code size} of the contenders (sorted by upper end): each cluster of overlapping
+   * intervals scored exactly and ordered, clusters in order.
+   */
+  private static int[] settledTop(List<Entry> kept, BoundedRanking.ExactScore exact, int size) {
+    int[] top = new int[size];
     int filled = 0;
     for (int from = 0; filled < top.length && from < kept.size(); ) {
       int to = clusterEnd(kept, from);

@@ -83,13 +83,18 @@ public final class TaskScorer {
     LocalTaskRanker ranker = new LocalTaskRanker(similarity);
     CandidateNumbering numbering = CandidateNumbering.sharedBy(rows);
     if (numbering != null) {
-      List<NumberedCandidates> numbered =
-          rows.stream().map(r -> (NumberedCandidates) r.candidates()).toList();
-      return ranker.rankNumbered(queryVectors, numbered, numbering, candidates, relevance);
+      return ranker.rankNumbered(queryVectors, numbered(rows), numbering, candidates, relevance);
     }
-    List<List<String>> keys =
-        rows.stream().map(r -> r.candidates().stream().map(Item::key).toList()).toList();
-    return ranker.rank(queryVectors, keys, candidates, relevance);
+    return ranker.rank(queryVectors, candidateKeys(rows), candidates, relevance);
+  }
+
+  /** Rows whose reader numbered their candidates ({@link CandidateNumbering#sharedBy}). */
+  private static List<NumberedCandidates> numbered(List<QueryRow> rows) {
+    return rows.stream().map(r -> (NumberedCandidates) r.candidates()).toList();
+  }
+
+  private static List<List<String>> candidateKeys(List<QueryRow> rows) {
+    return rows.stream().map(r -> r.candidates().stream().map(Item::key).toList()).toList();
   }
 
   private static List<QueryRanking> rankGlobal(
