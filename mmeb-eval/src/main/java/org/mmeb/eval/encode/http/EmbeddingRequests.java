@@ -1,10 +1,10 @@
 package org.mmeb.eval.encode.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
+import org.mmeb.eval.Json;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
 
@@ -14,23 +14,23 @@ import org.mmeb.eval.data.Item;
  * per request, images as {@code data:} URIs before the text.
  */
 final class EmbeddingRequests {
-  private final ObjectMapper json;
   private final String model;
 
-  EmbeddingRequests(ObjectMapper json, String model) {
-    this.json = json;
+  EmbeddingRequests(String model) {
     this.model = model;
   }
 
   String textBatch(List<Item> items) throws IOException {
-    ObjectNode body = json.createObjectNode().put("model", model).put("encoding_format", "float");
+    ObjectNode body =
+        Json.PLAIN.createObjectNode().put("model", model).put("encoding_format", "float");
     ArrayNode input = body.putArray("input");
     items.forEach(item -> input.add(item.text()));
-    return json.writeValueAsString(body);
+    return Json.PLAIN.writeValueAsString(body);
   }
 
   String multimodal(Item item, ImageStore images) throws IOException {
-    ObjectNode body = json.createObjectNode().put("model", model).put("encoding_format", "float");
+    ObjectNode body =
+        Json.PLAIN.createObjectNode().put("model", model).put("encoding_format", "float");
     ObjectNode message = body.putArray("messages").addObject().put("role", "user");
     ArrayNode content = message.putArray("content");
     for (String path : item.images()) {
@@ -40,6 +40,6 @@ final class EmbeddingRequests {
     if (!item.text().isEmpty()) {
       content.addObject().put("type", "text").put("text", item.text());
     }
-    return json.writeValueAsString(body);
+    return Json.PLAIN.writeValueAsString(body);
   }
 }

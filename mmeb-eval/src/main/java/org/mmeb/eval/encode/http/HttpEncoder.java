@@ -1,7 +1,6 @@
 package org.mmeb.eval.encode.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -51,7 +50,6 @@ public final class HttpEncoder implements Encoder {
   private final AtomicInteger dimension = new AtomicInteger(-1);
   private final HttpClient client;
   private final EmbeddingRequests requests;
-  private final ObjectMapper json = Json.PLAIN;
   private final Semaphore permits;
   private final RetryPolicy retries;
 
@@ -63,7 +61,7 @@ public final class HttpEncoder implements Encoder {
     this.settings = settings;
     this.maxResponseBytes = maxResponseBytes;
     this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
-    this.requests = new EmbeddingRequests(json, settings.model());
+    this.requests = new EmbeddingRequests(settings.model());
     this.permits = new Semaphore(Math.max(1, settings.concurrency()));
     this.retries =
         new RetryPolicy(settings.retries() + 1, Duration.ofMillis(200), Duration.ofSeconds(10));
@@ -227,7 +225,7 @@ public final class HttpEncoder implements Encoder {
 
   private JsonNode readJson(byte[] body) {
     try {
-      return json.readTree(body);
+      return Json.PLAIN.readTree(body);
     } catch (IOException e) {
       String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       throw new UserError(settings.baseUrl() + ": the response is not JSON: " + first, e);
