@@ -8,14 +8,16 @@ import java.util.Set;
 
 /**
  * The table a graph's token ids index: an initializer that a {@code Gather} node reads at the ids
- * (the graph input itself, or a {@code Cast} or {@code Identity} of it). Its size along the gather
- * axis bounds every id the graph can take; an id past it makes ONNX Runtime fail mid-run on CPU and
- * read other memory on a GPU. With several such tables the smallest bounds.
+ * (the graph input itself, or a {@code Cast}, {@code Identity} or {@code Reshape} of it: CLIP's and
+ * SigLIP's text towers in transformers reshape the ids to [-1, length] first). Its size along the
+ * gather axis bounds every id the graph can take; an id past it makes ONNX Runtime fail mid-run on
+ * CPU and read other memory on a GPU. With several such tables the smallest bounds.
  *
  * @param initializer the table's name in the graph
  * @param rows how many ids it has rows for: 0 to rows - 1
  */
 record TokenEmbeddingTable(String initializer, long rows) {
+  private static final Set<String> PASSES_IDS = Set.of("Cast", "Identity", "Reshape");
 
   /**
    * The table that {@code idsInput} of {@code graph} indexes; empty when the ids feed no {@code
@@ -40,15 +42,16 @@ record TokenEmbeddingTable(String initializer, long rows) {
     return smallest;
   }
 
-  /** The ids input and every value that only changes its element type or name. */
+  /** The ids input and every value that only changes its element type, name or shape. */
   private static Set<String> namesCarryingIds(GraphWiring wiring, String idsInput) {
     Set<String> names = new HashSet<>(Set.of(idsInput));
     boolean grew = true;
     while (grew) {
       grew = false;
       for (GraphWiring.Node node : wiring.nodes()) {
-        boolean passesIds = node.opType().equals("Cast") || node.opType().equals("Identity");
-        if (passesIds && !node.inputs().isEmpty() && names.contains(node.inputs().get(0))) {
+        if (PASSES_IDS.contains(node.opType())
+            && !node.inputs().isEmpty()
+            && names.contains(node.inputs().get(0))) {
           grew |= names.addAll(node.outputs());
         }
       }

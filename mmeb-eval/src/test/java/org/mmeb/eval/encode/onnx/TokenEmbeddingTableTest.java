@@ -9,9 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mmeb.eval.encode.text.TokenizerVocabulary;
 
 /**
- * The token embedding table read from real graphs: torch exports (ids gathered directly), a
- * hand-built graph that casts the ids first, the real all-MiniLM-L6-v2, and graphs whose ids feed
- * no table. The expected sizes are the initializers' shapes as the onnx Python package reads them.
+ * The token embedding table read from real graphs: torch exports (ids gathered directly, or
+ * reshaped first as CLIP's text tower does), a hand-built graph that casts the ids first, the real
+ * all-MiniLM-L6-v2, and graphs whose ids feed no table. The expected sizes are the initializers' shapes as the onnx Python package reads them.
  */
 class TokenEmbeddingTableTest {
   private static final Path ENCODE = Path.of("mmeb-eval/src/test/resources/encode");
@@ -30,6 +30,13 @@ class TokenEmbeddingTableTest {
   void idsCastBeforeTheGatherStillFindTheTable() {
     assertThat(TokenEmbeddingTable.of(ENCODE.resolve("half/text16.onnx"), "input_ids"))
         .contains(new TokenEmbeddingTable("E", 10));
+  }
+
+  /** Written by scripts/make_reshaped_ids_fixture.py: input_ids -> Reshape -> Gather. */
+  @Test
+  void idsReshapedBeforeTheGatherAsInClipsTextTowerStillFindTheTable() {
+    assertThat(TokenEmbeddingTable.of(ENCODE.resolve("reshaped-ids/text.onnx"), "input_ids"))
+        .contains(new TokenEmbeddingTable("token_embedding.weight", 49));
   }
 
   @Test
