@@ -11,7 +11,8 @@ import org.mmeb.eval.encode.text.TokenizerVocabulary;
 /**
  * The token embedding table read from real graphs: torch exports (ids gathered directly, or
  * reshaped first as CLIP's text tower does), a hand-built graph that casts the ids first, the real
- * all-MiniLM-L6-v2, and graphs whose ids feed no table. The expected sizes are the initializers' shapes as the onnx Python package reads them.
+ * all-MiniLM-L6-v2, and graphs whose ids feed no table. The expected sizes are the initializers'
+ * shapes as the onnx Python package reads them.
  */
 class TokenEmbeddingTableTest {
   private static final Path ENCODE = Path.of("mmeb-eval/src/test/resources/encode");
