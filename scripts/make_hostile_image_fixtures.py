@@ -13,11 +13,16 @@ what Pillow does:
   holding one entry, MiniShapes/0003.png, of 257 MiB of zeros: past the harness's 256 MiB cap
   for one image, in about 250 KB. HostileImageRunTest copies the entry, compressed bytes and all,
   into a dataset's images.zip.
+- zip-bomb-257mb-declared-1mb.zip: the same archive with the entry's size in its local header and
+  central directory rewritten to 1 MiB, as a hostile publisher can: a reader that trusts the
+  declared size reads 1 MiB and fails the CRC (Python's zipfile does: "Bad CRC-32"), one that
+  inflates on must stop at its own cap. HostileImagesTest reads it.
 
 Run: /usr/bin/python3 scripts/make_hostile_image_fixtures.py
 """
 import io
 import random
+import struct
 import zipfile
 from pathlib import Path
 
@@ -27,6 +32,7 @@ OUT = Path(__file__).resolve().parent.parent / "mmeb-eval/src/test/resources/enc
 LIMIT = 2 * Image.MAX_IMAGE_PIXELS
 ZIP_BOMB_ENTRY = "MiniShapes/0003.png"
 ZIP_BOMB_MIB = 257  # ImageBytes.MAX_BYTES is 256 MiB
+LYING_SIZE = 1 << 20
 
 
 def noise(side, seed):
@@ -87,6 +93,28 @@ def zip_bomb():
         assert written.file_size == ZIP_BOMB_MIB << 20, written
         assert written.compress_type == zipfile.ZIP_DEFLATED, written
     print(f"{path.name}: {path.stat().st_size} bytes holding {written.file_size} bytes of zeros")
+    return path
+
+
+def lying_zip_bomb(bomb):
+    """`bomb` with its one entry's uncompressed size rewritten to LYING_SIZE in both headers."""
+    data = bytearray(bomb.read_bytes())
+    end = data.rindex(b"PK\x05\x06")  # end of central directory (no archive comment)
+    (entries,) = struct.unpack_from("<H", data, end + 10)
+    (central,) = struct.unpack_from("<I", data, end + 16)
+    assert entries == 1 and data[:4] == b"PK\x03\x04" and data[central:central + 4] == b"PK\x01\x02"
+    struct.pack_into("<I", data, 22, LYING_SIZE)  # local file header: uncompressed size
+    struct.pack_into("<I", data, central + 24, LYING_SIZE)  # central directory: uncompressed size
+    path = write("zip-bomb-257mb-declared-1mb.zip", bytes(data))
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo(ZIP_BOMB_ENTRY).file_size == LYING_SIZE
+        try:
+            archive.read(ZIP_BOMB_ENTRY)
+        except zipfile.BadZipFile as e:
+            print(f"{path.name}: declares {LYING_SIZE} bytes; Python's zipfile: {e}")
+            return
+    raise AssertionError(f"{path}: Python's zipfile read it")
+
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
@@ -98,7 +126,7 @@ def main():
     print(f"{bomb.name}: {bomb.stat().st_size} bytes; Pillow: {refused_as_bomb(bomb)}")
     whole_and_cut("noise", noise(96, 3), format="JPEG", quality=90)
     whole_and_cut("noise", noise(64, 5), format="PNG")
-    zip_bomb()
+    lying_zip_bomb(zip_bomb())
 
 
 if __name__ == "__main__":
