@@ -2,8 +2,8 @@ package org.mmeb.eval.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.mmeb.eval.ChildJvm;
 
 /** One CLI invocation in a child JVM (for tests that kill it), output and errors to a log file. */
 final class ChildCli {
@@ -13,25 +13,8 @@ final class ChildCli {
     return start(log, List.of(), args);
   }
 
+  /** As {@link #start(Path, String...)}, with options for the child JVM (heap limits, say). */
   static Process start(Path log, List<String> jvmOptions, String... args) throws IOException {
-    return new ProcessBuilder(command(jvmOptions, args))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-  }
-
-  /** The java command line running the CLI with this JVM's class path. */
-  static List<String> command(String... args) {
-    return command(List.of(), args);
-  }
-
-  /** As {@link #command(String...)}, with options for the child JVM (heap limits, say). */
-  static List<String> command(List<String> jvmOptions, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(List.of(args));
-    return command;
+    return ChildJvm.of(jvmOptions, Main.class, args).redirectOutput(log.toFile()).start();
   }
 }

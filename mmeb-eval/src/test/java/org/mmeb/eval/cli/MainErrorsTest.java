@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.ChildJvm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -170,11 +171,7 @@ class MainErrorsTest {
   private static Child child(Path cwd, String... args) throws Exception {
     Path log = cwd.resolve("child.log");
     Process process =
-        new ProcessBuilder(ChildCli.command(args))
-            .directory(cwd.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        ChildJvm.of(Main.class, args).directory(cwd.toFile()).redirectOutput(log.toFile()).start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
     return new Child(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }

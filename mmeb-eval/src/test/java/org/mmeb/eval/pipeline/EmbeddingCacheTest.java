@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmeb.eval.ChildJvm;
 import org.mmeb.eval.UserError;
 
 class EmbeddingCacheTest {
@@ -221,15 +222,7 @@ class EmbeddingCacheTest {
 
   @Test
   void aRunInAnotherProcessHoldsTheCacheUntilItFinishes() throws Exception {
-    Process holder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                CacheHolder.class.getName(),
-                file().toString())
-            .redirectErrorStream(true)
-            .start();
+    Process holder = ChildJvm.of(CacheHolder.class, file().toString()).start();
     try {
       BufferedReader out =
           new BufferedReader(new InputStreamReader(holder.getInputStream(), UTF_8));

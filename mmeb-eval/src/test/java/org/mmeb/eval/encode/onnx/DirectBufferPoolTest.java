@@ -7,9 +7,10 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.mmeb.eval.ChildJvm;
 
 /** Blocks are reused within the slack, kept up to the limit, and handed back once per batch. */
 class DirectBufferPoolTest {
@@ -56,15 +57,7 @@ class DirectBufferPoolTest {
    */
   @Test
   void freeBlocksThatFitNothingGiveWayWhenDirectMemoryRunsOut() throws Exception {
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:MaxDirectMemorySize=4m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Exhaust.class.getName())
-            .redirectErrorStream(true)
-            .start();
+    Process child = ChildJvm.of(List.of("-XX:MaxDirectMemorySize=4m"), Exhaust.class).start();
     String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).as(output).isZero();
