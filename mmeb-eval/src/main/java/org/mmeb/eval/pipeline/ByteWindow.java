@@ -32,10 +32,10 @@ final class ByteWindow {
     this.budget = budget;
   }
 
-  /** Waits until another batch fits; returns the bytes reserved for it. */
-  synchronized long reserve() throws InterruptedException {
-    while (batches > 0 && (!sized || inFlight + largest > budget)) {
-      wait();
+  /** The bytes reserved for another batch, or -1 when it does not fit yet (nothing reserved). */
+  synchronized long tryReserve() {
+    if (batches > 0 && (!sized || inFlight + largest > budget)) {
+      return -1;
     }
     batches++;
     inFlight += largest;
@@ -49,14 +49,12 @@ final class ByteWindow {
     largest = Math.max(largest, actual);
     sized = true;
     peak = Math.max(peak, inFlight);
-    notifyAll();
   }
 
   /** A batch was consumed (or failed): its bytes are free. */
   synchronized void release(long bytes) {
     inFlight -= bytes;
     batches--;
-    notifyAll();
   }
 
   /** The most bytes that were in flight at once. */

@@ -217,7 +217,7 @@ public final class EncodingBench {
     AtomicLong inference = new AtomicLong();
     // every device slot runs batches (cuda:0,1 is measured with both GPUs busy)
     int consumers = pipelined ? StageClock.devices(encoder) : 1;
-    PipelinedBatches.Consume<PreparedBatch> infer = timedInference(clock, inference);
+    PipelinedBatches.Infer<PreparedBatch, float[][]> infer = timedInference(clock, inference);
     PipelinedBatches.Prepare<PreparedBatch> prepare =
         batch -> clock.prepare(encoder, batch, images);
     Sample time =
@@ -234,34 +234,37 @@ public final class EncodingBench {
   }
 
   /** The model stage, adding its time to {@code inference}. */
-  private PipelinedBatches.Consume<PreparedBatch> timedInference(
+  private PipelinedBatches.Infer<PreparedBatch, float[][]> timedInference(
       StageClock clock, AtomicLong inference) {
     return (batch, prepared) -> {
       long t0 = System.nanoTime();
-      clock.infer(encoder, prepared);
+      float[][] vectors = clock.infer(encoder, prepared);
       inference.addAndGet(System.nanoTime() - t0);
-      prepared.release();
+      return vectors;
     };
   }
 
+  /** As {@code run}: the model on the device threads, the buffers released on the workers. */
   private void pipeline(
       int consumers,
       List<List<Item>> batches,
       PipelinedBatches.Prepare<PreparedBatch> prepare,
-      PipelinedBatches.Consume<PreparedBatch> infer)
+      PipelinedBatches.Infer<PreparedBatch, float[][]> infer)
       throws Exception {
     new PipelinedBatches<PreparedBatch>(
             workers, consumers, ByteWindow.defaultBudget(), PreparedBatch::bytes)
-        .run(batches, prepare, infer);
+        .run(batches, prepare, infer, (batch, prepared, vectors) -> prepared.release());
   }
 
   private static void serial(
       List<List<Item>> batches,
       PipelinedBatches.Prepare<PreparedBatch> prepare,
-      PipelinedBatches.Consume<PreparedBatch> infer)
+      PipelinedBatches.Infer<PreparedBatch, float[][]> infer)
       throws Exception {
     for (List<Item> batch : batches) {
-      infer.accept(batch, prepare.apply(batch));
+      PreparedBatch prepared = prepare.apply(batch);
+      infer.apply(batch, prepared);
+      prepared.release();
     }
   }
 

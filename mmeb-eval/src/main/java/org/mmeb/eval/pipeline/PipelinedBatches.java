@@ -2,29 +2,38 @@ package org.mmeb.eval.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ToLongFunction;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.Item;
 
 /**
- * Runs a two-stage batch job: {@code prepare} (decode, preprocess, tokenize) on worker threads,
- * {@code consume} (the model, then the cache) on {@code consumers} threads — one per device, so
- * several GPUs are busy at once; with one consumer it is the calling thread and batches are
- * consumed in plan order. Prepared batches waiting for the model are bounded in bytes (a {@link
+ * Runs a batch job in three stages: {@code prepare} (decode, preprocess, tokenize) on worker
+ * threads, {@code infer} (the model) on {@code consumers} device threads — one per device slot, so
+ * several GPUs are busy at once; with one consumer it is the calling thread and batches run in plan
+ * order — and {@code finish} (what is done with the model's output: the cache, releasing buffers)
+ * back on the workers, in plan order.
+ *
+ * <p>A device thread does nothing but take the next prepared batch and run it: it never wakes
+ * another thread (on a machine whose cores are all busy, the thread it wakes takes its core) and
+ * never waits for a finish. Workers find freed room and batches to finish by looking again after a
+ * fraction of a batch's run time. A device thread waits only when its batch is not prepared yet;
+ * the worker that completes it wakes it.
+ *
+ * <p>Batches between being claimed for preparation and finished are bounded in bytes (a {@link
  * ByteWindow} over their direct buffers) and, to keep latency short, in number (at most {@code 2 ×
- * workers + consumers}); each is released as soon as it has been consumed, so memory stays bounded
- * whatever the task's size while the devices are kept busy.
+ * workers + consumers}); each batch's bytes are released once it is finished, so memory stays
+ * bounded whatever the task's size while the devices are kept busy.
  */
 public final class PipelinedBatches<P> {
   /** The CPU-side stage; runs concurrently on worker threads. */
@@ -38,6 +47,26 @@ public final class PipelinedBatches<P> {
   public interface Consume<P> {
     void accept(List<Item> batch, P prepared) throws Exception;
   }
+
+  /** The model stage alone, on a device thread; thread-safe when consumers > 1. */
+  @FunctionalInterface
+  public interface Infer<P, R> {
+    R apply(List<Item> batch, P prepared) throws Exception;
+  }
+
+  /**
+   * What is done with a batch the model has run, on a worker, one batch at a time in plan order.
+   */
+  @FunctionalInterface
+  public interface Finish<P, R> {
+    void accept(List<Item> batch, P prepared, R output) throws Exception;
+  }
+
+  // Workers look again after this share of the last batch's run time (within the bounds): often
+  // enough that a freed slot is refilled long before the device reaches it.
+  private static final int LOOKS_PER_RUN = 4;
+  private static final long MIN_LOOK_NANOS = 20_000;
+  private static final long MAX_LOOK_NANOS = 1_000_000;
 
   private final int workers;
   private final int consumers;
@@ -54,7 +83,7 @@ public final class PipelinedBatches<P> {
   }
 
   /**
-   * @param maxBytesInFlight bytes of prepared batches that may wait for the model at once
+   * @param maxBytesInFlight bytes of prepared batches that may be in flight at once
    * @param bytesOf the bytes a prepared batch holds (its direct buffers)
    */
   public PipelinedBatches(
@@ -70,121 +99,254 @@ public final class PipelinedBatches<P> {
     return peakBytesInFlight;
   }
 
+  /** Two stages: {@code consume} runs the model and handles its output on the device thread. */
   public void run(List<List<Item>> batches, Prepare<P> prepare, Consume<P> consume)
       throws Exception {
-    ExecutorService preparers = Executors.newFixedThreadPool(workers, r -> daemon(r, "prepare"));
-    ExecutorService feeder = Executors.newSingleThreadExecutor(r -> daemon(r, "feed"));
-    ExecutorService devices = Executors.newFixedThreadPool(consumers, r -> daemon(r, "infer"));
-    try {
-      OneRun run = new OneRun(batches, prepare, consume);
-      feeder.submit(() -> run.feed(preparers));
-      run.consumeOn(devices);
-      peakBytesInFlight = run.bytes.peak();
-    } finally {
-      feeder.shutdownNow();
-      preparers.shutdownNow();
-      devices.shutdownNow();
-    }
+    run(
+        batches,
+        prepare,
+        (batch, prepared) -> {
+          consume.accept(batch, prepared);
+          return null;
+        },
+        (batch, prepared, done) -> {});
   }
 
-  /**
-   * One {@link #run}: each batch's slot, the windows that bound what is in flight, the consumers.
-   */
-  private final class OneRun {
+  public <R> void run(
+      List<List<Item>> batches, Prepare<P> prepare, Infer<P, R> infer, Finish<P, R> finish)
+      throws Exception {
+    OneRun<R> run = new OneRun<>(batches, prepare, infer, finish);
+    List<Thread> preparers = new ArrayList<>();
+    ExecutorService devices =
+        consumers == 1 ? null : Executors.newFixedThreadPool(consumers, r -> daemon(r, "infer"));
+    try {
+      for (int w = 0; w < workers; w++) {
+        Thread worker = daemon(run::work, "prepare");
+        preparers.add(worker);
+        worker.start();
+      }
+      run.consumeOn(devices);
+      run.finishRemaining();
+      peakBytesInFlight = run.bytes.peak();
+    } finally {
+      run.stop();
+      preparers.forEach(LockSupport::unpark);
+      if (devices != null) {
+        devices.shutdownNow();
+      }
+    }
+    run.rethrowFailure();
+  }
+
+  /** A batch the model has run, waiting for its finish. */
+  private record Ran<P, R>(P prepared, R output) {}
+
+  /** One {@link #run}: each batch's slots, the windows that bound what is in flight, the stages. */
+  private final class OneRun<R> {
     private final List<List<Item>> batches;
     private final Prepare<P> prepare;
-    private final Consume<P> consume;
-    // Permits are taken in plan order by the one feeder thread and given back when a batch has
-    // been consumed, so the batch a device waits for always gets prepared: no deadlock.
-    private final Semaphore window = new Semaphore(2 * workers + consumers);
+    private final Infer<P, R> infer;
+    private final Finish<P, R> finish;
+    private final int window = 2 * workers + consumers;
     private final ByteWindow bytes = new ByteWindow(maxBytesInFlight);
     private final AtomicLongArray weights;
-    // A slot is emptied as soon as its batch is consumed: a prepared batch (direct buffers of
+    // Slots are emptied as soon as a stage is done with them: a prepared batch (direct buffers of
     // pixels) must not stay reachable until the task ends, or a real-size task holds them all.
     private final AtomicReferenceArray<CompletableFuture<P>> prepared;
-    private final AtomicInteger next = new AtomicInteger();
-    private final AtomicBoolean failed = new AtomicBoolean();
+    private final AtomicReferenceArray<Ran<P, R>> ran;
+    private final AtomicInteger nextToRun = new AtomicInteger();
+    private final AtomicInteger finished = new AtomicInteger();
+    private final ReentrantLock finishing = new ReentrantLock();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private int nextToPrepare; // guarded by claim()
+    private volatile boolean stopped;
+    private volatile long lastRunNanos = MIN_LOOK_NANOS * LOOKS_PER_RUN;
 
-    OneRun(List<List<Item>> batches, Prepare<P> prepare, Consume<P> consume) {
+    OneRun(List<List<Item>> batches, Prepare<P> prepare, Infer<P, R> infer, Finish<P, R> finish) {
       this.batches = batches;
       this.prepare = prepare;
-      this.consume = consume;
+      this.infer = infer;
+      this.finish = finish;
       this.weights = new AtomicLongArray(batches.size());
       this.prepared = new AtomicReferenceArray<>(batches.size());
+      this.ran = new AtomicReferenceArray<>(batches.size());
       for (int i = 0; i < batches.size(); i++) {
         prepared.set(i, new CompletableFuture<>());
       }
     }
 
-    /** In plan order: waits for a window permit, reserves bytes, hands the batch to a preparer. */
-    Void feed(ExecutorService preparers) throws InterruptedException {
-      for (int i = 0; i < batches.size(); i++) {
-        window.acquire();
-        int index = i;
-        weights.set(index, bytes.reserve());
-        preparers.submit(
-            () ->
-                complete(prepared.get(index), batch -> weighed(index, batch), batches.get(index)));
+    /** A worker: finishes what the devices ran, prepares the next batches, else looks later. */
+    void work() {
+      while (!stopped && failure.get() == null && finished.get() < batches.size()) {
+        if (finishInOrder()) {
+          continue;
+        }
+        int index = claim();
+        if (index >= 0) {
+          prepareInto(index);
+        } else {
+          LockSupport.parkNanos(this, lookAgainNanos());
+        }
       }
-      return null;
     }
 
-    /** Prepares batch {@code index} and settles its reserved bytes to what it really holds. */
-    private P weighed(int index, List<Item> batch) throws Exception {
-      P p = prepare.apply(batch);
-      long actual = bytesOf.applyAsLong(p);
-      bytes.settle(weights.get(index), actual);
-      weights.set(index, actual);
-      return p;
+    private long lookAgainNanos() {
+      long share = lastRunNanos / (LOOKS_PER_RUN * consumers);
+      return Math.max(MIN_LOOK_NANOS, Math.min(MAX_LOOK_NANOS, share));
     }
 
-    /** Consumes on this thread, or on every device thread at once, until all are done. */
+    /**
+     * The next batch in plan order when the windows have room for it, its bytes reserved; else -1.
+     * Taking batches in plan order means the batch a device waits for always gets prepared.
+     */
+    private synchronized int claim() {
+      if (nextToPrepare >= batches.size() || nextToPrepare >= finished.get() + window) {
+        return -1;
+      }
+      long reserved = bytes.tryReserve();
+      if (reserved < 0) {
+        return -1;
+      }
+      weights.set(nextToPrepare, reserved);
+      return nextToPrepare++;
+    }
+
+    /** Prepares batch {@code index}, settling its reserved bytes to what it really holds. */
+    private void prepareInto(int index) {
+      CompletableFuture<P> slot = prepared.get(index);
+      try {
+        P p = prepare.apply(batches.get(index));
+        long actual = bytesOf.applyAsLong(p);
+        bytes.settle(weights.get(index), actual);
+        weights.set(index, actual);
+        slot.complete(p);
+      } catch (Exception | Error e) {
+        slot.completeExceptionally(e);
+      }
+    }
+
+    /** Consumes on this thread, or on every device thread at once, until all have run. */
     void consumeOn(ExecutorService devices) throws Exception {
-      Callable<Void> consumer = this::consumeInOrder;
-      if (consumers == 1) {
-        consumer.call();
+      if (devices == null) {
+        runInOrder();
         return;
       }
       List<Future<Void>> running = new ArrayList<>();
       for (int c = 0; c < consumers; c++) {
-        running.add(devices.submit(consumer));
+        running.add(devices.submit(this::runInOrder));
       }
       for (Future<Void> future : running) {
         await(future);
       }
     }
 
-    /** Takes the next batch in plan order until none is left or a consumer failed. */
-    private Void consumeInOrder() throws Exception {
-      for (int i = next.getAndIncrement();
-          i < batches.size() && !failed.get();
-          i = next.getAndIncrement()) {
-        consumeOne(i);
+    /**
+     * A device thread: runs the next batch in plan order until none is left or a stage failed (the
+     * first failure is what {@link #run} throws).
+     */
+    private Void runInOrder() {
+      for (int i = nextToRun.getAndIncrement();
+          i < batches.size() && failure.get() == null;
+          i = nextToRun.getAndIncrement()) {
+        try {
+          runOne(i);
+        } catch (Exception | Error e) {
+          fail(e);
+        }
       }
       return null;
     }
 
-    private void consumeOne(int i) throws Exception {
+    private void runOne(int i) throws Exception {
+      P ready = await(prepared.get(i));
+      prepared.set(i, null); // completed, so the preparer is done with it
+      long start = System.nanoTime();
+      R output = infer.apply(batches.get(i), ready);
+      lastRunNanos = System.nanoTime() - start;
+      ran.set(i, new Ran<>(ready, output));
+    }
+
+    /** {@link #finishRan} unless another thread is finishing; false when nothing was finished. */
+    private boolean finishInOrder() {
+      if (!finishing.tryLock()) {
+        return false;
+      }
       try {
-        P ready = await(prepared.get(i));
-        prepared.set(i, null); // completed, so the feeder and the preparer are done with it
-        consume.accept(batches.get(i), ready);
-      } catch (Exception | Error e) {
-        failed.set(true);
-        throw e;
+        return finishRan();
       } finally {
-        bytes.release(weights.get(i));
-        window.release();
+        finishing.unlock();
       }
     }
-  }
 
-  private static <P> void complete(
-      CompletableFuture<P> slot, Prepare<P> prepare, List<Item> batch) {
-    try {
-      slot.complete(prepare.apply(batch));
-    } catch (Exception | Error e) {
-      slot.completeExceptionally(e);
+    /** Finishes, in plan order, every batch that has run up to the first that has not. */
+    private boolean finishRan() {
+      boolean any = false;
+      try {
+        for (int f = finished.get(); f < batches.size() && ran.get(f) != null; f++) {
+          Ran<P, R> done = ran.getAndSet(f, null);
+          try {
+            finish.accept(batches.get(f), done.prepared(), done.output());
+          } finally {
+            bytes.release(weights.get(f));
+            finished.incrementAndGet();
+          }
+          any = true;
+        }
+      } catch (Exception | Error e) {
+        fail(e);
+      }
+      return any;
+    }
+
+    /**
+     * After the devices are done, the calling thread finishes what the workers have not. After a
+     * failure it still finishes every batch the model has run (a resumed run need not run them
+     * again), then stops.
+     */
+    void finishRemaining() {
+      while (finished.get() < batches.size()) {
+        if (failure.get() != null) {
+          finishing.lock();
+          try {
+            finishRan();
+          } finally {
+            finishing.unlock();
+          }
+          return;
+        }
+        if (!finishInOrder()) {
+          LockSupport.parkNanos(this, MIN_LOOK_NANOS); // a worker is finishing the last ones
+        }
+      }
+    }
+
+    /**
+     * Records the first failure and fails every batch not yet taken by a device, so that no device
+     * waits for a batch the stopped workers will not prepare.
+     */
+    private void fail(Throwable e) {
+      failure.compareAndSet(null, e);
+      for (int i = 0; i < batches.size(); i++) {
+        CompletableFuture<P> slot = prepared.get(i);
+        if (slot != null) {
+          slot.completeExceptionally(e);
+        }
+      }
+    }
+
+    void stop() {
+      stopped = true;
+    }
+
+    /** The first failure of any stage. */
+    void rethrowFailure() throws Exception {
+      Throwable e = failure.get();
+      if (e instanceof Exception exception) {
+        throw exception;
+      }
+      if (e instanceof Error error) {
+        throw error;
+      }
     }
   }
 

@@ -9,9 +9,10 @@ import org.mmeb.eval.data.TaskData;
 import org.mmeb.eval.encode.Encoder;
 
 /**
- * The two stages of one task's encoding, timed: {@link #prepare} (decode and tokenize, on worker
- * threads) and {@link #store} (run the model, check what came back with {@link EncoderOutputCheck},
- * append it to the cache). Thread-safe, as {@link PipelinedBatches} needs with several devices.
+ * The three stages of one task's encoding, timed: {@link #prepare} (decode and tokenize, on worker
+ * threads), {@link #infer} (the model, on a device thread) and {@link #store} (check what came back
+ * with {@link EncoderOutputCheck}, append it to the cache, on a worker). Thread-safe, as {@link
+ * PipelinedBatches} needs with several devices.
  */
 final class TaskBatchStages {
   private final Encoder encoder;
@@ -40,10 +41,17 @@ final class TaskBatchStages {
     return clock.prepare(encoder, batch, data.images());
   }
 
-  void store(List<Item> batch, PreparedBatch prepared, Progress progress) throws Exception {
+  /** The model stage, on a device thread: the batch's vectors, nothing else. */
+  float[][] infer(List<Item> batch, PreparedBatch prepared) throws Exception {
     long t0 = System.nanoTime();
     float[][] vectors = clock.infer(encoder, prepared);
     inferenceNanos.addAndGet(System.nanoTime() - t0);
+    return vectors;
+  }
+
+  /** After the model, off the device thread: checks the vectors and appends them to the cache. */
+  void store(List<Item> batch, PreparedBatch prepared, float[][] vectors, Progress progress)
+      throws Exception {
     prepared.release();
     EncoderOutputCheck.check(data.spec().name(), batch, vectors, dim);
     cache.putAll(batch.stream().map(keys::of).toList(), vectors);

@@ -77,7 +77,8 @@ public final class TaskEncoding {
         .run(
             BatchPlan.of(missing, settings.batchSize()),
             stages::prepare,
-            (batch, prepared) -> stages.store(batch, prepared, progress));
+            stages::infer,
+            (batch, prepared, vectors) -> stages.store(batch, prepared, vectors, progress));
     progress.finish("nothing to encode (every item is in the cache)");
     return stages;
   }

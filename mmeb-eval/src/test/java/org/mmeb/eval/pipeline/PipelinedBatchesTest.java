@@ -150,6 +150,99 @@ class PipelinedBatchesTest {
     assertThat(consumedAfterFailure.get()).isLessThan(10);
   }
 
+  @Test
+  void finishesInPlanOrderAndOnTheDeviceThreadOnlyAfterItsLastRun() throws Exception {
+    List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+    Thread device = Thread.currentThread();
+    AtomicInteger runs = new AtomicInteger();
+    AtomicInteger finishedOnDeviceBeforeLastRun = new AtomicInteger();
+    new PipelinedBatches<String>(2)
+        .run(
+            batches(60),
+            batch -> batch.get(0).key(),
+            (batch, p) -> {
+              runs.incrementAndGet();
+              return p + "!";
+            },
+            (batch, p, out) -> {
+              assertThat(out).isEqualTo(p + "!");
+              if (Thread.currentThread() == device && runs.get() < 60) {
+                finishedOnDeviceBeforeLastRun.incrementAndGet();
+              }
+              finished.add(p);
+            });
+    assertThat(finished)
+        .containsExactlyElementsOf(IntStream.range(0, 60).mapToObj(i -> "k" + i).toList());
+    assertThat(finishedOnDeviceBeforeLastRun).hasValue(0);
+  }
+
+  @Test
+  void aFailingFinishStopsTheRunAndReachesTheCaller() {
+    AtomicInteger runsAfterFailure = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean failed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    assertThatThrownBy(
+            () ->
+                new PipelinedBatches<String>(2)
+                    .run(
+                        batches(500),
+                        batch -> batch.get(0).key(),
+                        (batch, p) -> {
+                          if (failed.get()) {
+                            runsAfterFailure.incrementAndGet();
+                          }
+                          return p;
+                        },
+                        (batch, p, out) -> {
+                          if (p.equals("k7")) {
+                            failed.set(true);
+                            throw new UserError("cache.emb: disk full");
+                          }
+                        }))
+        .isInstanceOf(UserError.class)
+        .hasMessage("cache.emb: disk full");
+    assertThat(runsAfterFailure.get()).isLessThan(100);
+  }
+
+  /** An interrupted run loses nothing finished: what the model ran is finished before the error. */
+  @Test
+  void aFailingRunStillFinishesEveryBatchTheModelRanBeforeIt() {
+    List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+    assertThatThrownBy(
+            () ->
+                new PipelinedBatches<String>(3)
+                    .run(
+                        batches(50),
+                        batch -> batch.get(0).key(),
+                        (batch, p) -> {
+                          if (p.equals("k20")) {
+                            throw new UserError("killed");
+                          }
+                          return p;
+                        },
+                        (batch, p, out) -> finished.add(p)))
+        .hasMessage("killed");
+    assertThat(finished)
+        .containsExactlyElementsOf(IntStream.range(0, 20).mapToObj(i -> "k" + i).toList());
+  }
+
+  @Test
+  void aFailingPrepareWhileTheDeviceWaitsReachesTheCaller() {
+    assertThatThrownBy(
+            () ->
+                new PipelinedBatches<String>(1)
+                    .run(
+                        batches(5),
+                        batch -> {
+                          Thread.sleep(5);
+                          throw new UserError("a.png: cannot decode");
+                        },
+                        (batch, p) -> p,
+                        (batch, p, out) -> {}))
+        .isInstanceOf(UserError.class)
+        .hasMessage("a.png: cannot decode");
+  }
+
   /** Regression: workers took window permits out of plan order and starved the awaited batch. */
   @Test
   void manyWorkersNeverDeadlockTheWindow() throws Exception {
