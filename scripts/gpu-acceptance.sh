@@ -166,7 +166,9 @@ if [ "$gpu" = 1 ]; then
       # the pipelined mode's row ("  pipelined x4   1234.5   0.321   97.0%") and issue 13's ratio
       rate=$(echo "$report" | awk '$1 == "pipelined" { print $3; exit }')
       ratio=$(echo "$report" | sed -n 's/.*pipelined \/ slowest stage alone (\([^)]*\)): \([0-9.]*\).*/\2 (\1)/p')
-      record "throughput $device, $workers workers" pass "${rate:-?} items/s, pipelined / slowest stage alone ${ratio:-?}, mean SM utilisation ${util}%"
+      # the share of the wall time the device threads spent running the model (the rest: waiting)
+      busy=$(echo "$report" | sed -n 's/.*model busy \([0-9.]*%\).*/\1/p' | head -1)
+      record "throughput $device, $workers workers" pass "${rate:-?} items/s, pipelined / slowest stage alone ${ratio:-?}, device threads in the model ${busy:-?} of the wall time, mean SM utilisation ${util}%"
     done
     ceiling=$(bench "$device" 1 --replay 100 | awk '/device ceiling/ { print $3 }')
     record "device ceiling $device (bench --replay 100)" pass "${ceiling:-?} items/s"

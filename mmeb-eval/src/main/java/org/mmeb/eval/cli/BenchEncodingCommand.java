@@ -132,17 +132,40 @@ public final class BenchEncodingCommand implements Callable<Integer> {
     if (report.other() != null) {
       printOther(out, report, threads);
     }
+    printSummary(out, report, threads);
+  }
+
+  /**
+   * Issue 13's two figures on one line: the pipeline against the model alone on the same intra-op
+   * threads (the same thread budget for the model), and against the bound the stages' CPU time sets
+   * on this machine's cores; with the share of the wall time the model's thread spent in the model
+   * (what is left is waiting for batches and hand-offs).
+   */
+  private void printSummary(PrintWriter out, EncodingBench.Report report, int workers) {
+    out.printf(
+        Locale.ROOT,
+        "  summary: intra-op threads %s: pipelined / model alone %.2f, pipelined / CPU bound %.2f,"
+            + " model busy %.1f%% of the pipelined wall time%n",
+        intraOpThreads(workers),
+        report.pipelined().itemsPerSecond() / report.modelOnly().itemsPerSecond(),
+        report.ofCpuBound(),
+        100 * report.stages().inference());
+    if (report.other() != null) {
+      EncodingBench.Other other = report.other();
+      out.printf(
+          Locale.ROOT,
+          "  summary: intra-op threads %s: pipelined / model alone %.2f, pipelined / CPU bound %.2f%n",
+          againstIntraOpThreads(workers),
+          other.pipelined().itemsPerSecond() / other.modelOnly().itemsPerSecond(),
+          other.pipelined().itemsPerSecond() / report.otherCpuBound());
+    }
   }
 
   /** The other thread count's pipeline and model alone, and how the two settings compare. */
   private void printOther(PrintWriter out, EncodingBench.Report report, int workers) {
     EncodingBench.Other other = report.other();
-    int threads =
-        againstThreads == DeviceOptions.AUTO ? DeviceOptions.autoThreads(workers) : againstThreads;
     out.printf(
-        Locale.ROOT,
-        "  with intra-op threads %s, same rounds:%n",
-        threads == DeviceSettings.ALL_CORES ? "ONNX Runtime's default" : threads);
+        Locale.ROOT, "  with intra-op threads %s, same rounds:%n", againstIntraOpThreads(workers));
     for (EncodingBench.Mode mode : List.of(other.pipelined(), other.modelOnly())) {
       out.printf(
           Locale.ROOT,
@@ -208,6 +231,14 @@ public final class BenchEncodingCommand implements Callable<Integer> {
         : Integer.toString(threads);
   }
 
+  private String againstIntraOpThreads(int workers) {
+    int threads =
+        againstThreads == DeviceOptions.AUTO ? DeviceOptions.autoThreads(workers) : againstThreads;
+    return threads == DeviceSettings.ALL_CORES
+        ? "ONNX Runtime's default"
+        : Integer.toString(threads);
+  }
+
   private static void printRatios(PrintWriter out, EncodingBench.Report report) {
     out.printf(Locale.ROOT, "  speed-up (pipelined / serial): %.2fx%n", report.speedup());
     out.printf(
@@ -237,7 +268,7 @@ public final class BenchEncodingCommand implements Callable<Integer> {
         report.pipelined().cpuMillisPerItem(),
         report.cores(),
         report.cpuBound(),
-        report.pipelined().itemsPerSecond() / report.cpuBound());
+        report.ofCpuBound());
   }
 
   private int replay(PrintWriter out, Encoder encoder, List<Item> items, ImageStore images)

@@ -88,6 +88,21 @@ public final class EncodingBench {
       double cpu = 1000 * cores / stagesCpuMillisPerItem();
       return Math.min(cpu, slowestStage().itemsPerSecond());
     }
+
+    /** The pipeline's rate ÷ {@link #cpuBound}. */
+    public double ofCpuBound() {
+      return pipelined.itemsPerSecond() / cpuBound();
+    }
+
+    /**
+     * The {@link #cpuBound} of the {@link #other} setting: its model alone with this CPU stage
+     * (both settings prepare the same way).
+     */
+    public double otherCpuBound() {
+      double cpuMillis = other.modelOnly().cpuMillisPerItem() + prepareOnly.cpuMillisPerItem();
+      double slowest = Math.min(other.modelOnly().itemsPerSecond(), prepareOnly.itemsPerSecond());
+      return Math.min(1000 * cores / cpuMillis, slowest);
+    }
   }
 
   /** One timed pass: wall, process CPU, inference (per device slot), decode, preprocess nanos. */

@@ -42,7 +42,10 @@ class BenchEncodingTest {
         .containsPattern("model alone +[0-9.]+ +[0-9.]+ +[0-9.]+")
         .containsPattern("CPU stage alone +[0-9.]+ +[0-9.]+ +[0-9.]+")
         .containsPattern("pipelined / slowest stage alone \\((model|CPU stage) alone\\): [0-9.]+")
-        .containsPattern("pipelined / this CPU bound [0-9.]+");
+        .containsPattern("pipelined / this CPU bound [0-9.]+")
+        .containsPattern(
+            "summary: intra-op threads [^:]+: pipelined / model alone [0-9.]+, pipelined / CPU"
+                + " bound [0-9.]+, model busy [0-9.]+% of the pipelined wall time");
   }
 
   @Test
@@ -66,7 +69,11 @@ class BenchEncodingTest {
         .contains("1 workers, intra-op threads on CPU: " + auto)
         .contains("with intra-op threads ONNX Runtime's default, same rounds:")
         .containsPattern("pipelined / slowest stage alone \\((model|CPU stage) alone\\): [0-9.]+")
-        .containsPattern("pipelined above / this pipelined: [0-9.]+");
+        .containsPattern("pipelined above / this pipelined: [0-9.]+")
+        .contains("summary: intra-op threads " + auto + ": pipelined / model alone ")
+        .containsPattern(
+            "summary: intra-op threads ONNX Runtime's default: pipelined / model alone [0-9.]+,"
+                + " pipelined / CPU bound [0-9.]+\n");
   }
 
   /** bench encoding of the demo model on CPU on one task of the synthesised mmeb-mini. */
