@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * HTTP against the hub with redirects followed by hand: the token goes only to the hub's own host,
@@ -35,28 +38,17 @@ final class HubHttp {
    * X-Repo-Commit} seen on the way.
    */
   Head head(URI uri) throws IOException {
-    URI current = uri;
-    String repoCommit = null;
-    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      HttpResponse<Void> response =
-          send(
-              request(current).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-              HttpResponse.BodyHandlers.discarding());
-      if (repoCommit == null) {
-        repoCommit = response.headers().firstValue("X-Repo-Commit").orElse(null);
-      }
-      int status = response.statusCode();
-      String location = response.headers().firstValue("Location").orElse(null);
-      if (status < 300 || status >= 400 || location == null) {
-        return new Head(response, repoCommit);
-      }
-      URI next = current.resolve(location);
-      if (!sameOrigin(next, current)) {
-        return new Head(response, repoCommit);
-      }
-      current = next;
-    }
-    throw new IOException(uri + ": more than " + MAX_REDIRECTS + " redirects");
+    List<HttpResponse<Void>> answers =
+        sameOriginAnswers(
+            uri,
+            at -> request(at).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.discarding());
+    String repoCommit =
+        answers.stream()
+            .flatMap(answer -> answer.headers().firstValue("X-Repo-Commit").stream())
+            .findFirst()
+            .orElse(null);
+    return new Head(answers.get(answers.size() - 1), repoCommit);
   }
 
   /** The last answer to HEAD and the repo commit the hub named on the way (or null). */
@@ -66,45 +58,78 @@ final class HubHttp {
   HttpResponse<InputStream> get(URI uri, long from) throws IOException {
     URI current = uri;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      HttpRequest.Builder request = request(current).GET();
-      if (from > 0) {
-        request.header("Range", "bytes=" + from + "-");
-      }
       HttpResponse<InputStream> response =
-          send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      int status = response.statusCode();
-      if (status < 300 || status >= 400) {
+          send(rangedGet(current, from), HttpResponse.BodyHandlers.ofInputStream());
+      if (!isRedirect(response.statusCode())) {
         return response;
       }
-      String location =
-          response
-              .headers()
-              .firstValue("Location")
-              .orElseThrow(() -> new IOException(uri + ": redirect without a Location"));
+      String location = requiredLocation(response, uri);
       response.body().close();
       current = current.resolve(location);
     }
-    throw new IOException(uri + ": more than " + MAX_REDIRECTS + " redirects");
+    throw tooManyRedirects(uri);
+  }
+
+  private HttpRequest rangedGet(URI uri, long from) {
+    HttpRequest.Builder request = request(uri).GET();
+    if (from > 0) {
+      request.header("Range", "bytes=" + from + "-");
+    }
+    return request.build();
+  }
+
+  private static String requiredLocation(HttpResponse<?> redirect, URI uri) throws IOException {
+    return redirect
+        .headers()
+        .firstValue("Location")
+        .orElseThrow(() -> new IOException(uri + ": redirect without a Location"));
   }
 
   /** GET of a small text document (a tree listing), following same-host redirects. */
   HttpResponse<String> getText(URI uri) throws IOException {
+    List<HttpResponse<String>> answers =
+        sameOriginAnswers(
+            uri, at -> request(at).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return answers.get(answers.size() - 1);
+  }
+
+  /**
+   * The answers to {@code request} at {@code uri} and at each redirect it follows, up to the first
+   * that is not a redirect, has no {@code Location}, or points at another origin (scheme, host,
+   * port): that one last.
+   */
+  private <T> List<HttpResponse<T>> sameOriginAnswers(
+      URI uri, Function<URI, HttpRequest> request, HttpResponse.BodyHandler<T> body)
+      throws IOException {
+    List<HttpResponse<T>> answers = new ArrayList<>();
     URI current = uri;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      HttpResponse<String> response =
-          send(request(current).GET().build(), HttpResponse.BodyHandlers.ofString());
-      String location = response.headers().firstValue("Location").orElse(null);
-      int status = response.statusCode();
-      if (status < 300 || status >= 400 || location == null) {
-        return response;
+      HttpResponse<T> response = send(request.apply(current), body);
+      answers.add(response);
+      current = sameOriginRedirect(response, current);
+      if (current == null) {
+        return answers;
       }
-      URI next = current.resolve(location);
-      if (!sameOrigin(next, current)) {
-        return response;
-      }
-      current = next;
     }
-    throw new IOException(uri + ": more than " + MAX_REDIRECTS + " redirects");
+    throw tooManyRedirects(uri);
+  }
+
+  /** Where {@code answer} to a request at {@code at} redirects within its origin, or null. */
+  private static URI sameOriginRedirect(HttpResponse<?> answer, URI at) {
+    String location = answer.headers().firstValue("Location").orElse(null);
+    if (!isRedirect(answer.statusCode()) || location == null) {
+      return null;
+    }
+    URI next = at.resolve(location);
+    return sameOrigin(next, at) ? next : null;
+  }
+
+  private static boolean isRedirect(int status) {
+    return status >= 300 && status < 400;
+  }
+
+  private static IOException tooManyRedirects(URI uri) {
+    return new IOException(uri + ": more than " + MAX_REDIRECTS + " redirects");
   }
 
   private HttpRequest.Builder request(URI uri) {
