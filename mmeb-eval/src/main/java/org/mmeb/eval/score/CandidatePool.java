@@ -12,18 +12,18 @@ import org.mmeb.eval.data.KeyIndex;
 import org.mmeb.eval.data.NumberedCandidates;
 
 /**
- * A local task's distinct candidates: each key's vector fetched, and its weight computed, once for
- * the task; every row's candidates as positions in the pool (equal keys, equal positions), numbered
- * in order of first appearance.
+ * A local task's distinct candidates: each key's vector fetched once for the task; every row's
+ * candidates as positions in the pool (equal keys, equal positions), numbered in order of first
+ * appearance.
  */
 final class CandidatePool {
-  private final WeightedVectors vectors;
+  private final float[][] vectors;
   private final List<int[]> rows;
   private final IntFunction<String> keyAt;
   private final ToIntFunction<String> positionOf;
 
   private CandidatePool(
-      WeightedVectors vectors,
+      float[][] vectors,
       List<int[]> rows,
       IntFunction<String> keyAt,
       ToIntFunction<String> positionOf) {
@@ -34,8 +34,7 @@ final class CandidatePool {
   }
 
   /** Rows given by their keys: every key numbered here. */
-  static CandidatePool of(
-      List<List<String>> candidateKeys, EmbeddingLookup lookup, Similarity similarity) {
+  static CandidatePool of(List<List<String>> candidateKeys, EmbeddingLookup lookup) {
     KeyIndex positionOf = new KeyIndex();
     List<String> distinct = new ArrayList<>();
     List<int[]> rows = new ArrayList<>(candidateKeys.size());
@@ -43,8 +42,7 @@ final class CandidatePool {
       rows.add(number(keys, positionOf, distinct));
     }
     float[][] vectors = distinct.stream().map(lookup::get).toArray(float[][]::new);
-    return new CandidatePool(
-        WeightedVectors.of(vectors, similarity), rows, distinct::get, positionOf::find);
+    return new CandidatePool(vectors, rows, distinct::get, positionOf::find);
   }
 
   /**
@@ -53,14 +51,11 @@ final class CandidatePool {
    * no key is hashed here.
    */
   static CandidatePool of(
-      List<NumberedCandidates> numbered,
-      CandidateNumbering numbering,
-      EmbeddingLookup lookup,
-      Similarity similarity) {
+      List<NumberedCandidates> numbered, CandidateNumbering numbering, EmbeddingLookup lookup) {
     PoolPositions positions = new PoolPositions(numbering.size());
     List<int[]> rows = numbered.stream().map(row -> positions.of(row, numbering)).toList();
     return new CandidatePool(
-        WeightedVectors.of(vectorsAt(positions, numbering, lookup), similarity),
+        vectorsAt(positions, numbering, lookup),
         rows,
         p -> numbering.key(positions.numberAt[p]),
         key -> positions.positionOfKey(numbering, key));
@@ -132,7 +127,8 @@ final class CandidatePool {
     return at;
   }
 
-  WeightedVectors vectors() {
+  /** The distinct candidates' vectors, by pool position. */
+  float[][] vectors() {
     return vectors;
   }
 
