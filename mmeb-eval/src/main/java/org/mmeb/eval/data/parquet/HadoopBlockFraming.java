@@ -17,31 +17,47 @@ final class HadoopBlockFraming {
     ByteBuffer src = ByteBuffer.wrap(in);
     int written = 0;
     while (src.hasRemaining()) {
-      int blockLength = length(src, "block");
-      if (blockLength > out.length - written) {
-        throw new IOException(
-            "a block claims "
-                + blockLength
-                + " bytes, the page has "
-                + (out.length - written)
-                + " left");
-      }
-      int blockEnd = written + blockLength;
-      while (written < blockEnd) {
-        int chunkLength = length(src, "chunk");
-        if (chunkLength > src.remaining()) {
-          throw new IOException(
-              "a chunk claims " + chunkLength + " bytes, " + src.remaining() + " are left");
-        }
-        written +=
-            chunks.decompress(in, src.position(), chunkLength, out, written, blockEnd - written);
-        src.position(src.position() + chunkLength);
-      }
+      int blockEnd = written + blockLength(src, out.length - written);
+      written = decodeBlock(src, out, written, blockEnd, chunks);
     }
     if (written != out.length) {
       throw new IOException(
           "page decompresses to " + written + " bytes, its header gives " + out.length);
     }
+  }
+
+  /** The next block's uncompressed length, refused when it is more than the page has left. */
+  private static int blockLength(ByteBuffer src, int left) throws IOException {
+    int blockLength = length(src, "block");
+    if (blockLength > left) {
+      throw new IOException(
+          "a block claims " + blockLength + " bytes, the page has " + left + " left");
+    }
+    return blockLength;
+  }
+
+  /** The next chunk's compressed length, refused when it is more than the page has left. */
+  private static int chunkLength(ByteBuffer src) throws IOException {
+    int chunkLength = length(src, "chunk");
+    if (chunkLength > src.remaining()) {
+      throw new IOException(
+          "a chunk claims " + chunkLength + " bytes, " + src.remaining() + " are left");
+    }
+    return chunkLength;
+  }
+
+  /** Decompresses a block's chunks into {@code out} from {@code written} up to {@code blockEnd}. */
+  private static int decodeBlock(
+      ByteBuffer src, byte[] out, int written, int blockEnd, Decompressor chunks)
+      throws IOException {
+    while (written < blockEnd) {
+      int chunkLength = chunkLength(src);
+      written +=
+          chunks.decompress(
+              src.array(), src.position(), chunkLength, out, written, blockEnd - written);
+      src.position(src.position() + chunkLength);
+    }
+    return written;
   }
 
   private static int length(ByteBuffer src, String what) throws IOException {
