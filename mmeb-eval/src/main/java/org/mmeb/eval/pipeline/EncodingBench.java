@@ -140,7 +140,7 @@ public final class EncodingBench {
    * time to the first timed rounds), then {@code rounds} timed ones.
    */
   public Report run(List<Item> items, ImageStore images, int warmUp, int rounds) throws Exception {
-    List<List<Item>> batches = BatchPlan.of(items, batchSize);
+    List<List<Item>> batches = BatchPlan.forPipeline(items, batchSize, encoder.batchDependent());
     List<PreparedBatch> prepared = prepareAll(batches, images);
     alternatingRounds(batches, prepared, images, warmUp);
     List<List<Sample>> samples = alternatingRounds(batches, prepared, images, rounds);

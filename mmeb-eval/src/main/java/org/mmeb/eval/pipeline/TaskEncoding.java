@@ -75,7 +75,7 @@ public final class TaskEncoding {
     TaskBatchStages stages = new TaskBatchStages(encoder, data, keys, cache, unique);
     pipeline()
         .run(
-            BatchPlan.of(missing, settings.batchSize()),
+            BatchPlan.forPipeline(missing, settings.batchSize(), encoder.batchDependent()),
             stages::prepare,
             stages::infer,
             (batch, prepared, vectors) -> stages.store(batch, prepared, vectors, progress));

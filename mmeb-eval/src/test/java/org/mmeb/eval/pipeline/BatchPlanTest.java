@@ -24,4 +24,25 @@ class BatchPlanTest {
     assertThat(BatchPlan.of(items, 2)).extracting(List::size).containsExactly(2, 1);
     assertThat(BatchPlan.of(List.of(), 8)).isEmpty();
   }
+
+  @Test
+  void aRampedPlanStartsWithAQuarterAndAHalfBatchInTheSameOrder() {
+    List<Item> items =
+        java.util.stream.IntStream.range(0, 100)
+            .mapToObj(i -> Item.textOnly("k" + i, "x".repeat(i % 17)))
+            .toList();
+    List<List<Item>> ramped = BatchPlan.rampedUp(items, 32);
+    assertThat(ramped).extracting(List::size).containsExactly(8, 16, 32, 32, 12);
+    assertThat(ramped.stream().flatMap(List::stream))
+        .containsExactlyElementsOf(BatchPlan.of(items, 32).stream().flatMap(List::stream).toList());
+    assertThat(BatchPlan.rampedUp(items.subList(0, 5), 1)).extracting(List::size).containsOnly(1);
+  }
+
+  @Test
+  void aBatchDependentEncoderKeepsFullBatches() {
+    List<Item> items =
+        java.util.stream.IntStream.range(0, 40).mapToObj(i -> Item.textOnly("k" + i, "t")).toList();
+    assertThat(BatchPlan.forPipeline(items, 16, true)).isEqualTo(BatchPlan.of(items, 16));
+    assertThat(BatchPlan.forPipeline(items, 16, false)).isEqualTo(BatchPlan.rampedUp(items, 16));
+  }
 }
