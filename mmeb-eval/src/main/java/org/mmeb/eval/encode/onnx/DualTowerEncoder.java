@@ -65,7 +65,14 @@ final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
         texts.add(applied.get(i));
       }
     }
-    return inputs().prepare(items, images, textRows, texts, false);
+    OnnxBatch batch = inputs().prepare(items, images, textRows, texts, false);
+    return batch.withRuns(batch.text(), pixelInputs(batch));
+  }
+
+  private static GraphInputs pixelInputs(OnnxBatch batch) {
+    return batch.pixels() == null
+        ? null
+        : GraphInputs.pixels(batch.pixels().pixels(), batch.pixels().shape());
   }
 
   /**
@@ -102,13 +109,11 @@ final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
   }
 
   private static float[][] runText(Towers towers, OnnxBatch batch) {
-    return batch.text() == null ? null : towers.text().run(batch.text());
+    return batch.text() == null ? null : towers.text().run(batch.runs().get(0));
   }
 
   private static float[][] runVision(Towers towers, OnnxBatch batch) {
-    return batch.pixels() == null
-        ? null
-        : towers.vision().run(GraphInputs.pixels(batch.pixels().pixels(), batch.pixels().shape()));
+    return batch.pixels() == null ? null : towers.vision().run(batch.runs().get(1));
   }
 
   private float[][] fuse(OnnxBatch batch, float[][] text, float[][] image) {

@@ -73,15 +73,22 @@ record GraphInputs(
 
   /**
    * A batch of the given rows (repeats allowed), text cut to {@code length} tokens from each row's
-   * first real token (so right and left padding both keep the row's own tokens).
+   * first real token (so right and left padding both keep the row's own tokens); in {@code buffers}
+   * (handed back with the batch), or in new direct buffers when null.
    */
-  GraphInputs select(int[] rows, int length) {
-    GraphInputs out = tokens == null ? pixels(null, null) : text(cut(rows, length), lengthBucket);
+  GraphInputs select(int[] rows, int length, BatchBuffers buffers) {
+    GraphInputs out =
+        tokens == null
+            ? pixels(null, null)
+            : buffers == null
+                ? text(cut(rows, length), lengthBucket)
+                : text(cut(rows, length), lengthBucket, buffers);
     if (pixels == null) {
       return out;
     }
     int size = (int) (pixels.capacity() / pixelShape[0]);
-    FloatBuffer chosen = directFloats(rows.length * size);
+    FloatBuffer chosen =
+        buffers == null ? directFloats(rows.length * size) : buffers.floats(rows.length * size);
     for (int row : rows) {
       chosen.put(pixels.duplicate().clear().position(row * size).limit((row + 1) * size));
     }
@@ -107,6 +114,12 @@ record GraphInputs(
       }
     }
     return tokens.length() - length;
+  }
+
+  /** Bytes of the direct buffers: ids, mask and type ids, and pixels. */
+  long bytes() {
+    long bytes = ids == null ? 0 : 3L * ids.capacity() * Long.BYTES;
+    return bytes + (pixels == null ? 0 : (long) pixels.capacity() * Float.BYTES);
   }
 
   /** Rows of the batch (text rows and pixel rows agree when a graph takes both). */

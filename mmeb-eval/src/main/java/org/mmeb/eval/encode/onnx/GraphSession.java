@@ -8,13 +8,10 @@ import ai.onnxruntime.TensorInfo;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.mmeb.eval.UserError;
 
 /**
@@ -94,47 +91,25 @@ final class GraphSession implements AutoCloseable {
   }
 
   /**
-   * Runs the graph and returns one pooled vector per row, each row's vector independent of the
-   * other rows of the batch, bit for bit, so results do not depend on --batch-size, on where a
-   * resumed run starts, or on how {@code serve} groups requests ({@code BatchInvarianceTest}). On
-   * CPU two things break that: a padded row's sums change with the padded length (reductions over
-   * tokens group their terms by length), and one row alone takes another matrix kernel (a
-   * matrix-vector product). So rows run in groups of equal own length (no padding) and a group of
-   * one runs as two copies of its row.
+   * Runs the graph: one pooled vector per row, independent of the other rows ({@link RowGroups}).
    */
   float[][] run(GraphInputs in) {
-    Map<Integer, List<Integer>> byLength = rowsByOwnLength(in);
-    if (byLength.size() == 1
-        && in.rows() > 1
-        && (in.tokens() == null || byLength.containsKey(in.tokens().length()))) {
-      return runRows(in);
+    return run(RowGroups.of(in, null));
+  }
+
+  /** Runs a batch grouped beforehand ({@link RowGroups#of}). */
+  float[][] run(RowGroups groups) {
+    if (groups.whole() != null) {
+      return runRows(groups.whole());
     }
-    float[][] out = new float[in.rows()][];
-    for (Map.Entry<Integer, List<Integer>> group : byLength.entrySet()) {
-      int[] rows = group.getValue().stream().mapToInt(Integer::intValue).toArray();
-      float[][] vectors = runGroup(in, rows, in.tokens() == null ? 0 : group.getKey());
-      for (int i = 0; i < rows.length; i++) {
-        out[rows[i]] = vectors[i];
+    float[][] out = new float[groups.rows()][];
+    for (RowGroups.Group group : groups.groups()) {
+      float[][] vectors = runRows(group.inputs());
+      for (int i = 0; i < group.rows().length; i++) {
+        out[group.rows()[i]] = vectors[i];
       }
     }
     return out;
-  }
-
-  /** The batch's rows grouped by their own padded length (one group for a graph without text). */
-  private static Map<Integer, List<Integer>> rowsByOwnLength(GraphInputs in) {
-    Map<Integer, List<Integer>> byLength = new TreeMap<>();
-    for (int r = 0; r < in.rows(); r++) {
-      byLength
-          .computeIfAbsent(in.tokens() == null ? 0 : in.ownLength(r), k -> new ArrayList<>())
-          .add(r);
-    }
-    return byLength;
-  }
-
-  /** Rows of one own length, cut to it; a lone row runs as two copies of itself. */
-  private float[][] runGroup(GraphInputs in, int[] rows, int length) {
-    int[] fed = rows.length == 1 ? new int[] {rows[0], rows[0]} : rows;
-    return runRows(in.select(fed, length));
   }
 
   /**

@@ -81,7 +81,8 @@ final class ModelInputs implements AutoCloseable {
         pixels,
         pixels == null ? 0 : pixels.decodeNanos(),
         tokenizeNanos + (pixels == null ? 0 : pixels.preprocessNanos()),
-        buffers);
+        buffers,
+        List.of());
   }
 
   private GraphInputs tokenized(List<String> texts, BatchBuffers buffers) {

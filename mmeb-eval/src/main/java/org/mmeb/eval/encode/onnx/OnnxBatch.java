@@ -1,11 +1,15 @@
 package org.mmeb.eval.encode.onnx;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.mmeb.eval.encode.Prepared;
 
 /**
  * A prepared batch for an ONNX model: text inputs for the rows in {@code textRows} (null when no
  * item needs the text side) and the pixel batch (null when no item needs pixels), in {@code
- * buffers} from the model's pool.
+ * buffers} from the model's pool; {@code runs}: how each graph of the encoder runs them (in the
+ * encoder's order, null for a graph the batch does not need), planned by the encoder's {@link
+ * #withRuns}.
  */
 record OnnxBatch(
     int size,
@@ -14,8 +18,19 @@ record OnnxBatch(
     PixelBatch pixels,
     long decodeNanos,
     long preprocessNanos,
-    BatchBuffers buffers)
+    BatchBuffers buffers,
+    List<RowGroups> runs)
     implements Prepared {
+
+  /** This batch with each graph's inputs grouped for running ({@link RowGroups#of}). */
+  OnnxBatch withRuns(GraphInputs... inputs) {
+    List<RowGroups> planned = new ArrayList<>();
+    for (GraphInputs in : inputs) {
+      planned.add(in == null ? null : RowGroups.of(in, buffers));
+    }
+    return new OnnxBatch(
+        size, textRows, text, pixels, decodeNanos, preprocessNanos, buffers, planned);
+  }
 
   @Override
   public void release() {
@@ -24,12 +39,12 @@ record OnnxBatch(
 
   @Override
   public long bytes() {
-    long bytes = 0;
-    if (text != null) {
-      bytes += 3L * text.ids().capacity() * Long.BYTES;
-    }
+    long bytes = text == null ? 0 : text.bytes();
     if (pixels != null) {
       bytes += (long) pixels.pixels().capacity() * Float.BYTES;
+    }
+    for (RowGroups graph : runs) {
+      bytes += graph == null ? 0 : graph.copiedBytes();
     }
     return bytes;
   }

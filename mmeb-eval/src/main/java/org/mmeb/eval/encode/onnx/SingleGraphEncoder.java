@@ -39,7 +39,15 @@ final class SingleGraphEncoder extends OnnxEncoder<GraphSession> {
       texts.add(inputs().instructionApplied(item.text()));
     }
     List<Integer> rows = IntStream.range(0, items.size()).boxed().toList();
-    return inputs().prepare(items, images, rows, texts, pixels);
+    OnnxBatch batch = inputs().prepare(items, images, rows, texts, pixels);
+    return batch.withRuns(graphInputs(batch));
+  }
+
+  /** The text inputs, with the pixels when the graph takes them. */
+  private static GraphInputs graphInputs(OnnxBatch batch) {
+    return batch.pixels() == null
+        ? batch.text()
+        : batch.text().withPixels(batch.pixels().pixels(), batch.pixels().shape());
   }
 
   /** A text model takes no image, a single graph at most one. */
@@ -63,11 +71,7 @@ final class SingleGraphEncoder extends OnnxEncoder<GraphSession> {
 
   @Override
   public float[][] infer(Prepared prepared) throws Exception {
-    OnnxBatch batch = (OnnxBatch) prepared;
-    GraphInputs in =
-        batch.pixels() == null
-            ? batch.text()
-            : batch.text().withPixels(batch.pixels().pixels(), batch.pixels().shape());
-    return finish(onFreeDevice(session -> session.run(in)));
+    RowGroups runs = ((OnnxBatch) prepared).runs().get(0);
+    return finish(onFreeDevice(session -> session.run(runs)));
   }
 }
