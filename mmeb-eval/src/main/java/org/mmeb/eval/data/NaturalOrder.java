@@ -40,22 +40,24 @@ public final class NaturalOrder implements Comparator<String> {
   /** Text and number parts alternating, starting with a (possibly empty) text part. */
   static List<Object> key(String name) {
     List<Object> parts = new ArrayList<>();
-    int i = 0;
-    while (i <= name.length()) {
-      int start = i;
-      while (i < name.length() && !Character.isDigit(name.charAt(i))) {
-        i++;
+    int textStart = 0;
+    while (true) {
+      int textEnd = runEnd(name, textStart, false);
+      parts.add(name.substring(textStart, textEnd).toLowerCase(Locale.ROOT));
+      if (textEnd == name.length()) {
+        return parts;
       }
-      parts.add(name.substring(start, i).toLowerCase(Locale.ROOT));
-      if (i == name.length()) {
-        break;
-      }
-      start = i;
-      while (i < name.length() && Character.isDigit(name.charAt(i))) {
-        i++;
-      }
-      parts.add(new BigInteger(name.substring(start, i)));
+      textStart = runEnd(name, textEnd, true);
+      parts.add(new BigInteger(name.substring(textEnd, textStart)));
     }
-    return parts;
+  }
+
+  /** Where the run of digits (or of other characters) that starts at {@code from} ends. */
+  private static int runEnd(String name, int from, boolean digits) {
+    int i = from;
+    while (i < name.length() && Character.isDigit(name.charAt(i)) == digits) {
+      i++;
+    }
+    return i;
   }
 }

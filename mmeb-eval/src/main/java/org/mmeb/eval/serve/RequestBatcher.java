@@ -73,15 +73,9 @@ final class RequestBatcher implements AutoCloseable {
 
   /** Encodes the requests as one batch; false when it failed and there was more than one. */
   private boolean encodeTogether(List<Pending> batch) {
-    List<Item> items = new ArrayList<>();
-    Map<String, byte[]> images = new HashMap<>();
-    for (Pending pending : batch) {
-      items.addAll(pending.request().items());
-      images.putAll(pending.request().images());
-    }
     float[][] vectors;
     try {
-      vectors = encoder.encode(items, new EmbeddedImageStore(images, "the request's images"));
+      vectors = encodeAll(batch);
     } catch (Exception | Error e) {
       if (batch.size() > 1) {
         return false;
@@ -91,6 +85,17 @@ final class RequestBatcher implements AutoCloseable {
     }
     completeEach(batch, vectors);
     return true;
+  }
+
+  /** The batch's items in one call of the encoder, with every request's images. */
+  private float[][] encodeAll(List<Pending> batch) throws Exception {
+    List<Item> items = new ArrayList<>();
+    Map<String, byte[]> images = new HashMap<>();
+    for (Pending pending : batch) {
+      items.addAll(pending.request().items());
+      images.putAll(pending.request().images());
+    }
+    return encoder.encode(items, new EmbeddedImageStore(images, "the request's images"));
   }
 
   /** Hands each request its own rows of the batch's vectors, in order. */

@@ -24,19 +24,22 @@ final class DeterministicZip {
     try (OutputStream out = Files.newOutputStream(file);
         ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-        byte[] bytes = e.getValue();
-        ZipEntry entry = new ZipEntry(e.getKey());
-        entry.setMethod(ZipEntry.STORED);
-        entry.setTimeLocal(FIXED_TIME);
-        entry.setSize(bytes.length);
-        entry.setCompressedSize(bytes.length);
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        entry.setCrc(crc.getValue());
-        zip.putNextEntry(entry);
-        zip.write(bytes);
+        zip.putNextEntry(storedEntry(e.getKey(), e.getValue()));
+        zip.write(e.getValue());
         zip.closeEntry();
       }
     }
+  }
+
+  private static ZipEntry storedEntry(String name, byte[] bytes) {
+    ZipEntry entry = new ZipEntry(name);
+    entry.setMethod(ZipEntry.STORED);
+    entry.setTimeLocal(FIXED_TIME);
+    entry.setSize(bytes.length);
+    entry.setCompressedSize(bytes.length);
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    entry.setCrc(crc.getValue());
+    return entry;
   }
 }
