@@ -49,7 +49,7 @@ public final class DeviceCeiling {
             threads.submit(
                 () -> {
                   while (left.getAndDecrement() > 0) {
-                    encoder.infer(prepared);
+                    encoder.run(prepared);
                   }
                   return null;
                 }));

@@ -209,10 +209,11 @@ public final class EncodingBench {
     return prepared;
   }
 
+  /** The model stage alone: what a device thread of the pipeline does ({@link StageClock#run}). */
   private void inferAll(List<PreparedBatch> prepared) throws Exception {
     StageClock clock = new StageClock();
     for (PreparedBatch batch : prepared) {
-      clock.infer(encoder, batch);
+      clock.run(encoder, batch);
     }
   }
 
@@ -238,8 +239,8 @@ public final class EncodingBench {
     Sample time =
         timed(
             pipelined
-                ? () -> pipeline(consumers, batches, prepare, infer)
-                : () -> serial(batches, prepare, infer));
+                ? () -> pipeline(consumers, batches, prepare, infer, finished(clock))
+                : () -> serial(batches, prepare, infer, finished(clock)));
     return new Sample(
         time.wall(),
         time.cpu(),
@@ -253,9 +254,17 @@ public final class EncodingBench {
       StageClock clock, AtomicLong inference) {
     return (batch, prepared) -> {
       long t0 = System.nanoTime();
-      float[][] vectors = clock.infer(encoder, prepared);
+      float[][] ran = clock.run(encoder, prepared);
       inference.addAndGet(System.nanoTime() - t0);
-      return vectors;
+      return ran;
+    };
+  }
+
+  /** After the model, as {@code run}: the vectors, then the buffers back to the pool. */
+  private PipelinedBatches.Finish<PreparedBatch, float[][]> finished(StageClock clock) {
+    return (batch, prepared, ran) -> {
+      clock.finish(encoder, prepared, ran);
+      prepared.release();
     };
   }
 
@@ -264,22 +273,23 @@ public final class EncodingBench {
       int consumers,
       List<List<Item>> batches,
       PipelinedBatches.Prepare<PreparedBatch> prepare,
-      PipelinedBatches.Infer<PreparedBatch, float[][]> infer)
+      PipelinedBatches.Infer<PreparedBatch, float[][]> infer,
+      PipelinedBatches.Finish<PreparedBatch, float[][]> finish)
       throws Exception {
     new PipelinedBatches<PreparedBatch>(
             workers, consumers, ByteWindow.defaultBudget(), PreparedBatch::bytes)
-        .run(batches, prepare, infer, (batch, prepared, vectors) -> prepared.release());
+        .run(batches, prepare, infer, finish);
   }
 
   private static void serial(
       List<List<Item>> batches,
       PipelinedBatches.Prepare<PreparedBatch> prepare,
-      PipelinedBatches.Infer<PreparedBatch, float[][]> infer)
+      PipelinedBatches.Infer<PreparedBatch, float[][]> infer,
+      PipelinedBatches.Finish<PreparedBatch, float[][]> finish)
       throws Exception {
     for (List<Item> batch : batches) {
       PreparedBatch prepared = prepare.apply(batch);
-      infer.apply(batch, prepared);
-      prepared.release();
+      finish.accept(batch, prepared, infer.apply(batch, prepared));
     }
   }
 

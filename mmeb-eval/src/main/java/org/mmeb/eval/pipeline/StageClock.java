@@ -26,11 +26,26 @@ final class StageClock {
     return new PreparedBatch(batch, images, prepared);
   }
 
+  /** The model and its output's finish, on one thread. */
   float[][] infer(Encoder encoder, PreparedBatch batch) throws Exception {
+    return finish(encoder, batch, run(encoder, batch));
+  }
+
+  /**
+   * The model stage alone, for a device thread: a staged encoder's {@link StagedEncoder#run} (its
+   * raw outputs stay in the batch: null), else the whole encoding.
+   */
+  float[][] run(Encoder encoder, PreparedBatch batch) throws Exception {
     if (batch.prepared() != null) {
-      return ((StagedEncoder) encoder).infer(batch.prepared());
+      ((StagedEncoder) encoder).run(batch.prepared());
+      return null;
     }
     return encoder.encode(batch.batch(), batch.images());
+  }
+
+  /** After {@link #run}: the batch's vectors. */
+  float[][] finish(Encoder encoder, PreparedBatch batch, float[][] ran) {
+    return batch.prepared() != null ? ((StagedEncoder) encoder).finish(batch.prepared()) : ran;
   }
 
   /** Concurrent model calls worth making: one per device of a staged encoder. */

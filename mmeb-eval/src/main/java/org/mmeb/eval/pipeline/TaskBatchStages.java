@@ -41,17 +41,21 @@ final class TaskBatchStages {
     return clock.prepare(encoder, batch, data.images());
   }
 
-  /** The model stage, on a device thread: the batch's vectors, nothing else. */
+  /** The model stage, on a device thread: the model and nothing else ({@link StageClock#run}). */
   float[][] infer(List<Item> batch, PreparedBatch prepared) throws Exception {
     long t0 = System.nanoTime();
-    float[][] vectors = clock.infer(encoder, prepared);
+    float[][] ran = clock.run(encoder, prepared);
     inferenceNanos.addAndGet(System.nanoTime() - t0);
-    return vectors;
+    return ran;
   }
 
-  /** After the model, off the device thread: checks the vectors and appends them to the cache. */
-  void store(List<Item> batch, PreparedBatch prepared, float[][] vectors, Progress progress)
+  /**
+   * After the model, off the device thread: the vectors from its outputs, checked and appended to
+   * the cache.
+   */
+  void store(List<Item> batch, PreparedBatch prepared, float[][] ran, Progress progress)
       throws Exception {
+    float[][] vectors = clock.finish(encoder, prepared, ran);
     prepared.release();
     EncoderOutputCheck.check(data.spec().name(), batch, vectors, dim);
     cache.putAll(batch.stream().map(keys::of).toList(), vectors);

@@ -101,10 +101,19 @@ final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
   }
 
   @Override
-  public float[][] infer(Prepared prepared) throws Exception {
+  public void run(Prepared prepared) throws Exception {
     OnnxBatch batch = (OnnxBatch) prepared;
-    float[][][] outputs =
-        onFreeDevice(towers -> new float[][][] {runText(towers, batch), runVision(towers, batch)});
+    batch
+        .outputs()
+        .set(
+            onFreeDevice(
+                towers -> new float[][][] {runText(towers, batch), runVision(towers, batch)}));
+  }
+
+  @Override
+  public float[][] finish(Prepared prepared) {
+    OnnxBatch batch = (OnnxBatch) prepared;
+    float[][][] outputs = batch.outputs().get();
     return fuse(batch, outputs[0], outputs[1]);
   }
 
@@ -126,7 +135,7 @@ final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
     if (image != null) {
       addImages(batch.pixels().owners(), image, out);
     }
-    return finish(out);
+    return normalized(out);
   }
 
   /** Adds each item's image rows, averaged over its frames, to its vector. */

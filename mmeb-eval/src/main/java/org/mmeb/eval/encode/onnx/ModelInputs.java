@@ -2,6 +2,7 @@ package org.mmeb.eval.encode.onnx;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.mmeb.eval.data.ImageStore;
 import org.mmeb.eval.data.Item;
 import org.mmeb.eval.encode.image.ImagePreprocessor;
@@ -82,7 +83,8 @@ final class ModelInputs implements AutoCloseable {
         pixels == null ? 0 : pixels.decodeNanos(),
         tokenizeNanos + (pixels == null ? 0 : pixels.preprocessNanos()),
         buffers,
-        List.of());
+        List.of(),
+        new AtomicReference<>());
   }
 
   private GraphInputs tokenized(List<String> texts, BatchBuffers buffers) {

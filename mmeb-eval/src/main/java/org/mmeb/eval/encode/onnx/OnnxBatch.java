@@ -2,6 +2,7 @@ package org.mmeb.eval.encode.onnx;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.mmeb.eval.encode.Prepared;
 
 /**
@@ -9,7 +10,8 @@ import org.mmeb.eval.encode.Prepared;
  * item needs the text side) and the pixel batch (null when no item needs pixels), in {@code
  * buffers} from the model's pool; {@code runs}: how each graph of the encoder runs them (in the
  * encoder's order, null for a graph the batch does not need), planned by the encoder's {@link
- * #withRuns}.
+ * #withRuns}; {@code outputs}: each graph's raw output rows, kept by the encoder's {@code run} for
+ * its {@code finish} (on another thread).
  */
 record OnnxBatch(
     int size,
@@ -19,7 +21,8 @@ record OnnxBatch(
     long decodeNanos,
     long preprocessNanos,
     BatchBuffers buffers,
-    List<RowGroups> runs)
+    List<RowGroups> runs,
+    AtomicReference<float[][][]> outputs)
     implements Prepared {
 
   /** This batch with each graph's inputs grouped for running ({@link RowGroups#of}). */
@@ -29,7 +32,7 @@ record OnnxBatch(
       planned.add(in == null ? null : RowGroups.of(in, buffers));
     }
     return new OnnxBatch(
-        size, textRows, text, pixels, decodeNanos, preprocessNanos, buffers, planned);
+        size, textRows, text, pixels, decodeNanos, preprocessNanos, buffers, planned, outputs);
   }
 
   @Override

@@ -49,7 +49,7 @@ abstract class OnnxEncoder<S extends AutoCloseable> implements StagedEncoder {
   }
 
   /** Applies the spec's normalisation to the fused vectors. */
-  float[][] finish(float[][] vectors) {
+  float[][] normalized(float[][] vectors) {
     if (spec().normalize()) {
       for (float[] v : vectors) {
         Embeddings.normalizeInPlace(v);

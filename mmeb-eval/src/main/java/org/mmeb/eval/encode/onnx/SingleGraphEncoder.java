@@ -70,8 +70,14 @@ final class SingleGraphEncoder extends OnnxEncoder<GraphSession> {
   }
 
   @Override
-  public float[][] infer(Prepared prepared) throws Exception {
-    RowGroups runs = ((OnnxBatch) prepared).runs().get(0);
-    return finish(onFreeDevice(session -> session.run(runs)));
+  public void run(Prepared prepared) throws Exception {
+    OnnxBatch batch = (OnnxBatch) prepared;
+    RowGroups runs = batch.runs().get(0);
+    batch.outputs().set(new float[][][] {onFreeDevice(session -> session.run(runs))});
+  }
+
+  @Override
+  public float[][] finish(Prepared prepared) {
+    return normalized(((OnnxBatch) prepared).outputs().get()[0]);
   }
 }
