@@ -4,19 +4,35 @@ import java.util.Arrays;
 import org.mmeb.eval.task.MetricName;
 
 /**
- * One pass over a row's fast scores that keeps only what its exact ranking needs: the contenders
- * for the top {@code k} (a fast score whose upper end {@code fast + bound} reaches the k-th largest
+ * Passes over a row's fast scores that keep only what its exact ranking needs: the contenders for
+ * the top {@code k} (a fast score whose upper end {@code fast + bound} reaches the k-th largest
  * lower end {@code fast - bound}; see {@link SettledTopK}), the count of candidates surely ahead of
- * the best positive, and those the bound cannot place against it (scored exactly later). Non-finite
- * fast scores are contenders and unsure. The k-th largest lower end is kept while scanning: a
- * candidate whose upper end is below it so far is below it at the end too, and cannot change it, so
- * most candidates cost two multiplies and a few comparisons.
+ * the best positive, and those the bound cannot place against it (scored exactly later).
+ *
+ * <p>The first pass computes the fast scores, counts the candidates surely ahead, lists the unsure
+ * ones, and keeps the largest fast score of each of {@link #GROUPS} groups of the row: the k-th
+ * largest of those maxima is at most the k-th largest fast score (k distinct candidates reach it),
+ * so its lower end is a threshold no top-k candidate falls below. The second pass then offers only
+ * the few candidates that reach that threshold to the running k-th largest lower end. A row with a
+ * non-finite fast score (an overflow; those are contenders and unsure, and scored exactly) takes
+ * one pass that keeps the k-th largest lower end while scanning instead.
+ *
+ * <p>One instance per thread is reused from row to row (no arrays allocated per row): what {@link
+ * #scan} returns is valid until the thread's next scan.
  */
 final class FastRowPass {
+  /**
+   * Groups whose maxima give the first threshold: at least k, few enough to select from cheaply.
+   */
+  private static final int GROUPS = 32;
+
+  private static final ThreadLocal<FastRowPass> PASSES = ThreadLocal.withInitial(FastRowPass::new);
   private final LowerBounds lower = new LowerBounds(MetricName.MAX_K);
-  private final double bound;
-  private final boolean hasPositive;
-  private final double positiveScore;
+  private final LowerBounds groupMaxima = new LowerBounds(MetricName.MAX_K);
+  private double bound;
+  private boolean hasPositive;
+  private double positiveScore;
+  private double[] fast = new double[0];
   private int[] contenders = new int[16];
   private double[] contenderFast = new double[16];
   private int contenderCount;
@@ -24,20 +40,15 @@ final class FastRowPass {
   private int unsureCount;
   private long ahead;
 
-  /**
-   * @param positiveScore the best positive's exact score (ignored when {@code hasPositive} is
-   *     false)
-   */
-  private FastRowPass(double bound, boolean hasPositive, double positiveScore) {
-    this.bound = bound;
-    this.hasPositive = hasPositive;
-    this.positiveScore = positiveScore;
-  }
+  private FastRowPass() {}
 
   /**
    * The row's candidate {@code j} has fast score {@code products[start + columns[j]] * qWeight *
    * weight(at[j])}: the kernel's product times both weights (the scale of exact scores), in the
    * order {@link ScoreErrorBound} bounds.
+   *
+   * @param positiveScore the best positive's exact score (ignored when {@code hasPositive} is
+   *     false)
    */
   static FastRowPass scan(
       float[] products,
@@ -49,32 +60,113 @@ final class FastRowPass {
       double bound,
       boolean hasPositive,
       double positiveScore) {
-    FastRowPass pass = new FastRowPass(bound, hasPositive, positiveScore);
-    double threshold = Double.NEGATIVE_INFINITY;
+    FastRowPass pass = PASSES.get();
+    pass.reset(bound, hasPositive, positiveScore, at.length);
+    if (pass.fastScores(products, start, columns, at, qWeight, pool)) {
+      pass.contendAbove(at.length);
+    } else {
+      pass.reset(bound, hasPositive, positiveScore, at.length);
+      pass.scanEach(products, start, columns, at, qWeight, pool);
+    }
+    return pass;
+  }
+
+  private void reset(double bound, boolean hasPositive, double positiveScore, int length) {
+    this.bound = bound;
+    this.hasPositive = hasPositive;
+    this.positiveScore = positiveScore;
+    if (fast.length < length) {
+      fast = new double[length];
+      unsure = new int[length];
+    }
+    lower.clear();
+    groupMaxima.clear();
+    contenderCount = 0;
+    unsureCount = 0;
+    ahead = 0;
+  }
+
+  /**
+   * The first pass: fast scores, the count surely ahead, the unsure list and the group maxima;
+   * false (and stopped) at the first non-finite fast score.
+   */
+  private boolean fastScores(
+      float[] products, int start, int[] columns, int[] at, double qWeight, WeightedVectors pool) {
     // without a positive nothing is ahead of it: a finite f - bound is never above +infinity
     double positive = hasPositive ? positiveScore : Double.POSITIVE_INFINITY;
-    long ahead = 0;
+    int per = Math.max(1, (at.length + GROUPS - 1) / GROUPS);
+    int aheadCount = 0;
+    int unsureAt = 0;
+    for (int from = 0; from < at.length; from += per) {
+      int to = Math.min(at.length, from + per);
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = from; j < to; j++) {
+        double f = products[start + columns[j]] * qWeight * pool.weight(at[j]);
+        if (!Double.isFinite(f)) {
+          return false;
+        }
+        fast[j] = f;
+        // 2 surely ahead, 1 unsure, 0 surely behind (an upper end is never below its lower end),
+        // computed without a branch: about half the row is ahead of a random positive, and a
+        // branch on that is mispredicted every other candidate
+        int place = (f + bound >= positive ? 1 : 0) + (f - bound > positive ? 1 : 0);
+        aheadCount += place >> 1;
+        unsure[unsureAt] = j;
+        unsureAt += place & 1;
+        max = Math.max(max, f);
+      }
+      groupMaxima.offer(max);
+    }
+    ahead = aheadCount;
+    unsureCount = unsureAt;
+    return true;
+  }
+
+  /**
+   * The second pass: the candidates whose upper end reaches the lower end of the k-th largest group
+   * maximum (at most the k-th largest lower end), offered as contenders in the row's order.
+   */
+  private void contendAbove(int length) {
+    double start = groupMaxima.threshold() - bound;
+    double threshold = start;
+    for (int j = 0; j < length; j++) {
+      double f = fast[j];
+      if (f + bound >= threshold) {
+        contend(j, f);
+        threshold = Math.max(start, lower.threshold());
+      }
+    }
+  }
+
+  /**
+   * One pass for a row with a non-finite fast score: the k-th largest lower end kept while scanning
+   * (a candidate whose upper end is below it so far is below it at the end too), non-finite fast
+   * scores kept as contenders and unsure.
+   */
+  private void scanEach(
+      float[] products, int start, int[] columns, int[] at, double qWeight, WeightedVectors pool) {
+    double threshold = Double.NEGATIVE_INFINITY;
+    double positive = hasPositive ? positiveScore : Double.POSITIVE_INFINITY;
     for (int j = 0; j < at.length; j++) {
       double f = products[start + columns[j]] * qWeight * pool.weight(at[j]);
       if (f + bound >= threshold || !Double.isFinite(f)) {
-        threshold = pass.contend(j, f);
+        contend(j, f);
+        threshold = lower.threshold();
       }
-      // about half the row is ahead of a random positive: counted without a branch to mispredict
       boolean surelyAhead = f - bound > positive && f < Double.POSITIVE_INFINITY;
-      ahead += surelyAhead ? 1 : 0;
-      if (!surelyAhead && f + bound >= positive && Double.isFinite(f)) {
-        pass.keepUnsure(j);
+      if (surelyAhead) {
+        ahead++;
+      } else if (f + bound >= positive && Double.isFinite(f)) {
+        keepUnsure(j);
       }
     }
-    pass.ahead = ahead;
-    return pass;
   }
 
   /**
    * A candidate that may reach the top k (or has a non-finite fast score, so is scored exactly):
-   * kept, its lower end offered; the k-th largest lower end so far returned.
+   * kept, its lower end offered.
    */
-  private double contend(int j, double f) {
+  private void contend(int j, double f) {
     boolean finite = Double.isFinite(f);
     if (!finite || f + bound >= lower.threshold()) {
       if (finite) {
@@ -85,7 +177,6 @@ final class FastRowPass {
     if (!finite && hasPositive) {
       keepUnsure(j);
     }
-    return lower.threshold();
   }
 
   private void keepContender(int j, double f) {
@@ -98,9 +189,6 @@ final class FastRowPass {
   }
 
   private void keepUnsure(int j) {
-    if (unsureCount == unsure.length) {
-      unsure = Arrays.copyOf(unsure, unsureCount * 2);
-    }
     unsure[unsureCount++] = j;
   }
 

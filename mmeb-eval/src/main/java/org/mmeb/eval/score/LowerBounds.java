@@ -13,6 +13,11 @@ final class LowerBounds {
     heap = new double[k];
   }
 
+  /** Forgets every bound offered (for the next row). */
+  void clear() {
+    size = 0;
+  }
+
   double threshold() {
     return size < heap.length || heap.length == 0 ? Double.NEGATIVE_INFINITY : heap[0];
   }
