@@ -22,8 +22,8 @@ public final class LocalRanker {
 
   /**
    * One row's candidates: their positions in a pool of vectors, in the row's order (the tie order),
-   * the key at each pool position, the pool positions of the row's relevant keys, and whether the
-   * row has any label.
+   * the key at each pool position, the pool positions of the row's relevant keys (distinct), and
+   * whether the row has any label.
    */
   record Row(int[] at, IntFunction<String> keyAt, int[] relevant, boolean labelled) {}
 
@@ -101,7 +101,11 @@ public final class LocalRanker {
 
   /** The keys of the row's candidates at these row indices. */
   private static List<String> keysOf(Row row, int[] indices) {
-    return Arrays.stream(indices).mapToObj(j -> row.keyAt().apply(row.at()[j])).toList();
+    String[] keys = new String[indices.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = row.keyAt().apply(row.at()[indices[i]]);
+    }
+    return Arrays.asList(keys);
   }
 
   private static FastRowPass pass(
@@ -124,7 +128,7 @@ public final class LocalRanker {
   }
 
   /**
-   * The query's norm and weight, and its dot with the row's first relevant candidate ({@code
+   * The query's norm and weight, and its dot with the first relevant candidate found ({@code
    * first}, -1 for none), computed in one pass, each as {@link Similarity#dot} sums it.
    */
   private record QuerySide(double norm, double weight, int first, double firstDot) {}
@@ -138,7 +142,10 @@ public final class LocalRanker {
     return new QuerySide(norm, similarity.weightOfNorm(norm), first, squareAndDot[1]);
   }
 
-  /** The exact score of the row's candidate {@code j}, counted; the first relevant one's known. */
+  /**
+   * The exact score of the row's candidate {@code j}, counted; the first relevant one found is
+   * known.
+   */
   private CountedExactScore exactScore(
       float[] query, QuerySide side, WeightedVectors pool, int[] at) {
     double qWeight = side.weight();
@@ -152,30 +159,26 @@ public final class LocalRanker {
     return exact;
   }
 
-  /** The row's relevant candidates (row indices, in the row's order): an int compare each. */
+  /**
+   * The row's relevant candidates (row indices): one tight scan of the row's pool positions per
+   * relevant position (a row usually has one). Their order is free: the best positive is chosen by
+   * {@link Ranking#precedes}, a strict order.
+   */
   private static int[] positives(Row row) {
     int[] at = row.at();
-    int[] relevant = row.relevant();
     int[] found = new int[Math.min(at.length, 4)];
     int count = 0;
-    for (int j = 0; j < at.length; j++) {
-      if (contains(relevant, at[j])) {
-        if (count == found.length) {
-          found = Arrays.copyOf(found, at.length);
+    for (int relevant : row.relevant()) {
+      for (int j = 0; j < at.length; j++) {
+        if (at[j] == relevant) {
+          if (count == found.length) {
+            found = Arrays.copyOf(found, at.length);
+          }
+          found[count++] = j;
         }
-        found[count++] = j;
       }
     }
     return Arrays.copyOf(found, count);
-  }
-
-  private static boolean contains(int[] values, int value) {
-    for (int v : values) {
-      if (v == value) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Positive bestPositive(int[] positives, BoundedRanking.ExactScore exact) {
