@@ -50,29 +50,27 @@ class MmebV1ReaderTest {
         .stringList("tgt_img_path");
   }
 
+  /** One row of the four V1 columns. */
+  private static Map<String, Object> v1Row(
+      Object qryText, String qryImage, List<String> tgtTexts, List<String> tgtImages) {
+    return Map.of(
+        "qry_text",
+        qryText,
+        "qry_img_path",
+        qryImage,
+        "tgt_text",
+        tgtTexts,
+        "tgt_img_path",
+        tgtImages);
+  }
+
   @Test
   void rowsKeepFileOrderAndCandidateZeroIsThePositive() throws IOException {
     write(
         v1Columns(),
         List.of(
-            Map.of(
-                "qry_text",
-                "<|image_1|>\nq0",
-                "qry_img_path",
-                "a.png",
-                "tgt_text",
-                List.of("cat", "dog"),
-                "tgt_img_path",
-                List.of("", "")),
-            Map.of(
-                "qry_text",
-                "find a dog",
-                "qry_img_path",
-                "",
-                "tgt_text",
-                List.of("", ""),
-                "tgt_img_path",
-                List.of("d.png", "c.png"))));
+            v1Row("<|image_1|>\nq0", "a.png", List.of("cat", "dog"), List.of("", "")),
+            v1Row("find a dog", "", List.of("", ""), List.of("d.png", "c.png"))));
     TaskData data = TaskReaders.read(SPEC, dir);
     assertThat(data.rows()).extracting(QueryRow::row).containsExactly(0, 1);
     QueryRow first = data.rows().get(0);
@@ -94,16 +92,7 @@ class MmebV1ReaderTest {
   void theSameTextAndImageIsTheSameItemAndTextAloneIsNot() throws IOException {
     write(
         v1Columns(),
-        List.of(
-            Map.of(
-                "qry_text",
-                "q",
-                "qry_img_path",
-                "a.png",
-                "tgt_text",
-                List.of("x", "x", "x"),
-                "tgt_img_path",
-                List.of("a.png", "a.png", "b.png"))));
+        List.of(v1Row("q", "a.png", List.of("x", "x", "x"), List.of("a.png", "a.png", "b.png"))));
     List<Item> candidates = TaskReaders.read(SPEC, dir).rows().get(0).candidates();
     assertThat(candidates.get(0).key()).isEqualTo(candidates.get(1).key());
     assertThat(candidates.get(0).key()).isNotEqualTo(candidates.get(2).key());
@@ -129,16 +118,7 @@ class MmebV1ReaderTest {
             .string("qry_img_path")
             .stringList("tgt_text")
             .stringList("tgt_img_path"),
-        List.of(
-            Map.of(
-                "qry_text",
-                5L,
-                "qry_img_path",
-                "",
-                "tgt_text",
-                List.of("x"),
-                "tgt_img_path",
-                List.of(""))));
+        List.of(v1Row(5L, "", List.of("x"), List.of(""))));
     assertThatThrownBy(() -> TaskReaders.read(SPEC, dir))
         .isInstanceOf(UserError.class)
         .hasMessageContaining(TABLE + " row 0 column 'qry_text': expected a string, found int64");
@@ -149,24 +129,8 @@ class MmebV1ReaderTest {
     write(
         v1Columns(),
         List.of(
-            Map.of(
-                "qry_text",
-                "q",
-                "qry_img_path",
-                "",
-                "tgt_text",
-                List.of("x"),
-                "tgt_img_path",
-                List.of("")),
-            Map.of(
-                "qry_text",
-                "q",
-                "qry_img_path",
-                "",
-                "tgt_text",
-                List.of("x", "y"),
-                "tgt_img_path",
-                List.of(""))));
+            v1Row("q", "", List.of("x"), List.of("")),
+            v1Row("q", "", List.of("x", "y"), List.of(""))));
     assertThatThrownBy(() -> TaskReaders.read(SPEC, dir))
         .isInstanceOf(UserError.class)
         .hasMessageContaining(TABLE + " row 1: tgt_text has 2 entries but tgt_img_path has 1");
@@ -174,18 +138,7 @@ class MmebV1ReaderTest {
 
   @Test
   void anEmptyCandidateListOrANullValueIsRefused() throws IOException {
-    write(
-        v1Columns(),
-        List.of(
-            Map.of(
-                "qry_text",
-                "q",
-                "qry_img_path",
-                "",
-                "tgt_text",
-                List.of(),
-                "tgt_img_path",
-                List.of())));
+    write(v1Columns(), List.of(v1Row("q", "", List.of(), List.of())));
     assertThatThrownBy(() -> TaskReaders.read(SPEC, dir))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("row 0 column 'tgt_text': empty candidate list");

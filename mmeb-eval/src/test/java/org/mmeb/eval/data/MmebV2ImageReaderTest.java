@@ -34,6 +34,11 @@ class MmebV2ImageReaderTest {
         name, Layout.MMEB_V2_IMAGE_PARQUET, parser, eval, key, TABLE, "image-tasks/mmeb_v1.tar.gz");
   }
 
+  /** The first row of the table read as a local task {@code name} of {@code parser}. */
+  private QueryRow firstLocalRow(String name, String parser, DedupeKey key) throws IOException {
+    return TaskReaders.read(spec(name, parser, EvalType.LOCAL, key), dir).rows().get(0);
+  }
+
   private void write(Map<String, Object> row) throws IOException {
     new ParquetTableWriter()
         .string("qry_inst")
@@ -71,10 +76,7 @@ class MmebV2ImageReaderTest {
             "",
             List.of("cat", "dog"),
             List.of("", "")));
-    QueryRow row =
-        TaskReaders.read(spec("C", "image_cls", EvalType.LOCAL, DedupeKey.TARGET_TEXT), dir)
-            .rows()
-            .get(0);
+    QueryRow row = firstLocalRow("C", "image_cls", DedupeKey.TARGET_TEXT);
     assertThat(row.query().text())
         .isEqualTo("<|image_1|>\nRepresent the given image for classification\n");
     assertThat(row.query().images()).containsExactly("q.jpg");
@@ -92,10 +94,7 @@ class MmebV2ImageReaderTest {
             "",
             List.of("a"),
             List.of("")));
-    QueryRow row =
-        TaskReaders.read(spec("Q", "image_qa", EvalType.LOCAL, DedupeKey.TARGET_TEXT), dir)
-            .rows()
-            .get(0);
+    QueryRow row = firstLocalRow("Q", "image_qa", DedupeKey.TARGET_TEXT);
     assertThat(row.query().text())
         .isEqualTo(
             "<|image_1|>\nRepresent the given image with the following question: What is it?\n");
@@ -110,21 +109,14 @@ class MmebV2ImageReaderTest {
             "<|image_1|>\nRepresent the given image.",
             List.of("", ""),
             List.of("d.jpg", "c.jpg")));
-    QueryRow row =
-        TaskReaders.read(
-                spec("MSCOCO_t2i", "image_t2i", EvalType.LOCAL, DedupeKey.TARGET_IMAGE), dir)
-            .rows()
-            .get(0);
+    QueryRow row = firstLocalRow("MSCOCO_t2i", "image_t2i", DedupeKey.TARGET_IMAGE);
     assertThat(row.query().text())
         .isEqualTo("Find me an everyday image that matches the given caption: a dog\n");
     assertThat(row.query().images()).isEmpty();
     assertThat(row.candidates()).extracting(Item::key).containsExactly("d.jpg", "c.jpg");
     assertThat(row.candidates().get(0).text())
         .isEqualTo("<|image_1|>\nRepresent the given image.\n");
-    QueryRow visDial =
-        TaskReaders.read(spec("VisDial", "image_t2i", EvalType.LOCAL, DedupeKey.TARGET_IMAGE), dir)
-            .rows()
-            .get(0);
+    QueryRow visDial = firstLocalRow("VisDial", "image_t2i", DedupeKey.TARGET_IMAGE);
     assertThat(visDial.query().text()).endsWith("a dog\n\n");
   }
 
@@ -137,10 +129,7 @@ class MmebV2ImageReaderTest {
             "<|image_1|> Represent the given image with related text information: ",
             List.of("A", "B"),
             List.of("a.jpg", "b.jpg")));
-    QueryRow row =
-        TaskReaders.read(spec("WebQA", "image_t2i", EvalType.LOCAL, DedupeKey.TARGET_IMAGE), dir)
-            .rows()
-            .get(0);
+    QueryRow row = firstLocalRow("WebQA", "image_t2i", DedupeKey.TARGET_IMAGE);
     assertThat(row.candidates().get(1).text())
         .isEqualTo("<|image_1|>  Represent the given image with related text information:  B\n");
   }
@@ -155,12 +144,7 @@ class MmebV2ImageReaderTest {
             "<|image_1|>\nRepresent the given cropped image of the object",
             List.of("", ""),
             List.of("crop1.jpg", "crop2.jpg")));
-    QueryRow row =
-        TaskReaders.read(
-                spec("MSCOCO", "image_i2i_vg", EvalType.LOCAL, DedupeKey.TARGET_IMAGE_AND_TEXT),
-                dir)
-            .rows()
-            .get(0);
+    QueryRow row = firstLocalRow("MSCOCO", "image_i2i_vg", DedupeKey.TARGET_IMAGE_AND_TEXT);
     assertThat(row.query().text())
         .isEqualTo(
             "<|image_1|>\nSelect the portion of the image that isolates the object labeled as \"dog\"\n");
@@ -175,15 +159,7 @@ class MmebV2ImageReaderTest {
             List.of("\"a man\"", "\"a cat\""),
             List.of("x.jpg", "x.jpg")));
     QueryRow matching =
-        TaskReaders.read(
-                spec(
-                    "RefCOCO-Matching",
-                    "image_i2i_vg",
-                    EvalType.LOCAL,
-                    DedupeKey.TARGET_IMAGE_AND_TEXT),
-                dir)
-            .rows()
-            .get(0);
+        firstLocalRow("RefCOCO-Matching", "image_i2i_vg", DedupeKey.TARGET_IMAGE_AND_TEXT);
     assertThat(matching.candidates())
         .extracting(Item::key)
         .containsExactly("x.jpg:a man", "x.jpg:a cat");

@@ -170,21 +170,17 @@ class VideoFramesReaderTest {
             "test.parquet row 1 column 'neg_text': the candidates do not include pos_text 'drop'");
   }
 
-  @Test
-  void momentRetrievalRanksTheVideosClipsWithThePositiveFolderAsTheAnswer() throws IOException {
-    frames("vid9/query", 10);
-    frames("vid9/negative_2", 8);
-    frames("vid9/positive_0", 8);
-    frames("vid9/negative_10", 8);
+  /** The one row of a moment-retrieval table of {@code task} asking {@code query} of vid9. */
+  private QueryRow momentRow(String task, String query) throws IOException {
     new ParquetTableWriter()
         .string("query")
         .string("video_path")
         .write(
             dir.resolve("M/test.parquet"),
-            List.of(Map.of("query", "a man opens a door", "video_path", "videos/vid9.mp4")));
+            List.of(Map.of("query", query, "video_path", "videos/vid9.mp4")));
     TaskSpec spec =
         TestSpecs.spec(
-            "Charades-STA",
+            task,
             Layout.VIDEO_FRAMES,
             "moment_retrieval",
             EvalType.LOCAL,
@@ -192,7 +188,16 @@ class VideoFramesReaderTest {
             "M/test.parquet",
             "frames",
             "<video_token> Find the clip that corresponds to the described scene in the given video: <query>");
-    QueryRow row = TaskReaders.read(spec, dir).rows().get(0);
+    return TaskReaders.read(spec, dir).rows().get(0);
+  }
+
+  @Test
+  void momentRetrievalRanksTheVideosClipsWithThePositiveFolderAsTheAnswer() throws IOException {
+    frames("vid9/query", 10);
+    frames("vid9/negative_2", 8);
+    frames("vid9/positive_0", 8);
+    frames("vid9/negative_10", 8);
+    QueryRow row = momentRow("Charades-STA", "a man opens a door");
     assertThat(row.query().text())
         .isEqualTo(
             "<|video_1|> Find the clip that corresponds to the described scene in the given video: a man opens a door");
@@ -211,23 +216,7 @@ class VideoFramesReaderTest {
     frames("vid9/positive_a", 8);
     frames("vid9/positive_b", 8);
     frames("vid9/positive_c", 8);
-    new ParquetTableWriter()
-        .string("query")
-        .string("video_path")
-        .write(
-            dir.resolve("M/test.parquet"),
-            List.of(Map.of("query", "", "video_path", "videos/vid9.mp4")));
-    TaskSpec spec =
-        TestSpecs.spec(
-            "QVHighlight",
-            Layout.VIDEO_FRAMES,
-            "moment_retrieval",
-            EvalType.LOCAL,
-            DedupeKey.VIDEO_ID,
-            "M/test.parquet",
-            "frames",
-            "<video_token> Find the clip that corresponds to the described scene in the given video: <query>");
-    QueryRow row = TaskReaders.read(spec, dir).rows().get(0);
+    QueryRow row = momentRow("QVHighlight", "");
     // process_input_text: `if text:` is false for "", so no " " + text
     assertThat(row.query().text())
         .isEqualTo(
