@@ -45,19 +45,24 @@ final class PngWriter {
       byte[] line = new byte[1 + 3 * width];
       int[] row = new int[width];
       for (int y = 0; y < image.getHeight(); y++) {
-        image.getRGB(0, y, width, 1, row, 0, width);
-        for (int x = 0; x < width; x++) {
-          int rgb = row[x];
-          line[1 + 3 * x] = (byte) (rgb >> 16);
-          line[2 + 3 * x] = (byte) (rgb >> 8);
-          line[3 + 3 * x] = (byte) rgb;
-        }
-        z.write(line);
+        z.write(scanline(image, y, row, line));
       }
     } finally {
       deflater.end();
     }
     return compressed.toByteArray();
+  }
+
+  /** Row {@code y} as {@code line}: filter byte 0 (none), then red, green, blue of each pixel. */
+  private static byte[] scanline(BufferedImage image, int y, int[] row, byte[] line) {
+    image.getRGB(0, y, row.length, 1, row, 0, row.length);
+    for (int x = 0; x < row.length; x++) {
+      int rgb = row[x];
+      line[1 + 3 * x] = (byte) (rgb >> 16);
+      line[2 + 3 * x] = (byte) (rgb >> 8);
+      line[3 + 3 * x] = (byte) rgb;
+    }
+    return line;
   }
 
   private static void chunk(ByteArrayOutputStream out, String type, byte[] data)
