@@ -62,7 +62,7 @@ public final class PipelinedBatches<P> {
     void accept(List<Item> batch, P prepared, R output) throws Exception;
   }
 
-  // Workers look again after this share of the last batch's run time (within the bounds): often
+  // Idle workers look again about this many times per batch's run time (within the bounds): often
   // enough that a freed slot is refilled long before the device reaches it.
   private static final int LOOKS_PER_RUN = 4;
   private static final long MIN_LOOK_NANOS = 20_000;
@@ -156,6 +156,7 @@ public final class PipelinedBatches<P> {
     private final AtomicReferenceArray<Ran<P, R>> ran;
     private final AtomicInteger nextToRun = new AtomicInteger();
     private final AtomicInteger finished = new AtomicInteger();
+    private final AtomicInteger idle = new AtomicInteger();
     private final ReentrantLock finishing = new ReentrantLock();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private int nextToPrepare; // guarded by claim()
@@ -185,13 +186,19 @@ public final class PipelinedBatches<P> {
         if (index >= 0) {
           prepareInto(index);
         } else {
-          LockSupport.parkNanos(this, lookAgainNanos());
+          LockSupport.parkNanos(this, lookAgainNanos(idle.incrementAndGet()));
+          idle.decrementAndGet();
         }
       }
     }
 
-    private long lookAgainNanos() {
-      long share = lastRunNanos / (LOOKS_PER_RUN * consumers);
+    /**
+     * How long an idle worker waits before looking again: about {@value #LOOKS_PER_RUN} looks per
+     * run of a device among all idle workers together (many workers beside a fast GPU must not
+     * spend a core looking).
+     */
+    private long lookAgainNanos(int idleWorkers) {
+      long share = lastRunNanos * idleWorkers / (LOOKS_PER_RUN * consumers);
       return Math.max(MIN_LOOK_NANOS, Math.min(MAX_LOOK_NANOS, share));
     }
 
