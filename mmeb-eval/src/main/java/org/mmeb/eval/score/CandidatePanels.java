@@ -1,16 +1,12 @@
 package org.mmeb.eval.score;
 
-import static org.mmeb.eval.score.BroadcastKernel.WIDTH;
-
 import java.util.Arrays;
 
 /**
- * Candidates packed for the broadcast kernel ({@link VectorFloatDots#block}): panels of {@link
- * BroadcastKernel#WIDTH} candidates, each panel dimension-major ({@code WIDTH} floats of dimension
- * 0, then of dimension 1, ...), so that the kernel loads one dimension of a whole panel as
- * contiguous vectors. The last panel is padded with zeros. Each panel's candidates' squared norms
- * are computed from it as it is packed ({@link PanelNorms}, bit-identical to {@link
- * Similarity#dot}).
+ * Candidates packed for the broadcast kernel ({@link VectorFloatDots#block}): panels of {@code
+ * width} candidates, each panel dimension-major ({@code width} floats of dimension 0, then of
+ * dimension 1, ...), so that the kernel loads one dimension of a whole panel as contiguous vectors.
+ * The last panel is padded with zeros.
  *
  * <p>One array per panel (192 KB at 1536 dimensions), not one for all: an array of megabytes is
  * allocated outside the young generation, in fresh pages that cost more than the packing itself
@@ -19,35 +15,33 @@ import java.util.Arrays;
  */
 final class CandidatePanels implements FloatDots.Packed {
   private final float[][] panels;
-  private final double[] squares;
   private final int size;
   private final int dims;
+  private final int width;
 
-  private CandidatePanels(float[][] panels, double[] squares, int dims) {
+  private CandidatePanels(float[][] panels, int size, int dims, int width) {
     this.panels = panels;
-    this.squares = squares;
-    this.size = squares.length;
+    this.size = size;
     this.dims = dims;
+    this.width = width;
   }
 
   /**
-   * Candidates {@code c[from, to)}, all of one length, in panels; in the panel arrays of {@code
-   * reuse} (null for new ones) when they are large enough.
+   * Candidates {@code c[from, to)}, all of one length, in panels of {@code width}; in the panel
+   * arrays of {@code reuse} (null for new ones) when they are large enough.
    */
-  static CandidatePanels of(float[][] c, int from, int to, CandidatePanels reuse) {
+  static CandidatePanels of(float[][] c, int from, int to, int width, CandidatePanels reuse) {
     int size = to - from;
     int dims = size == 0 ? 0 : c[from].length;
-    float[][] panels = new float[(size + WIDTH - 1) / WIDTH][];
-    double[] squares = new double[size];
-    float[][] lanes = new float[WIDTH][];
+    float[][] panels = new float[(size + width - 1) / width][];
+    float[][] lanes = new float[width][];
     for (int p = 0; p < panels.length; p++) {
-      int count = Math.min(WIDTH, size - p * WIDTH);
-      System.arraycopy(c, from + p * WIDTH, lanes, 0, count);
-      panels[p] = reusable(reuse, p, dims * WIDTH);
-      transpose(lanes, count, dims, panels[p]);
-      PanelNorms.squares(panels[p], dims, count, squares, p * WIDTH);
+      int count = Math.min(width, size - p * width);
+      System.arraycopy(c, from + p * width, lanes, 0, count);
+      panels[p] = reusable(reuse, p, dims * width);
+      transpose(lanes, count, dims, panels[p], width);
     }
-    return new CandidatePanels(panels, squares, dims);
+    return new CandidatePanels(panels, size, dims, width);
   }
 
   /** Panel {@code p}'s array of {@code reuse} if it holds {@code length} floats, else a new one. */
@@ -59,26 +53,21 @@ final class CandidatePanels implements FloatDots.Packed {
   }
 
   /**
-   * {@code values[d * WIDTH + lane] = lanes[lane][d]}, written in order while reading {@code count}
+   * {@code values[d * width + lane] = lanes[lane][d]}, written in order while reading {@code count}
    * rows side by side.
    */
-  private static void transpose(float[][] lanes, int count, int dims, float[] values) {
-    for (int d = 0, at = 0; d < dims; d++, at += WIDTH) {
+  private static void transpose(float[][] lanes, int count, int dims, float[] values, int width) {
+    for (int d = 0, at = 0; d < dims; d++, at += width) {
       for (int lane = 0; lane < count; lane++) {
         values[at + lane] = lanes[lane][d];
       }
-      Arrays.fill(values, at + count, at + WIDTH, 0f); // padding (a reused array holds old values)
+      Arrays.fill(values, at + count, at + width, 0f); // padding (a reused array holds old values)
     }
   }
 
   @Override
   public int size() {
     return size;
-  }
-
-  @Override
-  public double squaredNorm(int i) {
-    return squares[i];
   }
 
   int dims() {
@@ -89,13 +78,13 @@ final class CandidatePanels implements FloatDots.Packed {
     return panels.length;
   }
 
-  /** Panel {@code p}: {@code WIDTH} floats per dimension, from dimension 0. */
+  /** Panel {@code p}: {@code width} floats per dimension, from dimension 0. */
   float[] panel(int p) {
     return panels[p];
   }
 
   /** Real candidates in panel {@code p} (the rest is padding). */
   int count(int p) {
-    return Math.min(WIDTH, size - p * WIDTH);
+    return Math.min(width, size - p * width);
   }
 }

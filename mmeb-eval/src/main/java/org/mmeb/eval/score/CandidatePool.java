@@ -12,18 +12,18 @@ import org.mmeb.eval.data.KeyIndex;
 import org.mmeb.eval.data.NumberedCandidates;
 
 /**
- * A local task's distinct candidates: each key's vector fetched once for the task; every row's
- * candidates as positions in the pool (equal keys, equal positions), numbered in order of first
- * appearance.
+ * A local task's distinct candidates: each key's vector fetched, and its weight computed, once for
+ * the task; every row's candidates as positions in the pool (equal keys, equal positions), numbered
+ * in order of first appearance.
  */
 final class CandidatePool {
-  private final float[][] vectors;
+  private final WeightedVectors vectors;
   private final List<int[]> rows;
   private final IntFunction<String> keyAt;
   private final ToIntFunction<String> positionOf;
 
   private CandidatePool(
-      float[][] vectors,
+      WeightedVectors vectors,
       List<int[]> rows,
       IntFunction<String> keyAt,
       ToIntFunction<String> positionOf) {
@@ -34,7 +34,8 @@ final class CandidatePool {
   }
 
   /** Rows given by their keys: every key numbered here. */
-  static CandidatePool of(List<List<String>> candidateKeys, EmbeddingLookup lookup) {
+  static CandidatePool of(
+      List<List<String>> candidateKeys, EmbeddingLookup lookup, Similarity similarity) {
     KeyIndex positionOf = new KeyIndex();
     List<String> distinct = new ArrayList<>();
     List<int[]> rows = new ArrayList<>(candidateKeys.size());
@@ -42,7 +43,8 @@ final class CandidatePool {
       rows.add(number(keys, positionOf, distinct));
     }
     float[][] vectors = distinct.stream().map(lookup::get).toArray(float[][]::new);
-    return new CandidatePool(vectors, rows, distinct::get, positionOf::find);
+    return new CandidatePool(
+        WeightedVectors.of(vectors, similarity), rows, distinct::get, positionOf::find);
   }
 
   /**
@@ -51,11 +53,14 @@ final class CandidatePool {
    * no key is hashed here.
    */
   static CandidatePool of(
-      List<NumberedCandidates> numbered, CandidateNumbering numbering, EmbeddingLookup lookup) {
+      List<NumberedCandidates> numbered,
+      CandidateNumbering numbering,
+      EmbeddingLookup lookup,
+      Similarity similarity) {
     PoolPositions positions = new PoolPositions(numbering.size());
     List<int[]> rows = numbered.stream().map(row -> positions.of(row, numbering)).toList();
     return new CandidatePool(
-        vectorsAt(positions, numbering, lookup),
+        WeightedVectors.of(vectorsAt(positions, numbering, lookup), similarity),
         rows,
         p -> numbering.key(positions.numberAt[p]),
         key -> positions.positionOfKey(numbering, key));
@@ -127,8 +132,7 @@ final class CandidatePool {
     return at;
   }
 
-  /** The distinct candidates' vectors, by pool position. */
-  float[][] vectors() {
+  WeightedVectors vectors() {
     return vectors;
   }
 

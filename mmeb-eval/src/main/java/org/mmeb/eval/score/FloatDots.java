@@ -18,12 +18,6 @@ abstract class FloatDots {
   interface Packed {
     /** How many candidates. */
     int size();
-
-    /**
-     * Candidate {@code i}'s squared norm, summed in double as {@link Similarity#dot} sums it (equal
-     * to {@code Similarity.dot(c, c)} bit for bit).
-     */
-    double squaredNorm(int i);
   }
 
   /** The SIMD kernel when the Vector API module is present, else the scalar one. */

@@ -130,10 +130,9 @@ public final class GlobalRanker {
     FloatDots.Packed packed = null; // each block packed into the previous block's memory
     for (int start = 0; start < candidates.size(); start += blockSize) {
       int end = Math.min(candidates.size(), start + blockSize);
-      float[][] block = WeightedVectors.fetch(candidates, start, end);
-      WeightedVectors.requireDims(block, dims);
-      packed = dots.pack(block, 0, block.length, packed);
-      WeightedVectors vectors = WeightedVectors.of(block, packed, similarity);
+      WeightedVectors vectors = WeightedVectors.of(candidates, start, end, similarity);
+      vectors.requireDims(dims);
+      packed = dots.pack(vectors.vectors(), 0, vectors.size(), packed);
       scoreBlock(q, new CandidateBlock(vectors, packed, start, bound), rankings);
     }
   }

@@ -8,11 +8,10 @@ import org.mmeb.eval.data.NumberedCandidates;
 
 /**
  * Ranks every row of a {@code local} task against its own candidate list: each distinct candidate
- * key's vector and weight are fetched and computed once for the task ({@link CandidatePool}, {@link
- * WeightedVectors}), then rows are ranked in parallel by {@link LocalRanker} (a row's ranking
- * depends on that row alone, so the result does not depend on the threads). When rows share their
- * candidates, the fast products come from one blocked product of the rows with the distinct
- * candidates, packed once per task.
+ * key's vector and weight are fetched and computed once for the task ({@link CandidatePool}), then
+ * rows are ranked in parallel by {@link LocalRanker} (a row's ranking depends on that row alone, so
+ * the result does not depend on the threads). When rows share their candidates, the fast products
+ * come from one blocked product of the rows with the distinct candidates, packed once per task.
  */
 public final class LocalTaskRanker {
   /**
@@ -50,7 +49,7 @@ public final class LocalTaskRanker {
       List<List<String>> candidateKeys,
       EmbeddingLookup candidates,
       List<Map<String, Double>> relevance) {
-    return rank(queries, CandidatePool.of(candidateKeys, candidates), relevance);
+    return rank(queries, CandidatePool.of(candidateKeys, candidates, similarity), relevance);
   }
 
   /**
@@ -63,32 +62,31 @@ public final class LocalTaskRanker {
       CandidateNumbering numbering,
       EmbeddingLookup candidates,
       List<Map<String, Double>> relevance) {
-    return rank(queries, CandidatePool.of(rows, numbering, candidates), relevance);
+    return rank(queries, CandidatePool.of(rows, numbering, candidates, similarity), relevance);
   }
 
   private List<QueryRanking> rank(
       List<float[]> queries, CandidatePool pool, List<Map<String, Double>> relevance) {
     float[][] q = sameLength(queries);
-    float[][] c = pool.vectors();
-    WeightedVectors.requireDims(c, q.length == 0 ? 0 : q[0].length);
+    pool.vectors().requireDims(q.length == 0 ? 0 : q[0].length);
     RowSource rows = i -> pool.rankerRow(i, relevance.get(i));
-    if ((long) q.length * c.length <= DENSE_FACTOR * pool.pairs()) {
-      return rankDense(q, c, rows);
+    if ((long) q.length * pool.vectors().size() <= DENSE_FACTOR * pool.pairs()) {
+      return rankDense(q, pool, rows);
     }
-    return rankEach(q, WeightedVectors.of(c, similarity), rows);
+    return rankEach(q, pool, rows);
   }
 
   /** Rows with little in common: each row's products on their own. */
-  private List<QueryRanking> rankEach(float[][] queries, WeightedVectors pool, RowSource rows) {
+  private List<QueryRanking> rankEach(float[][] queries, CandidatePool pool, RowSource rows) {
     return IntStream.range(0, queries.length)
         .parallel()
         .mapToObj(
             i -> {
               LocalRanker.Row row = rows.row(i);
-              float[] dot = ranker.products(queries[i], pool, row.at());
+              float[] dot = ranker.products(queries[i], pool.vectors(), row.at());
               LocalRanker.Products products =
                   new LocalRanker.Products(dot, 0, identity(dot.length));
-              return ranker.rank(queries[i], pool, row, products);
+              return ranker.rank(queries[i], pool.vectors(), row, products);
             })
         .toList();
   }
@@ -114,13 +112,12 @@ public final class LocalTaskRanker {
 
   /**
    * Rows share most of their candidates (a classification task ranks the same labels in every row):
-   * the pool packed once (its norms computed from the packed panels), a blocked product of each
-   * chunk of rows with the whole pool at the kernel's full speed, then each row picks its own
-   * candidates' products.
+   * the pool packed once, a blocked product of each chunk of rows with the whole pool at the
+   * kernel's full speed, then each row picks its own candidates' products.
    */
-  private List<QueryRanking> rankDense(float[][] queries, float[][] pool, RowSource rows) {
-    FloatDots.Packed packed = ranker.dots().pack(pool, 0, pool.length);
-    WeightedVectors vectors = WeightedVectors.of(pool, packed, similarity);
+  private List<QueryRanking> rankDense(float[][] queries, CandidatePool pool, RowSource rows) {
+    WeightedVectors vectors = pool.vectors();
+    FloatDots.Packed packed = ranker.dots().pack(vectors.vectors(), 0, vectors.size());
     DenseTask task = new DenseTask(queries, vectors, packed, rows);
     QueryRanking[] rankings = new QueryRanking[queries.length];
     IntStream.range(0, (queries.length + ROW_CHUNK - 1) / ROW_CHUNK)

@@ -8,11 +8,6 @@ final class ScalarFloatDots extends FloatDots {
     public int size() {
       return to - from;
     }
-
-    @Override
-    public double squaredNorm(int i) {
-      return Similarity.dot(vectors[from + i], vectors[from + i]);
-    }
   }
 
   @Override

@@ -42,7 +42,7 @@ final class VectorFloatDots extends FloatDots {
 
   @Override
   Packed pack(float[][] c, int from, int to, Packed reuse) {
-    return CandidatePanels.of(c, from, to, (CandidatePanels) reuse);
+    return CandidatePanels.of(c, from, to, WIDTH, (CandidatePanels) reuse);
   }
 
   @Override

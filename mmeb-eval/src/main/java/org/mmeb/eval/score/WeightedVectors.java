@@ -12,39 +12,28 @@ final class WeightedVectors {
   private double maxWeight;
   private double maxScale;
 
-  private WeightedVectors(float[][] vectors) {
+  private WeightedVectors(float[][] vectors, double[] weights, double[] scales) {
+    this.vectors = vectors;
+    this.weights = weights;
+    this.scales = scales;
+    for (int i = 0; i < vectors.length; i++) {
+      maxWeight = Math.max(maxWeight, weights[i]);
+      maxScale = Math.max(maxScale, scales[i]);
+    }
+  }
+
+  private WeightedVectors(float[][] vectors, Similarity similarity) {
     this.vectors = vectors;
     weights = new double[vectors.length];
     scales = new double[vectors.length];
-  }
-
-  static WeightedVectors of(float[][] vectors, Similarity similarity) {
-    WeightedVectors weighted = new WeightedVectors(vectors);
     double[] squares = new double[2];
     int i = 0;
     for (; i + 1 < vectors.length; i += 2) {
-      weighted.setNormPair(i, similarity, squares);
+      setNormPair(i, similarity, squares);
     }
     if (i < vectors.length) {
-      weighted.setNorm(i, Similarity.norm(vectors[i]), similarity);
+      setNorm(i, Similarity.norm(vectors[i]), similarity);
     }
-    return weighted;
-  }
-
-  /**
-   * The vectors {@code packed} holds (packed from {@code vectors}, all of them, in order), their
-   * norms from the squares the packing computed (bit-identical to {@link Similarity#norm}).
-   */
-  static WeightedVectors of(float[][] vectors, FloatDots.Packed packed, Similarity similarity) {
-    if (packed.size() != vectors.length) {
-      throw new IllegalArgumentException(
-          packed.size() + " vectors packed, " + vectors.length + " given");
-    }
-    WeightedVectors weighted = new WeightedVectors(vectors);
-    for (int i = 0; i < vectors.length; i++) {
-      weighted.setNorm(i, Math.sqrt(packed.squaredNorm(i)), similarity);
-    }
-    return weighted;
   }
 
   /** Vectors i and i + 1: two norms in one pass when they have one length, each as norm sums it. */
@@ -66,26 +55,20 @@ final class WeightedVectors {
     maxScale = Math.max(maxScale, scales[i]);
   }
 
-  static WeightedVectors of(VectorSource source, int from, int to, Similarity similarity) {
-    return of(fetch(source, from, to), similarity);
+  static WeightedVectors of(float[][] vectors, Similarity similarity) {
+    return new WeightedVectors(vectors, similarity);
   }
 
-  /** The source's vectors [from, to). */
-  static float[][] fetch(VectorSource source, int from, int to) {
+  static WeightedVectors of(VectorSource source, int from, int to, Similarity similarity) {
     float[][] vectors = new float[to - from][];
     for (int i = from; i < to; i++) {
       vectors[i - from] = source.vector(i);
     }
-    return vectors;
+    return new WeightedVectors(vectors, similarity);
   }
 
   /** Fails when a vector's length is not {@code dims} (the kernels read {@code dims} of each). */
   void requireDims(int dims) {
-    requireDims(vectors, dims);
-  }
-
-  /** {@link #requireDims(int)} of vectors not weighted yet (before they are packed). */
-  static void requireDims(float[][] vectors, int dims) {
     for (int i = 0; i < vectors.length; i++) {
       if (vectors[i].length != dims) {
         throw new IllegalArgumentException(
