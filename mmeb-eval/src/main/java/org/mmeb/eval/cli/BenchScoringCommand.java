@@ -42,6 +42,15 @@ public final class BenchScoringCommand implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "3")
   int rounds;
 
+  @Option(
+      names = "--warm-up",
+      defaultValue = "15",
+      description =
+          "Untimed local tasks (the first, then others like it) before timing, so that the JIT"
+              + " has compiled the hot code (default: ${DEFAULT-VALUE}; a global task's check is"
+              + " its warm-up).")
+  int warmUp;
+
   @Option(names = "--seed", defaultValue = "1")
   long seed;
 
@@ -55,7 +64,7 @@ public final class BenchScoringCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    ScoringBench bench = new ScoringBench(rounds, seed, numpy ? new NumpyProduct() : null);
+    ScoringBench bench = new ScoringBench(rounds, warmUp, seed, numpy ? new NumpyProduct() : null);
     printMachine(out);
     int[] l = sizes("--local", local, 3);
     if (l != null) {
@@ -86,6 +95,7 @@ public final class BenchScoringCommand implements Callable<Integer> {
       }
     }
     printRatios(out, report);
+    printWarmUp(out, report.warmUp());
     ScoringBench.Reading reading = report.reading();
     if (reading.numberedCpuSeconds() > 0) {
       out.printf(
@@ -96,6 +106,22 @@ public final class BenchScoringCommand implements Callable<Integer> {
           reading.numberedCpuSeconds(),
           reading.numberedCpuSeconds() - reading.plainCpuSeconds());
     }
+  }
+
+  private static void printWarmUp(PrintWriter out, ScoringBench.WarmUp warmUp) {
+    String passes =
+        warmUp.passes() == 0
+            ? "the check"
+            : String.format(
+                Locale.ROOT,
+                "%d untimed local tasks, CPU %.2f s",
+                warmUp.passes(),
+                warmUp.cpuSeconds());
+    out.printf(
+        Locale.ROOT,
+        "  warm-up: %s; JIT compiling during the timed rounds: %.2f s%n",
+        passes,
+        warmUp.timedCompileSeconds());
   }
 
   private static void printMode(PrintWriter out, ScoringBench.Mode mode) {

@@ -1,5 +1,6 @@
 package org.mmeb.eval.score;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,8 @@ import org.mmeb.eval.data.NumberedCandidates;
  * computing every score of the product, nothing kept (what the harness would cost with free
  * bookkeeping). Vectors are random (uniform in [-1, 1)), one positive per query. Before timing, the
  * rankings of a sample of queries are checked against scoring every pair in double (the definition
- * of a score).
+ * of a score), and the JIT is warmed up: untimed passes of the first local task (a global task's
+ * check is a full ranking), as numpy's timing starts after a product of its own.
  */
 public final class ScoringBench {
   /** One round's cost. */
@@ -41,6 +43,13 @@ public final class ScoringBench {
    * building and numbering them ({@code numbered}): numbering costs the difference.
    */
   public record Reading(double plainCpuSeconds, double numberedCpuSeconds) {}
+
+  /**
+   * Untimed rounds of local tasks before timing (reader, harness and product) and their CPU
+   * seconds; then the seconds the JIT spent compiling during the timed rounds (its threads' CPU is
+   * in the timed process CPU), NaN when the JVM does not say.
+   */
+  public record WarmUp(int passes, double cpuSeconds, double timedCompileSeconds) {}
 
   /** A mode's median wall and CPU seconds for {@code flops} floating-point operations. */
   public record Mode(String name, double wallSeconds, double cpuSeconds, double flops) {
@@ -65,7 +74,8 @@ public final class ScoringBench {
       Mode external,
       double exactFraction,
       int checkedQueries,
-      Reading reading) {
+      Reading reading,
+      WarmUp warmUp) {
     /** Harness CPU-seconds ÷ limit CPU-seconds (1 = as fast as the bare product). */
     public double ratio() {
       return harness.cpuSeconds() / limit.cpuSeconds();
@@ -80,11 +90,17 @@ public final class ScoringBench {
   private final Similarity similarity = Similarity.COSINE;
   private final FloatDots dots = FloatDots.best();
   private final int rounds;
+  private final int warmUpPasses;
   private final long seed;
   private final ExternalProduct external;
 
-  public ScoringBench(int rounds, long seed, ExternalProduct external) {
+  /**
+   * @param warmUpPasses untimed local tasks before timing: on this machine the JIT compiles for the
+   *     first ~12 V1-sized ones (each costs up to twice a steady task)
+   */
+  public ScoringBench(int rounds, int warmUpPasses, long seed, ExternalProduct external) {
     this.rounds = rounds;
+    this.warmUpPasses = warmUpPasses;
     this.seed = seed;
     this.external = external;
   }
@@ -149,6 +165,7 @@ public final class ScoringBench {
       LocalTaskRanker ranker = new LocalTaskRanker(similarity);
       if (d == 0) {
         exactScores = checkLocal(ranker, task);
+        warmUpLocal(new SplittableRandom(seed + 1), task, candidates, timed);
       }
       timeLocal(ranker, task, candidates, timed);
     }
@@ -178,7 +195,14 @@ public final class ScoringBench {
 
   /** One local task: queries, candidate vectors, each row's picks from them, and labels. */
   private record LocalTask(
-      float[][] q, float[][] c, int[][] picks, List<Map<String, Double>> relevance) {}
+      float[][] q, float[][] c, int[][] picks, List<Map<String, Double>> relevance) {
+    /** A task of this shape, picks and labels with new random vectors. */
+    LocalTask withVectors(SplittableRandom random) {
+      int dims = q.length == 0 ? 0 : q[0].length;
+      return new LocalTask(
+          uniform(random, q.length, dims), uniform(random, c.length, dims), picks, relevance);
+    }
+  }
 
   /**
    * The rows' candidates built as a V1 reader builds them (new items and key strings, keyed by
@@ -238,25 +262,54 @@ public final class ScoringBench {
   }
 
   /**
-   * One dataset's rounds, added to each round's sums: the reader building the rows without and with
-   * numbering them, the harness from the numbered rows, the product.
+   * {@code warmUpPasses} untimed rounds before any timing: of the first task, then of tasks like it
+   * with other vectors (so that the JIT also sees the branches other data takes).
    */
+  private void warmUpLocal(SplittableRandom random, LocalTask first, int candidates, Rounds timed) {
+    LocalTaskRanker ranker = new LocalTaskRanker(similarity);
+    double cpuSeconds = 0;
+    for (int pass = 0; pass < warmUpPasses; pass++) {
+      LocalTask task = pass == 0 ? first : first.withVectors(random);
+      LocalRound round = localRound(ranker, task, candidates);
+      cpuSeconds += round.cpuSeconds();
+    }
+    timed.warmedUp(warmUpPasses, cpuSeconds);
+  }
+
+  /** One dataset's rounds, added to each round's sums. */
   private void timeLocal(LocalTaskRanker ranker, LocalTask task, int candidates, Rounds timed) {
+    for (int r = 0; r < rounds; r++) {
+      LocalRound round = localRound(ranker, task, candidates);
+      timed.add(r, round.harness(), round.product());
+      timed.addReading(r, round.plain(), round.numbered());
+    }
+  }
+
+  /**
+   * A local round's samples: the reader building the rows without and with numbering them, the
+   * harness from the numbered rows, the product.
+   */
+  private record LocalRound(Sample plain, Sample numbered, Sample harness, Sample product) {
+    double cpuSeconds() {
+      return plain.cpuSeconds()
+          + numbered.cpuSeconds()
+          + harness.cpuSeconds()
+          + product.cpuSeconds();
+    }
+  }
+
+  private LocalRound localRound(LocalTaskRanker ranker, LocalTask task, int candidates) {
     EmbeddingLookup lookup = lookup(task.c());
     List<float[]> queries = Arrays.asList(task.q());
     float[][] dense = Arrays.copyOf(task.c(), candidates);
-    for (int r = 0; r < rounds; r++) {
-      Sample plain = time(() -> readRows(task.picks(), null));
-      List<List<NumberedCandidates>> read = new ArrayList<>(1);
-      Sample numbered =
-          time(() -> read.add(numbered(readRows(task.picks(), new CandidateNumbering()))));
-      List<NumberedCandidates> rows = read.get(0);
-      CandidateNumbering numbering = rows.get(0).numbering();
-      Sample h =
-          time(() -> ranker.rankNumbered(queries, rows, numbering, lookup, task.relevance()));
-      timed.add(r, h, time(() -> product(task.q(), dense)));
-      timed.addReading(r, plain, numbered);
-    }
+    Sample plain = time(() -> readRows(task.picks(), null));
+    List<List<NumberedCandidates>> read = new ArrayList<>(1);
+    Sample numbered =
+        time(() -> read.add(numbered(readRows(task.picks(), new CandidateNumbering()))));
+    List<NumberedCandidates> rows = read.get(0);
+    CandidateNumbering numbering = rows.get(0).numbering();
+    Sample h = time(() -> ranker.rankNumbered(queries, rows, numbering, lookup, task.relevance()));
+    return new LocalRound(plain, numbered, h, time(() -> product(task.q(), dense)));
   }
 
   /** Vectors by key; keys are content keys of a text-only item whose text is the index. */
@@ -274,7 +327,8 @@ public final class ScoringBench {
         external == null ? null : median(external.name(), timed.outside, flops),
         exact,
         checked,
-        timed.reading());
+        timed.reading(),
+        timed.warmUp());
   }
 
   /**
@@ -289,6 +343,9 @@ public final class ScoringBench {
     final double[] readCpu;
     final double[] readNumberedCpu;
     final List<Sample> outside = new ArrayList<>();
+    int warmUpPasses;
+    double warmUpCpu;
+    long compileMillisAtStart = compileMillis();
 
     Rounds(int rounds) {
       harnessWall = new double[rounds];
@@ -297,6 +354,19 @@ public final class ScoringBench {
       limitCpu = new double[rounds];
       readCpu = new double[rounds];
       readNumberedCpu = new double[rounds];
+    }
+
+    /** Timing starts now: JIT compilation is counted from here. */
+    void warmedUp(int passes, double cpuSeconds) {
+      warmUpPasses = passes;
+      warmUpCpu = cpuSeconds;
+      compileMillisAtStart = compileMillis();
+    }
+
+    WarmUp warmUp() {
+      long now = compileMillis();
+      double compiling = now < 0 ? Double.NaN : (now - compileMillisAtStart) / 1e3;
+      return new WarmUp(warmUpPasses, warmUpCpu, compiling);
     }
 
     void addReading(int round, Sample plain, Sample numbered) {
@@ -377,6 +447,14 @@ public final class ScoringBench {
     long cpu = processCpuNanos();
     work.run();
     return new Sample((System.nanoTime() - wall) / 1e9, (processCpuNanos() - cpu) / 1e9);
+  }
+
+  /** The JIT's total compilation time so far, -1 when the JVM does not monitor it. */
+  private static long compileMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : -1;
   }
 
   private static long processCpuNanos() {
