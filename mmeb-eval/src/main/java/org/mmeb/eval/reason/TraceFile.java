@@ -65,22 +65,35 @@ public final class TraceFile implements TraceSource {
       if (node == null || !node.isObject()) {
         throw error(number, "expected a JSON object");
       }
-      node.fieldNames()
-          .forEachRemaining(
-              name -> {
-                if (!FIELDS.contains(name)) {
-                  throw error(number, "unknown field '" + name + "' (expected " + FIELDS + ")");
-                }
-              });
+      checkFields(node, number);
       return node;
     } catch (IOException e) {
       throw error(number, "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 
+  private void checkFields(JsonNode node, int number) {
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!FIELDS.contains(name)) {
+                throw error(number, "unknown field '" + name + "' (expected " + FIELDS + ")");
+              }
+            });
+  }
+
   private void add(JsonNode node, int number, Set<String> reasoners) {
     String task = text(node, "task", number);
     String trace = text(node, "trace", number);
+    Entry entry = entry(node, number, hasKey(node, number), trace);
+    byTask.computeIfAbsent(task, t -> new java.util.ArrayList<>()).add(entry);
+    if (node.has("reasoner")) {
+      reasoners.add(text(node, "reasoner", number));
+    }
+  }
+
+  /** Whether the line names its query by item key; else by an integer row (checked). */
+  private boolean hasKey(JsonNode node, int number) {
     boolean hasKey = node.has("key");
     if (hasKey == node.has("row")) {
       throw error(number, "give exactly one of 'key' (the query's item key) and 'row'");
@@ -88,11 +101,7 @@ public final class TraceFile implements TraceSource {
     if (!hasKey && !node.get("row").canConvertToInt()) {
       throw error(number, "'row' must be an integer");
     }
-    Entry entry = entry(node, number, hasKey, trace);
-    byTask.computeIfAbsent(task, t -> new java.util.ArrayList<>()).add(entry);
-    if (node.has("reasoner")) {
-      reasoners.add(text(node, "reasoner", number));
-    }
+    return hasKey;
   }
 
   private Entry entry(JsonNode node, int number, boolean hasKey, String trace) {
