@@ -112,6 +112,11 @@ public final class PipelinedBatches<P> {
         (batch, prepared, done) -> {});
   }
 
+  /**
+   * Three stages: {@code infer} on the device threads (the calling thread with one consumer),
+   * {@code prepare} and {@code finish} on the workers; returns once every batch is finished, or
+   * throws the first failure of any stage.
+   */
   public <R> void run(
       List<List<Item>> batches, Prepare<P> prepare, Infer<P, R> infer, Finish<P, R> finish)
       throws Exception {
@@ -120,11 +125,7 @@ public final class PipelinedBatches<P> {
     ExecutorService devices =
         consumers == 1 ? null : Executors.newFixedThreadPool(consumers, r -> daemon(r, "infer"));
     try {
-      for (int w = 0; w < workers; w++) {
-        Thread worker = daemon(run::work, "prepare");
-        preparers.add(worker);
-        worker.start();
-      }
+      startWorkers(run, preparers);
       run.consumeOn(devices);
       run.finishRemaining();
       peakBytesInFlight = run.bytes.peak();
@@ -136,6 +137,14 @@ public final class PipelinedBatches<P> {
       }
     }
     run.rethrowFailure();
+  }
+
+  private void startWorkers(OneRun<?> run, List<Thread> started) {
+    for (int w = 0; w < workers; w++) {
+      Thread worker = daemon(run::work, "prepare");
+      started.add(worker);
+      worker.start();
+    }
   }
 
   /** A batch the model has run, waiting for its finish. */
