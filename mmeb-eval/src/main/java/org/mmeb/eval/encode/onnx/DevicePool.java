@@ -31,6 +31,11 @@ final class DevicePool<T extends AutoCloseable> implements AutoCloseable {
     this.slots = slots.size();
   }
 
+  /** The first device's sessions (for what is the same on every device). */
+  T first() {
+    return all.get(0);
+  }
+
   /** How many batches can run at once. */
   int slots() {
     return slots;

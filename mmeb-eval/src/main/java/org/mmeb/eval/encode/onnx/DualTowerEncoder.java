@@ -1,6 +1,7 @@
 package org.mmeb.eval.encode.onnx;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.mmeb.eval.UserError;
 import org.mmeb.eval.data.ImageStore;
@@ -66,7 +67,9 @@ final class DualTowerEncoder extends OnnxEncoder<DualTowerEncoder.Towers> {
       }
     }
     OnnxBatch batch = inputs().prepare(items, images, textRows, texts, false);
-    return batch.withRuns(batch.text(), pixelInputs(batch));
+    Towers graphs = anyDevice();
+    return batch.withRuns(
+        Arrays.asList(graphs.text(), graphs.vision()), batch.text(), pixelInputs(batch));
   }
 
   private static GraphInputs pixelInputs(OnnxBatch batch) {

@@ -76,8 +76,10 @@ final class GraphFeeds implements AutoCloseable {
     return out;
   }
 
+  /** Closes every tensor; later calls do nothing. */
   @Override
   public void close() {
     tensors.values().forEach(OnnxTensor::close);
+    tensors.clear();
   }
 }

@@ -99,12 +99,12 @@ final class GraphSession implements AutoCloseable {
 
   /** Runs a batch grouped beforehand ({@link RowGroups#of}). */
   float[][] run(RowGroups groups) {
-    if (groups.whole() != null) {
-      return runRows(groups.whole());
+    if (groups.whole()) {
+      return runRows(groups.groups().get(0));
     }
     float[][] out = new float[groups.rows()][];
     for (RowGroups.Group group : groups.groups()) {
-      float[][] vectors = runRows(group.inputs());
+      float[][] vectors = runRows(group);
       for (int i = 0; i < group.rows().length; i++) {
         out[group.rows()[i]] = vectors[i];
       }
@@ -116,9 +116,11 @@ final class GraphSession implements AutoCloseable {
    * Runs a batch; one too large for the device's memory runs again in smaller parts. Any other ONNX
    * Runtime error is one line naming graph and device.
    */
-  private float[][] runRows(GraphInputs in) {
+  private float[][] runRows(RowGroups.Group group) {
+    GraphInputs planned = group.inputs();
     try {
-      return split.run(in, this::runPadded);
+      // the tensors made beforehand serve only the batch as planned, not its parts or padding
+      return split.run(planned, in -> runPadded(in, in == planned ? group.feeds() : null));
     } catch (OrtException e) {
       throw new UserError(
           file
@@ -135,26 +137,64 @@ final class GraphSession implements AutoCloseable {
     return split.rowLimit();
   }
 
-  /** With {@code batchRows}, the run sees its rows padded to a multiple of it. */
-  private float[][] runPadded(GraphInputs in) throws OrtException {
-    if (batchRows <= 0 || in.rows() % batchRows == 0) {
-      return runOnce(in);
+  /**
+   * With {@code batchRows}, the run sees its rows padded to a multiple of it; {@code feeds}: {@code
+   * in}'s tensors made beforehand, or null.
+   */
+  private float[][] runPadded(GraphInputs in, GraphFeeds feeds) throws OrtException {
+    if (!needsPadding(in)) {
+      return feeds != null ? runFed(feeds, in) : runOnce(in);
     }
     int target = (in.rows() + batchRows - 1) / batchRows * batchRows;
     return Arrays.copyOf(runOnce(in.padRows(target, padId)), in.rows());
   }
 
+  private boolean needsPadding(GraphInputs in) {
+    return batchRows > 0 && in.rows() % batchRows != 0;
+  }
+
   /** One run of the whole batch, fetching only the spec's output. */
   float[][] runOnce(GraphInputs in) throws OrtException {
-    try (GraphFeeds feeds = new GraphFeeds(inputTypes)) {
+    try (GraphFeeds feeds = feedsFor(in)) {
+      return runFed(feeds, in);
+    }
+  }
+
+  private float[][] runFed(GraphFeeds feeds, GraphInputs in) throws OrtException {
+    if (pooledDim > 0) {
+      return runIntoBuffer(feeds, in.rows());
+    }
+    try (OrtSession.Result result = session.run(feeds.tensors(), outputs)) {
+      OnnxTensor out = (OnnxTensor) result.get(spec.output()).orElseThrow();
+      return pool(out, in);
+    }
+  }
+
+  /** The tensors of {@code in} as this graph takes them (the caller closes them). */
+  GraphFeeds feedsFor(GraphInputs in) throws OrtException {
+    GraphFeeds feeds = new GraphFeeds(inputTypes);
+    try {
       feed(feeds, in);
-      if (pooledDim > 0) {
-        return runIntoBuffer(feeds, in.rows());
-      }
-      try (OrtSession.Result result = session.run(feeds.tensors(), outputs)) {
-        OnnxTensor out = (OnnxTensor) result.get(spec.output()).orElseThrow();
-        return pool(out, in);
-      }
+      return feeds;
+    } catch (OrtException | RuntimeException e) {
+      feeds.close();
+      throw e;
+    }
+  }
+
+  /**
+   * {@link #feedsFor}, made while the batch is prepared, for a batch that will run as it is (no
+   * padding rows, within the rows run at once); else, or when ONNX Runtime refuses (the device
+   * thread then makes them and reports the error as before), null.
+   */
+  GraphFeeds plannedFeeds(GraphInputs in) {
+    if (needsPadding(in) || in.rows() > split.rowLimit()) {
+      return null;
+    }
+    try {
+      return feedsFor(in);
+    } catch (OrtException | RuntimeException e) {
+      return null;
     }
   }
 

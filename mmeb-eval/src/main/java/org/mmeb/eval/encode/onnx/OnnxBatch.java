@@ -25,18 +25,27 @@ record OnnxBatch(
     AtomicReference<float[][][]> outputs)
     implements Prepared {
 
-  /** This batch with each graph's inputs grouped for running ({@link RowGroups#of}). */
-  OnnxBatch withRuns(GraphInputs... inputs) {
+  /**
+   * This batch with each graph's inputs grouped for running ({@link RowGroups#of}) and their
+   * tensors made for {@code graphs} (the sessions of any device: tensors are not tied to one).
+   */
+  OnnxBatch withRuns(List<GraphSession> graphs, GraphInputs... inputs) {
     List<RowGroups> planned = new ArrayList<>();
-    for (GraphInputs in : inputs) {
-      planned.add(in == null ? null : RowGroups.of(in, buffers));
+    for (int g = 0; g < inputs.length; g++) {
+      planned.add(inputs[g] == null ? null : RowGroups.of(inputs[g], buffers).fed(graphs.get(g)));
     }
     return new OnnxBatch(
         size, textRows, text, pixels, decodeNanos, preprocessNanos, buffers, planned, outputs);
   }
 
+  /** Closes the tensors made beforehand, then hands the buffers under them back. */
   @Override
   public void release() {
+    for (RowGroups graph : runs) {
+      if (graph != null) {
+        graph.close();
+      }
+    }
     buffers.release();
   }
 

@@ -26,6 +26,11 @@ abstract class OnnxEncoder<S extends AutoCloseable> implements StagedEncoder {
     return pool.with(work);
   }
 
+  /** The first device's sessions, to make a batch's input tensors while it is prepared. */
+  S anyDevice() {
+    return pool.first();
+  }
+
   @Override
   public int devices() {
     return pool.slots();

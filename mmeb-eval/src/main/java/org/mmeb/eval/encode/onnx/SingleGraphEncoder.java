@@ -40,7 +40,7 @@ final class SingleGraphEncoder extends OnnxEncoder<GraphSession> {
     }
     List<Integer> rows = IntStream.range(0, items.size()).boxed().toList();
     OnnxBatch batch = inputs().prepare(items, images, rows, texts, pixels);
-    return batch.withRuns(graphInputs(batch));
+    return batch.withRuns(List.of(anyDevice()), graphInputs(batch));
   }
 
   /** The text inputs, with the pixels when the graph takes them. */
