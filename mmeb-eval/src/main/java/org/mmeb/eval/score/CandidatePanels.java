@@ -53,14 +53,27 @@ final class CandidatePanels implements FloatDots.Packed {
   }
 
   /**
-   * {@code values[d * width + lane] = lanes[lane][d]}, written in order while reading {@code count}
-   * rows side by side.
+   * Dimensions per step of {@link #transpose}: a 64-byte cache line of each row. Reading the rows
+   * side by side one dimension at a time was ~40% slower (1000 x 1536, one thread: 1.8-3.0 against
+   * 0.9-1.6 ms; blocks of 8: 1.3-2.1, 32: 1.0-1.6, 64: 1.2-1.9).
+   */
+  private static final int ROW_BLOCK = 16;
+
+  /**
+   * {@code values[d * width + lane] = lanes[lane][d]} for lanes [0, count), zeros for the others,
+   * one block of {@link #ROW_BLOCK} dimensions of each row at a time.
    */
   private static void transpose(float[][] lanes, int count, int dims, float[] values, int width) {
-    for (int d = 0, at = 0; d < dims; d++, at += width) {
+    for (int from = 0; from < dims; from += ROW_BLOCK) {
+      int to = Math.min(dims, from + ROW_BLOCK);
       for (int lane = 0; lane < count; lane++) {
-        values[at + lane] = lanes[lane][d];
+        float[] row = lanes[lane];
+        for (int d = from, at = from * width + lane; d < to; d++, at += width) {
+          values[at] = row[d];
+        }
       }
+    }
+    for (int d = 0, at = 0; count < width && d < dims; d++, at += width) {
       Arrays.fill(values, at + count, at + width, 0f); // padding (a reused array holds old values)
     }
   }
