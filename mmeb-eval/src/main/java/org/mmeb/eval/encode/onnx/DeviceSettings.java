@@ -40,25 +40,7 @@ public record DeviceSettings(
       ArenaExtend arenaExtend,
       ConvAlgoSearch convAlgoSearch,
       Path tensorrtCache) {
-    this(gpuMemLimitBytes, arenaExtend, convAlgoSearch, tensorrtCache, 8, 0);
-  }
-
-  /** As the canonical constructor, with ONNX Runtime's default intra-op threads on CPU. */
-  public DeviceSettings(
-      long gpuMemLimitBytes,
-      ArenaExtend arenaExtend,
-      ConvAlgoSearch convAlgoSearch,
-      Path tensorrtCache,
-      int tokenMultiple,
-      int batchRows) {
-    this(
-        gpuMemLimitBytes,
-        arenaExtend,
-        convAlgoSearch,
-        tensorrtCache,
-        tokenMultiple,
-        batchRows,
-        ALL_CORES);
+    this(gpuMemLimitBytes, arenaExtend, convAlgoSearch, tensorrtCache, 8, 0, ALL_CORES);
   }
 
   /** These settings with CPU sessions on {@code threads} intra-op threads. */

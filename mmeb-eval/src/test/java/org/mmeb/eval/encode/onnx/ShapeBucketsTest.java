@@ -103,7 +103,8 @@ class ShapeBucketsTest {
             DeviceSettings.ConvAlgoSearch.HEURISTIC,
             null,
             tokenMultiple,
-            batchRows);
+            batchRows,
+            DeviceSettings.ALL_CORES);
     SessionFactory factory =
         new SessionFactory(DevicePlan.CPU, settings, new PrintWriter(new StringWriter()));
     ModelInputs inputs = new ModelInputs(model, TINY.toAbsolutePath(), tokenMultiple);
