@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -128,8 +130,7 @@ class PipelinedBatchesTest {
   @Test
   void aFailingDeviceStopsTheOthersAndItsErrorReachesTheCaller() {
     AtomicInteger consumedAfterFailure = new AtomicInteger();
-    java.util.concurrent.atomic.AtomicBoolean failed =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean failed = new AtomicBoolean();
     assertThatThrownBy(
             () ->
                 new PipelinedBatches<String>(2, 3)
@@ -152,7 +153,7 @@ class PipelinedBatchesTest {
 
   @Test
   void finishesInPlanOrderAndOnTheDeviceThreadOnlyAfterItsLastRun() throws Exception {
-    List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> finished = Collections.synchronizedList(new ArrayList<>());
     Thread device = Thread.currentThread();
     AtomicInteger runs = new AtomicInteger();
     AtomicInteger finishedOnDeviceBeforeLastRun = new AtomicInteger();
@@ -179,8 +180,7 @@ class PipelinedBatchesTest {
   @Test
   void aFailingFinishStopsTheRunAndReachesTheCaller() {
     AtomicInteger runsAfterFailure = new AtomicInteger();
-    java.util.concurrent.atomic.AtomicBoolean failed =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean failed = new AtomicBoolean();
     assertThatThrownBy(
             () ->
                 new PipelinedBatches<String>(2)
@@ -207,7 +207,7 @@ class PipelinedBatchesTest {
   /** An interrupted run loses nothing finished: what the model ran is finished before the error. */
   @Test
   void aFailingRunStillFinishesEveryBatchTheModelRanBeforeIt() {
-    List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> finished = Collections.synchronizedList(new ArrayList<>());
     assertThatThrownBy(
             () ->
                 new PipelinedBatches<String>(3)
