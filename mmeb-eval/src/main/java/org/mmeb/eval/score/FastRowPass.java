@@ -36,6 +36,8 @@ final class FastRowPass {
   private boolean hasPositive;
   private double positiveScore;
   private double[] fast = new double[0];
+  private double[] scored = new double[0];
+  private int[] identity = new int[0];
   private int[] contenders = new int[16];
   private double[] contenderFast = new double[16];
   private int contenderCount;
@@ -95,6 +97,7 @@ final class FastRowPass {
    */
   private boolean fastScores(
       float[] products, int start, int[] columns, int[] at, double qWeight, WeightedVectors pool) {
+    int[] index = score(products, start, columns, at, qWeight, pool);
     // without a positive nothing is ahead of it: a finite f - bound is never above +infinity
     double positive = hasPositive ? positiveScore : Double.POSITIVE_INFINITY;
     int per = Math.max(1, (at.length + GROUPS - 1) / GROUPS);
@@ -104,7 +107,7 @@ final class FastRowPass {
       int to = Math.min(at.length, from + per);
       double max = Double.NEGATIVE_INFINITY;
       for (int j = from; j < to; j++) {
-        double f = products[start + columns[j]] * qWeight * pool.weight(at[j]);
+        double f = scored[index[j]];
         if (!Double.isFinite(f)) {
           return false;
         }
@@ -123,6 +126,53 @@ final class FastRowPass {
     ahead = aheadCount;
     unsureCount = unsureAt;
     return true;
+  }
+
+  /**
+   * Fast scores into {@link #scored}, candidate {@code j}'s at {@code scored[index[j]]}; returns
+   * that index. When the columns are the row's pool positions (a dense task: one product per pool
+   * vector at {@code products[start + p]}), the whole pool is scored in its own order, a sequential
+   * pass, so that the first pass gathers once per candidate instead of twice (product and weight);
+   * else the row is scored in its order.
+   */
+  private int[] score(
+      float[] products, int start, int[] columns, int[] at, double qWeight, WeightedVectors pool) {
+    if (columns == at) {
+      scorePool(products, start, qWeight, pool);
+      return at;
+    }
+    scoreRow(products, start, columns, at, qWeight, pool);
+    return identity(at.length);
+  }
+
+  private void scorePool(float[] products, int start, double qWeight, WeightedVectors pool) {
+    int length = pool.size();
+    growScored(length);
+    for (int p = 0; p < length; p++) {
+      scored[p] = products[start + p] * qWeight * pool.weight(p);
+    }
+  }
+
+  private void scoreRow(
+      float[] products, int start, int[] columns, int[] at, double qWeight, WeightedVectors pool) {
+    growScored(at.length);
+    for (int j = 0; j < at.length; j++) {
+      scored[j] = products[start + columns[j]] * qWeight * pool.weight(at[j]);
+    }
+  }
+
+  private void growScored(int length) {
+    if (scored.length < length) {
+      scored = new double[length];
+    }
+  }
+
+  private int[] identity(int length) {
+    if (identity.length < length) {
+      identity = new int[length];
+      Arrays.setAll(identity, j -> j);
+    }
+    return identity;
   }
 
   /**
