@@ -3,7 +3,7 @@ package org.mmeb.eval.score;
 /**
  * An {@link BoundedRanking.ExactScore} that counts how many exact scores it gave, and can be told
  * one candidate's exact score beforehand (computed alongside another dot, see {@link
- * Similarity#dots}).
+ * Similarity#squareAndDot}).
  */
 final class CountedExactScore implements BoundedRanking.ExactScore {
   private final BoundedRanking.ExactScore exact;

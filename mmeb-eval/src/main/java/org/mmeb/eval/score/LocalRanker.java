@@ -137,7 +137,7 @@ public final class LocalRanker {
     int first = positives.length == 0 ? -1 : positives[0];
     float[] c = first < 0 ? new float[query.length] : pool.vector(row.at()[first]);
     double[] squareAndDot = new double[2];
-    Similarity.dots(query, query, query, c, squareAndDot);
+    Similarity.squareAndDot(query, c, squareAndDot);
     double norm = Math.sqrt(squareAndDot[0]);
     return new QuerySide(norm, similarity.weightOfNorm(norm), first, squareAndDot[1]);
   }

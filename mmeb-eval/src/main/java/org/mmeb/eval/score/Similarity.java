@@ -39,7 +39,10 @@ public enum Similarity {
     return scoreOfDot(dot(q, c), qWeight, cWeight);
   }
 
-  /** {@link #score} from a dot already computed by {@link #dot} or {@link #dots}. */
+  /**
+   * {@link #score} from a dot already computed by {@link #dot}, {@link #dots} or {@link
+   * #squareAndDot}.
+   */
   static double scoreOfDot(double dot, double qWeight, double cWeight) {
     return dot * qWeight * cWeight;
   }
@@ -87,6 +90,50 @@ public enum Similarity {
     }
     out[0] = even1 + odd1;
     out[1] = even2 + odd2;
+  }
+
+  /**
+   * {@code out = {dot(q, q), dot(q, c)}} in one pass, each summed in exactly {@link #dot}'s order
+   * (so each bit-identical to it): {@link #dots} for a query's square and its dot with one
+   * candidate, each component of the query read and widened once.
+   */
+  static void squareAndDot(float[] q, float[] c, double[] out) {
+    int n = q.length;
+    double evenSquare = 0;
+    double oddSquare = 0;
+    double evenDot = 0;
+    double oddDot = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      double q0 = q[i];
+      double q1 = q[i + 1];
+      double q2 = q[i + 2];
+      double q3 = q[i + 3];
+      double p0 = q0 * c[i];
+      double p1 = q1 * c[i + 1];
+      double p2 = q2 * c[i + 2];
+      double p3 = q3 * c[i + 3];
+      evenSquare += q0 * q0;
+      oddSquare += q1 * q1;
+      evenDot += p0;
+      oddDot += p1;
+      evenSquare += q2 * q2;
+      oddSquare += q3 * q3;
+      evenDot += p2;
+      oddDot += p3;
+    }
+    for (; i + 1 < n; i += 2) {
+      evenSquare += (double) q[i] * q[i];
+      oddSquare += (double) q[i + 1] * q[i + 1];
+      evenDot += (double) q[i] * c[i];
+      oddDot += (double) q[i + 1] * c[i + 1];
+    }
+    if (i < n) {
+      evenSquare += (double) q[i] * q[i];
+      evenDot += (double) q[i] * c[i];
+    }
+    out[0] = evenSquare + oddSquare;
+    out[1] = evenDot + oddDot;
   }
 
   /**

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Similarity#dot} is its definition (two sums over even and odd indices, in order, then
  * their sum) bit for bit, however its loop is unrolled; two dots in one pass are each bit-identical
- * to it.
+ * to it, and so are a query's square and its dot with a candidate computed in one pass.
  */
 class SimilarityDotsTest {
   private static final int[] LENGTHS = {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 1535, 1536};
@@ -86,6 +86,25 @@ class SimilarityDotsTest {
             .isEqualTo(Double.doubleToRawLongBits(definition(v[0], v[1])));
         assertThat(Double.doubleToRawLongBits(out[1]))
             .isEqualTo(Double.doubleToRawLongBits(definition(v[2], v[3])));
+      }
+    }
+  }
+
+  @Test
+  void aSquareAndADotInOnePassEqualTheSingleDotsBitForBit() {
+    SplittableRandom random = new SplittableRandom(23);
+    for (int n : LENGTHS) {
+      for (int trial = 0; trial < 20; trial++) {
+        float[] q = spread(random, n);
+        float[] c = spread(random, n);
+        double[] out = new double[2];
+        Similarity.squareAndDot(q, c, out);
+        assertThat(Double.doubleToRawLongBits(out[0]))
+            .as("length %d, trial %d", n, trial)
+            .isEqualTo(Double.doubleToRawLongBits(definition(q, q)));
+        assertThat(Double.doubleToRawLongBits(out[1]))
+            .as("length %d, trial %d", n, trial)
+            .isEqualTo(Double.doubleToRawLongBits(definition(q, c)));
       }
     }
   }
