@@ -33,6 +33,14 @@ public final class NumberedCandidates extends AbstractList<Item> implements Rand
     return numbers[index];
   }
 
+  /**
+   * Every candidate's number, in the row's order: the array itself, not a copy (scoring reads a
+   * million per task), so never to be written.
+   */
+  public int[] numbers() {
+    return numbers;
+  }
+
   /** The task's numbering these numbers belong to. */
   public CandidateNumbering numbering() {
     return numbering;

@@ -49,29 +49,88 @@ final class CandidatePool {
 
   /**
    * Rows numbered by their reader, all by {@code numbering}: the pool holds the numbers the rows
-   * use, in order of first appearance (the reader's own order when the rows are those it read), so
-   * no key is hashed here.
+   * use, in order of first appearance, so no key is hashed here. When the rows are those the reader
+   * numbered, in its order, each number is its own pool position and the rows' numbers are used as
+   * they are (a V1 task's million positions neither copied nor written).
    */
   static CandidatePool of(
       List<NumberedCandidates> numbered,
       CandidateNumbering numbering,
       EmbeddingLookup lookup,
       Similarity similarity) {
+    requireNumbering(numbered, numbering);
+    int size = poolSizeIfInOrder(numbered, numbering.size());
+    if (size >= 0) {
+      return numbersAsPositions(numbered, size, numbering, lookup, similarity);
+    }
     PoolPositions positions = new PoolPositions(numbering.size());
-    List<int[]> rows = numbered.stream().map(row -> positions.of(row, numbering)).toList();
+    List<int[]> rows = numbered.stream().map(positions::of).toList();
+    IntFunction<String> keyAt = p -> numbering.key(positions.numberAt[p]);
     return new CandidatePool(
-        WeightedVectors.of(vectorsAt(positions, numbering, lookup), similarity),
+        WeightedVectors.of(vectorsAt(positions.size, keyAt, lookup), similarity),
         rows,
-        p -> numbering.key(positions.numberAt[p]),
+        keyAt,
         key -> positions.positionOfKey(numbering, key));
   }
 
+  private static void requireNumbering(
+      List<NumberedCandidates> numbered, CandidateNumbering numbering) {
+    for (NumberedCandidates row : numbered) {
+      if (row.numbering() != numbering) {
+        throw new IllegalArgumentException("rows numbered by different numberings");
+      }
+    }
+  }
+
+  /**
+   * How many numbers the rows use when they first appear in increasing order from 0 (so that each
+   * is its own pool position), -1 when they do not. Once all {@code numbers} have appeared, the
+   * remaining rows cannot break the order and are not read.
+   */
+  private static int poolSizeIfInOrder(List<NumberedCandidates> numbered, int numbers) {
+    int size = 0;
+    for (int i = 0; i < numbered.size() && size >= 0 && size < numbers; i++) {
+      size = poolSizeAfter(numbered.get(i).numbers(), size);
+    }
+    return size;
+  }
+
+  /** The pool size after a row when its new numbers continue [0, size) in order, else -1. */
+  private static int poolSizeAfter(int[] numbers, int size) {
+    for (int number : numbers) {
+      if (number >= size) {
+        if (number != size) {
+          return -1;
+        }
+        size++;
+      }
+    }
+    return size;
+  }
+
+  /** The pool of rows whose numbers are their pool positions, [0, size). */
+  private static CandidatePool numbersAsPositions(
+      List<NumberedCandidates> numbered,
+      int size,
+      CandidateNumbering numbering,
+      EmbeddingLookup lookup,
+      Similarity similarity) {
+    List<int[]> rows = numbered.stream().map(NumberedCandidates::numbers).toList();
+    return new CandidatePool(
+        WeightedVectors.of(vectorsAt(size, numbering::key, lookup), similarity),
+        rows,
+        numbering::key,
+        key -> {
+          int number = numbering.numberOf(key);
+          return number < size ? number : -1;
+        });
+  }
+
   /** The vector of each pool position's candidate, fetched once. */
-  private static float[][] vectorsAt(
-      PoolPositions positions, CandidateNumbering numbering, EmbeddingLookup lookup) {
-    float[][] vectors = new float[positions.size][];
-    for (int p = 0; p < vectors.length; p++) {
-      vectors[p] = lookup.get(numbering.key(positions.numberAt[p]));
+  private static float[][] vectorsAt(int size, IntFunction<String> keyAt, EmbeddingLookup lookup) {
+    float[][] vectors = new float[size][];
+    for (int p = 0; p < size; p++) {
+      vectors[p] = lookup.get(keyAt.apply(p));
     }
     return vectors;
   }
@@ -95,10 +154,7 @@ final class CandidatePool {
     }
 
     /** The row's candidates as pool positions; numbers seen for the first time get the next. */
-    int[] of(NumberedCandidates row, CandidateNumbering numbering) {
-      if (row.numbering() != numbering) {
-        throw new IllegalArgumentException("rows numbered by different numberings");
-      }
+    int[] of(NumberedCandidates row) {
       int[] at = new int[row.size()];
       for (int j = 0; j < at.length; j++) {
         int number = row.number(j);

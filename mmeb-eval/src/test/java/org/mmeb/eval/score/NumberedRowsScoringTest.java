@@ -90,6 +90,28 @@ class NumberedRowsScoringTest {
     assertScoredAlike(subset);
   }
 
+  @Test
+  void firstRowsOfTheirNumberingRankWithoutTheKeysOnlyLaterRowsUse() {
+    for (int k = 0; k < 30; k++) {
+      vectors.put("c" + k, gaussian());
+    }
+    List<QueryRow> read = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      List<Item> candidates = new ArrayList<>();
+      for (int j = 0; j < 12; j++) {
+        int k = i < 10 ? (i * 3 + j * 5) % 20 : 20 + (i + j) % 10; // c20..c29 only in rows 10..14
+        candidates.add(item("c" + k));
+      }
+      read.add(row(i, candidates, Map.of(candidates.get(0).key(), 1.0, "c25", 2.0)));
+    }
+    // the first rows, in the numbering's order: their numbers are pool positions [0, 20)
+    List<QueryRow> first = CandidateNumbering.rows(read).subList(0, 10);
+    for (int k = 20; k < 30; k++) {
+      vectors.remove("c" + k); // numbered, labelled relevant (c25), but no row here ranks them
+    }
+    assertScoredAlike(first);
+  }
+
   /** Scores the rows numbered and by keys, checks both against the definition; the rankings. */
   private List<QueryRanking> assertScoredAlike(List<QueryRow> rows) {
     List<QueryRow> numbered = CandidateNumbering.rows(rows);
