@@ -119,7 +119,11 @@ final class FastRowPass {
         aheadCount += place >> 1;
         unsure[unsureAt] = j;
         unsureAt += place & 1;
-        max = Math.max(max, f);
+        // not Math.max: C2 (JDK 17) compiles it to a chain of compares and jumps for NaN and -0.0,
+        // neither of which matters here (f is finite; a -0.0 maximum gives the same threshold)
+        if (f > max) {
+          max = f;
+        }
       }
       groupMaxima.offer(max);
     }
