@@ -20,6 +20,7 @@ import org.mmeb.eval.result.StageTimings;
 import org.mmeb.eval.result.TiedHits;
 import org.mmeb.eval.score.Bootstrap;
 import org.mmeb.eval.score.DatasetScore;
+import org.mmeb.eval.score.KernelWarmUp;
 import org.mmeb.eval.score.TaskScorer;
 import org.mmeb.eval.task.TaskRegistry;
 import org.mmeb.eval.task.TaskRegistry.LoadedTask;
@@ -65,6 +66,7 @@ public final class RunJob {
 
   /** Runs every selected task and returns the finished record (also written under results). */
   public Outcome run(TaskRegistry registry, EmbeddingSource source) throws Exception {
+    KernelWarmUp.startInBackground(); // the scoring kernel compiled while the first task is read
     List<LoadedTask> selected = select(registry, source);
     RunRecord.ModelInfo model = source.model(selected);
     RunRecordBuilder record = newRecord(registry, model, source);
