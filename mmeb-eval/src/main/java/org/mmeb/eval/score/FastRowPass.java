@@ -32,6 +32,8 @@ final class FastRowPass {
   private static final ThreadLocal<FastRowPass> PASSES = ThreadLocal.withInitial(FastRowPass::new);
   private final LowerBounds lower = new LowerBounds(MetricName.MAX_K);
   private final LowerBounds groupMaxima = new LowerBounds(MetricName.MAX_K);
+  private final double[] groupMax = new double[GROUPS];
+  private int groupLength;
   private double bound;
   private boolean hasPositive;
   private double positiveScore;
@@ -93,7 +95,8 @@ final class FastRowPass {
 
   /**
    * The first pass: fast scores, the count surely ahead, the unsure list and the group maxima;
-   * false (and stopped) at the first non-finite fast score.
+   * false when a fast score is not finite (their sum is then not finite either; a finite sum that
+   * overflows only sends the row to the one-pass scan too).
    */
   private boolean fastScores(
       float[] products, int start, int[] columns, int[] at, double qWeight, WeightedVectors pool) {
@@ -101,24 +104,25 @@ final class FastRowPass {
     // without a positive nothing is ahead of it: a finite f - bound is never above +infinity
     double positive = hasPositive ? positiveScore : Double.POSITIVE_INFINITY;
     int per = Math.max(1, (at.length + GROUPS - 1) / GROUPS);
+    groupLength = per;
     int aheadCount = 0;
     int unsureAt = 0;
+    double sum = 0;
     for (int from = 0; from < at.length; from += per) {
       int to = Math.min(at.length, from + per);
       double max = Double.NEGATIVE_INFINITY;
       for (int j = from; j < to; j++) {
         double f = scored[index[j]];
-        if (!Double.isFinite(f)) {
-          return false;
-        }
+        sum += f;
         fast[j] = f;
-        // 2 surely ahead, 1 unsure, 0 surely behind (an upper end is never below its lower end),
-        // computed without a branch: about half the row is ahead of a random positive, and a
-        // branch on that is mispredicted every other candidate
-        int place = (f + bound >= positive ? 1 : 0) + (f - bound > positive ? 1 : 0);
-        aheadCount += place >> 1;
+        // surely ahead, or unsure (reaches but not surely ahead; an upper end is never below its
+        // lower end), computed without a branch: about half the row is ahead of a random positive,
+        // and a branch on that is mispredicted every other candidate
+        int reaches = f + bound >= positive ? 1 : 0;
+        int surelyAhead = f - bound > positive ? 1 : 0;
+        aheadCount += surelyAhead;
         unsure[unsureAt] = j;
-        unsureAt += place & 1;
+        unsureAt += reaches - surelyAhead;
         // not Math.max: C2 (JDK 17) compiles it to a chain of compares and jumps for NaN and -0.0,
         // neither of which matters here (f is finite; a -0.0 maximum gives the same threshold)
         if (f > max) {
@@ -126,10 +130,11 @@ final class FastRowPass {
         }
       }
       groupMaxima.offer(max);
+      groupMax[from / per] = max;
     }
     ahead = aheadCount;
     unsureCount = unsureAt;
-    return true;
+    return Double.isFinite(sum);
   }
 
   /**
@@ -181,18 +186,29 @@ final class FastRowPass {
 
   /**
    * The second pass: the candidates whose upper end reaches the lower end of the k-th largest group
-   * maximum (at most the k-th largest lower end), offered as contenders in the row's order.
+   * maximum (at most the k-th largest lower end), offered as contenders in the row's order. A group
+   * whose maximum's upper end is below the running threshold has none (the threshold only rises).
    */
   private void contendAbove(int length) {
     double start = groupMaxima.threshold() - bound;
     double threshold = start;
-    for (int j = 0; j < length; j++) {
+    for (int from = 0; from < length; from += groupLength) {
+      if (groupMax[from / groupLength] + bound >= threshold) {
+        threshold = contendIn(from, Math.min(length, from + groupLength), start, threshold);
+      }
+    }
+  }
+
+  /** {@link #contendAbove} in one group: the running threshold after it. */
+  private double contendIn(int from, int to, double start, double threshold) {
+    for (int j = from; j < to; j++) {
       double f = fast[j];
       if (f + bound >= threshold) {
         contend(j, f);
         threshold = Math.max(start, lower.threshold());
       }
     }
+    return threshold;
   }
 
   /**
