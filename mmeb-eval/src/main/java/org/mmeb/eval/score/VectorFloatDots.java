@@ -8,7 +8,6 @@ import static org.mmeb.eval.score.BroadcastKernel.WIDTH;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * {@link FloatDots} in SIMD lanes (the JDK's Vector API, the widest species this CPU has). Many
@@ -17,6 +16,14 @@ import jdk.incubator.vector.VectorOperators;
  * the L1 cache while every group of queries passes over it); each slice's sums are added to the
  * output. One query: dot products four candidates at a time, with a lane reduction per pair. Loaded
  * by name from {@link FloatDots} only when the {@code jdk.incubator.vector} module is present.
+ *
+ * <p>The only lane-wise operation here is {@code fma} (an {@code add} is written {@code fma(1, ..)},
+ * a lane sum is summed from an array): every operation goes through {@code VectorOperators.opCode},
+ * whose profile all callers in the JVM share. With two kinds of operator there ({@code add} or
+ * {@code reduceLanes(ADD)} next to {@code fma}) it gathers class-check traps, which C2 adds up once
+ * per inlined copy (28 in {@link BroadcastKernel#fourteenRows}); past {@code PerMethodTrapLimit}
+ * (100) it compiled the kernel's last stores as calls on boxed vectors, and in about one JVM in ten
+ * (one in two with {@code -XX:-TieredCompilation}) the whole kernel ran 6-40x slower.
  */
 final class VectorFloatDots extends FloatDots {
   /** Dimensions per depth slice; measured on AVX-512 (64: 118, 256: 130, 1536: 90 GFLOP/s). */
@@ -108,8 +115,10 @@ final class VectorFloatDots extends FloatDots {
       FloatVector lo = FloatVector.fromArray(S, sums, from);
       FloatVector hi = FloatVector.fromArray(S, sums, from + LANES);
       if (!first) {
-        lo = lo.add(FloatVector.fromArray(S, out, at));
-        hi = hi.add(FloatVector.fromArray(S, out, at + LANES));
+        // lo * 1 + out, rounded once: the sum lo + out exactly as add rounds it (see the class comment)
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        lo = lo.fma(one, FloatVector.fromArray(S, out, at));
+        hi = hi.fma(one, FloatVector.fromArray(S, out, at + LANES));
       }
       lo.intoArray(out, at);
       hi.intoArray(out, at + LANES);
@@ -125,22 +134,36 @@ final class VectorFloatDots extends FloatDots {
   @Override
   void row(float[] query, float[][] c, float[] out) {
     int n = query.length;
+    float[] lanes = new float[4 * LANES];
     int s = 0;
     for (; s + 3 < c.length; s += 4) {
-      dot1x4(query, c[s], c[s + 1], c[s + 2], c[s + 3], n, out, s);
+      dot1x4(query, c, s, lanes, out);
     }
     for (; s < c.length; s++) {
-      out[s] = dot(query, c[s], n);
+      out[s] = dot(query, c[s], n, lanes);
     }
   }
 
-  private static float dot(float[] a, float[] b, int n) {
+  private static float dot(float[] a, float[] b, int n, float[] lanes) {
     FloatVector acc = FloatVector.zero(S);
     int bound = S.loopBound(n);
     for (int d = 0; d < bound; d += LANES) {
       acc = FloatVector.fromArray(S, a, d).fma(FloatVector.fromArray(S, b, d), acc);
     }
-    return acc.reduceLanes(VectorOperators.ADD) + tail(a, b, bound, n);
+    acc.intoArray(lanes, 0);
+    return sumOfLanes(lanes, 0) + tail(a, b, bound, n);
+  }
+
+  /**
+   * The sum of {@link #LANES} floats from {@code from}, in lane order: a vector's lanes reduced
+   * without {@code reduceLanes} (see the class comment).
+   */
+  private static float sumOfLanes(float[] lanes, int from) {
+    float sum = 0;
+    for (int i = from; i < from + LANES; i++) {
+      sum += lanes[i];
+    }
+    return sum;
   }
 
   private static float tail(float[] a, float[] b, int from, int n) {
@@ -151,12 +174,17 @@ final class VectorFloatDots extends FloatDots {
     return sum;
   }
 
-  private static void dot1x4(
-      float[] a, float[] b0, float[] b1, float[] b2, float[] b3, int n, float[] out, int at) {
+  /** {@code out[s, s + 4)}: the query's dots with candidates {@code c[s, s + 4)}. */
+  private static void dot1x4(float[] a, float[][] c, int s, float[] lanes, float[] out) {
+    float[] b0 = c[s];
+    float[] b1 = c[s + 1];
+    float[] b2 = c[s + 2];
+    float[] b3 = c[s + 3];
     FloatVector s0 = FloatVector.zero(S);
     FloatVector s1 = FloatVector.zero(S);
     FloatVector s2 = FloatVector.zero(S);
     FloatVector s3 = FloatVector.zero(S);
+    int n = a.length;
     int bound = S.loopBound(n);
     for (int d = 0; d < bound; d += LANES) {
       FloatVector x = FloatVector.fromArray(S, a, d);
@@ -165,9 +193,13 @@ final class VectorFloatDots extends FloatDots {
       s2 = x.fma(FloatVector.fromArray(S, b2, d), s2);
       s3 = x.fma(FloatVector.fromArray(S, b3, d), s3);
     }
-    out[at] = s0.reduceLanes(VectorOperators.ADD) + tail(a, b0, bound, n);
-    out[at + 1] = s1.reduceLanes(VectorOperators.ADD) + tail(a, b1, bound, n);
-    out[at + 2] = s2.reduceLanes(VectorOperators.ADD) + tail(a, b2, bound, n);
-    out[at + 3] = s3.reduceLanes(VectorOperators.ADD) + tail(a, b3, bound, n);
+    s0.intoArray(lanes, 0);
+    s1.intoArray(lanes, LANES);
+    s2.intoArray(lanes, 2 * LANES);
+    s3.intoArray(lanes, 3 * LANES);
+    out[s] = sumOfLanes(lanes, 0) + tail(a, b0, bound, n);
+    out[s + 1] = sumOfLanes(lanes, LANES) + tail(a, b1, bound, n);
+    out[s + 2] = sumOfLanes(lanes, 2 * LANES) + tail(a, b2, bound, n);
+    out[s + 3] = sumOfLanes(lanes, 3 * LANES) + tail(a, b3, bound, n);
   }
 }
