@@ -17,13 +17,14 @@ import jdk.incubator.vector.FloatVector;
  * output. One query: dot products four candidates at a time, with a lane reduction per pair. Loaded
  * by name from {@link FloatDots} only when the {@code jdk.incubator.vector} module is present.
  *
- * <p>The only lane-wise operation here is {@code fma} (an {@code add} is written {@code fma(1, ..)},
- * a lane sum is summed from an array): every operation goes through {@code VectorOperators.opCode},
- * whose profile all callers in the JVM share. With two kinds of operator there ({@code add} or
- * {@code reduceLanes(ADD)} next to {@code fma}) it gathers class-check traps, which C2 adds up once
- * per inlined copy (28 in {@link BroadcastKernel#fourteenRows}); past {@code PerMethodTrapLimit}
- * (100) it compiled the kernel's last stores as calls on boxed vectors, and in about one JVM in ten
- * (one in two with {@code -XX:-TieredCompilation}) the whole kernel ran 6-40x slower.
+ * <p>The only lane-wise operation here is {@code fma} (an {@code add} is written {@code fma(1,
+ * ..)}, a lane sum is summed from an array): every operation goes through {@code
+ * VectorOperators.opCode}, whose profile all callers in the JVM share. With two kinds of operator
+ * there ({@code add} or {@code reduceLanes(ADD)} next to {@code fma}) it gathers class-check traps,
+ * which C2 adds up once per inlined copy (28 in {@link BroadcastKernel#fourteenRows}); past {@code
+ * PerMethodTrapLimit} (100) it compiled the kernel's last stores as calls on boxed vectors, and in
+ * about one JVM in ten (one in two with {@code -XX:-TieredCompilation}) the whole kernel ran 6-40x
+ * slower.
  */
 final class VectorFloatDots extends FloatDots {
   /** Dimensions per depth slice; measured on AVX-512 (64: 118, 256: 130, 1536: 90 GFLOP/s). */
@@ -115,7 +116,8 @@ final class VectorFloatDots extends FloatDots {
       FloatVector lo = FloatVector.fromArray(S, sums, from);
       FloatVector hi = FloatVector.fromArray(S, sums, from + LANES);
       if (!first) {
-        // lo * 1 + out, rounded once: the sum lo + out exactly as add rounds it (see the class comment)
+        // lo * 1 + out, rounded once: the sum lo + out exactly as add rounds it (see the class
+        // comment)
         FloatVector one = FloatVector.broadcast(S, 1f);
         lo = lo.fma(one, FloatVector.fromArray(S, out, at));
         hi = hi.fma(one, FloatVector.fromArray(S, out, at + LANES));
