@@ -66,8 +66,9 @@ public final class RunJob {
 
   /** Runs every selected task and returns the finished record (also written under results). */
   public Outcome run(TaskRegistry registry, EmbeddingSource source) throws Exception {
-    KernelWarmUp.startInBackground(); // the scoring kernel compiled while the first task is read
     List<LoadedTask> selected = select(registry, source);
+    // the scoring kernel compiled while the first task is read
+    KernelWarmUp.startForAny(selected.stream().map(LoadedTask::spec).toList());
     RunRecord.ModelInfo model = source.model(selected);
     RunRecordBuilder record = newRecord(registry, model, source);
     mergeEarlierRun(record, model, selected, registry);
@@ -128,6 +129,7 @@ public final class RunJob {
       LoadedTask task, EmbeddingSource source, RunRecordBuilder record, Set<Path> hashed)
       throws Exception {
     TaskData read = TaskReaders.read(task.spec(), settings.dataRoot(), source.promptProfile());
+    KernelWarmUp.startFor(read.ranking());
     try (var images = read.images()) {
       recordDataFiles(task, record, hashed);
       requireQueries(task, read);

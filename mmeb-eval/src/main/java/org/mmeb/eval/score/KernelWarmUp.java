@@ -1,7 +1,11 @@
 package org.mmeb.eval.score;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.mmeb.eval.data.QueryRow;
+import org.mmeb.eval.data.RankingTask;
+import org.mmeb.eval.task.TaskSpec;
 
 /**
  * Gets the fast kernel ({@link FloatDots#best}) compiled before a run's first task scores. Vector
@@ -29,7 +33,51 @@ public final class KernelWarmUp {
 
   private static final int PASSES = 2500;
 
+  /**
+   * Pairs from which a task is worth the warm-up: a V1 task ranks a million, the demo's tasks at
+   * most a few thousand.
+   */
+  static final long WORTH_PAIRS = 100_000;
+
   private KernelWarmUp() {}
+
+  /**
+   * Starts the warm-up when one of the run's tasks declares {@link #WORTH_PAIRS} pairs or more (its
+   * expected queries times candidates per query), before any is read.
+   */
+  public static void startForAny(List<TaskSpec> specs) {
+    if (specs.stream().anyMatch(spec -> declaredPairs(spec) >= WORTH_PAIRS)) {
+      startInBackground();
+    }
+  }
+
+  /**
+   * Starts the warm-up when a task just read ranks {@link #WORTH_PAIRS} pairs or more: for tasks
+   * that do not declare their candidates per query (global ones).
+   */
+  public static void startFor(RankingTask task) {
+    if (pairs(task) >= WORTH_PAIRS) {
+      startInBackground();
+    }
+  }
+
+  /** The pairs a task declares it ranks, 0 when it does not say. */
+  static long declaredPairs(TaskSpec spec) {
+    Integer candidates = spec.candidatesPerQuery();
+    return candidates == null ? 0 : (long) spec.expectedQueries() * candidates;
+  }
+
+  /** The query-candidate pairs the task ranks. */
+  static long pairs(RankingTask task) {
+    if (!task.globalCandidates().isEmpty()) {
+      return (long) task.rows().size() * task.globalCandidates().size();
+    }
+    long pairs = 0;
+    for (QueryRow row : task.rows()) {
+      pairs += row.candidates().size();
+    }
+    return pairs;
+  }
 
   /** Starts the warm-up on a background daemon thread, at most once per JVM; returns at once. */
   public static void startInBackground() {
