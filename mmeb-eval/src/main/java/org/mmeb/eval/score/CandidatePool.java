@@ -63,6 +63,15 @@ final class CandidatePool {
     if (size >= 0) {
       return numbersAsPositions(numbered, size, numbering, lookup, similarity);
     }
+    return numbersMapped(numbered, numbering, lookup, similarity);
+  }
+
+  /** The pool of rows whose numbers are given pool positions in order of first appearance. */
+  private static CandidatePool numbersMapped(
+      List<NumberedCandidates> numbered,
+      CandidateNumbering numbering,
+      EmbeddingLookup lookup,
+      Similarity similarity) {
     PoolPositions positions = new PoolPositions(numbering.size());
     List<int[]> rows = numbered.stream().map(positions::of).toList();
     IntFunction<String> keyAt = p -> numbering.key(positions.numberAt[p]);
