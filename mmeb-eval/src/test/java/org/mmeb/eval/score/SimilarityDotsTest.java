@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
  * to it, and so are a query's square and its dot with a candidate computed in one pass.
  */
 class SimilarityDotsTest {
-  private static final int[] LENGTHS = {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 1535, 1536};
 
   /** The definition, one product per addition. */
   private static double definition(float[] a, float[] b) {
@@ -30,10 +29,10 @@ class SimilarityDotsTest {
   @Test
   void dotIsItsDefinitionBitForBit() {
     SplittableRandom random = new SplittableRandom(5);
-    for (int n : LENGTHS) {
+    for (int n : BinadeVectors.LENGTHS) {
       for (int trial = 0; trial < 20; trial++) {
-        float[] a = spread(random, n);
-        float[] b = spread(random, n);
+        float[] a = BinadeVectors.spread(random, n);
+        float[] b = BinadeVectors.spread(random, n);
         assertThat(Double.doubleToRawLongBits(Similarity.dot(a, b)))
             .as("length %d, trial %d", n, trial)
             .isEqualTo(Double.doubleToRawLongBits(definition(a, b)));
@@ -55,10 +54,10 @@ class SimilarityDotsTest {
       1f
     };
     SplittableRandom random = new SplittableRandom(9);
-    for (int n : LENGTHS) {
+    for (int n : BinadeVectors.LENGTHS) {
       for (int trial = 0; trial < 50; trial++) {
-        float[] a = spread(random, n);
-        float[] b = spread(random, n);
+        float[] a = BinadeVectors.spread(random, n);
+        float[] b = BinadeVectors.spread(random, n);
         for (int d = 0; d < n; d++) {
           if (random.nextInt(4) == 0) {
             a[d] = specials[random.nextInt(specials.length)];
@@ -74,11 +73,11 @@ class SimilarityDotsTest {
   @Test
   void eachOfTwoDotsInOnePassEqualsTheSingleDotBitForBit() {
     SplittableRandom random = new SplittableRandom(17);
-    for (int n : LENGTHS) {
+    for (int n : BinadeVectors.LENGTHS) {
       for (int trial = 0; trial < 20; trial++) {
         float[][] v = new float[4][];
         for (int r = 0; r < v.length; r++) {
-          v[r] = spread(random, n);
+          v[r] = BinadeVectors.spread(random, n);
         }
         double[] out = new double[2];
         Similarity.dots(v[0], v[1], v[2], v[3], out);
@@ -93,10 +92,10 @@ class SimilarityDotsTest {
   @Test
   void aSquareAndADotInOnePassEqualTheSingleDotsBitForBit() {
     SplittableRandom random = new SplittableRandom(23);
-    for (int n : LENGTHS) {
+    for (int n : BinadeVectors.LENGTHS) {
       for (int trial = 0; trial < 20; trial++) {
-        float[] q = spread(random, n);
-        float[] c = spread(random, n);
+        float[] q = BinadeVectors.spread(random, n);
+        float[] c = BinadeVectors.spread(random, n);
         double[] out = new double[2];
         Similarity.squareAndDot(q, c, out);
         assertThat(Double.doubleToRawLongBits(out[0]))
@@ -107,14 +106,5 @@ class SimilarityDotsTest {
             .isEqualTo(Double.doubleToRawLongBits(definition(q, c)));
       }
     }
-  }
-
-  /** Magnitudes spread over many binades, so that any change of order shows in the bits. */
-  private static float[] spread(SplittableRandom random, int n) {
-    float[] v = new float[n];
-    for (int d = 0; d < n; d++) {
-      v[d] = (float) (random.nextGaussian() * Math.pow(2, random.nextInt(-30, 30)));
-    }
-    return v;
   }
 }

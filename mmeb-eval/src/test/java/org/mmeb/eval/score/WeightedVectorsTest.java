@@ -10,16 +10,15 @@ import org.junit.jupiter.api.Test;
  * and scales do not depend on how many vectors a pool has or how they are grouped.
  */
 class WeightedVectorsTest {
-  private static final int[] LENGTHS = {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 1535, 1536};
 
   @Test
   void eachOfFourSquaredNormsInOnePassIsTheDotBitForBit() {
     SplittableRandom random = new SplittableRandom(23);
-    for (int n : LENGTHS) {
+    for (int n : BinadeVectors.LENGTHS) {
       for (int trial = 0; trial < 20; trial++) {
         float[][] v = new float[4][];
         for (int k = 0; k < v.length; k++) {
-          v[k] = spread(random, n);
+          v[k] = BinadeVectors.spread(random, n);
         }
         double[] out = new double[4];
         WeightedVectors.squaredNorms(v[0], v[1], v[2], v[3], out);
@@ -38,7 +37,9 @@ class WeightedVectorsTest {
     for (int size = 0; size <= 11; size++) {
       float[][] v = new float[size][];
       for (int i = 0; i < size; i++) {
-        v[i] = spread(random, size % 3 == 0 ? 16 + i % 2 : 33); // mixed lengths in some pools
+        v[i] =
+            BinadeVectors.spread(
+                random, size % 3 == 0 ? 16 + i % 2 : 33); // mixed lengths in some pools
       }
       for (Similarity similarity : Similarity.values()) {
         WeightedVectors pool = WeightedVectors.of(v, similarity);
@@ -52,14 +53,5 @@ class WeightedVectorsTest {
         assertThat(pool.maxScale()).isEqualTo(maxScale);
       }
     }
-  }
-
-  /** Magnitudes spread over many binades, so that any change of order shows in the bits. */
-  private static float[] spread(SplittableRandom random, int n) {
-    float[] v = new float[n];
-    for (int d = 0; d < n; d++) {
-      v[d] = (float) (random.nextGaussian() * Math.pow(2, random.nextInt(-30, 30)));
-    }
-    return v;
   }
 }
