@@ -127,19 +127,21 @@ public final class BenchScoringCommand implements Callable<Integer> {
   private static void printMode(PrintWriter out, ScoringBench.Mode mode) {
     out.printf(
         Locale.ROOT,
-        "  %-16s wall %8.2f s   CPU %8.2f s   %6.1f GFLOP per CPU-second%n",
+        "  %-16s wall %8.2f s   CPU %8.2f s   %s GFLOP per CPU-second%n",
         mode.name(),
         mode.wallSeconds(),
         mode.cpuSeconds(),
-        mode.gflopPerCpuSecond());
+        mode.cpuSeconds() > 0
+            ? String.format(Locale.ROOT, "%6.1f", mode.gflopPerCpuSecond())
+            : "     -");
   }
 
   private static void printRatios(PrintWriter out, ScoringBench.Report report) {
     out.printf(
         Locale.ROOT,
-        "  harness / float32 product: %.2fx CPU%s; pairs re-scored in double: %.3f%%;"
+        "  harness / float32 product: %s%s; pairs re-scored in double: %.3f%%;"
             + " %d queries' rankings equal to all-double scoring%n",
-        report.ratio(),
+        cpuRatio(report.harness(), report.limit()),
         externalRatio(report),
         100 * report.exactFraction(),
         report.checkedQueries());
@@ -149,11 +151,18 @@ public final class BenchScoringCommand implements Callable<Integer> {
   private static String externalRatio(ScoringBench.Report report) {
     return report.external() == null
         ? ""
-        : String.format(
-            Locale.ROOT,
-            ", harness / %s: %.2fx CPU",
-            report.external().name(),
-            report.harness().cpuSeconds() / report.external().cpuSeconds());
+        : ", harness / %s: %s"
+            .formatted(report.external().name(), cpuRatio(report.harness(), report.external()));
+  }
+
+  /**
+   * "1.23x CPU", or "n/a" when the divisor took no measurable CPU time (the process clock ticks in
+   * steps of up to 10 ms, so a tiny size can read zero).
+   */
+  private static String cpuRatio(ScoringBench.Mode mode, ScoringBench.Mode limit) {
+    return limit.cpuSeconds() > 0
+        ? String.format(Locale.ROOT, "%.2fx CPU", mode.cpuSeconds() / limit.cpuSeconds())
+        : "n/a (too short to time)";
   }
 
   /** "36x1000x1000" → {36, 1000, 1000}; "0" → null (skip). */

@@ -1,15 +1,21 @@
 package org.mmeb.eval.score;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * An {@link BoundedRanking.ExactScore} that counts how many exact scores it gave, and can be told
- * one candidate's exact score beforehand (computed alongside another dot, see {@link
- * Similarity#squareAndDot}).
+ * An {@link BoundedRanking.ExactScore} that computes each candidate's exact score at most once and
+ * counts the candidates it computed, and can be told one candidate's exact score beforehand
+ * (computed alongside another dot, see {@link Similarity#squareAndDot}; not counted, as a global
+ * task's best positive is not: the count is of the pairs the fast scores could not settle).
  */
 final class CountedExactScore implements BoundedRanking.ExactScore {
   private final BoundedRanking.ExactScore exact;
-  private long count;
   private int known = -1;
   private double knownScore;
+
+  /** Created at the first score computed: most rows compute none or one. */
+  private Map<Integer, Double> computed;
 
   CountedExactScore(BoundedRanking.ExactScore exact) {
     this.exact = exact;
@@ -23,11 +29,17 @@ final class CountedExactScore implements BoundedRanking.ExactScore {
 
   @Override
   public double of(int candidate) {
-    count++;
-    return candidate == known ? knownScore : exact.of(candidate);
+    if (candidate == known) {
+      return knownScore;
+    }
+    if (computed == null) {
+      computed = new HashMap<>();
+    }
+    return computed.computeIfAbsent(candidate, exact::of);
   }
 
+  /** Distinct candidates scored by {@link #of}, the one told beforehand not counted. */
   long count() {
-    return count;
+    return computed == null ? 0 : computed.size();
   }
 }

@@ -75,12 +75,7 @@ public final class ScoringBench {
       double exactFraction,
       int checkedQueries,
       Reading reading,
-      WarmUp warmUp) {
-    /** Harness CPU-seconds ÷ limit CPU-seconds (1 = as fast as the bare product). */
-    public double ratio() {
-      return harness.cpuSeconds() / limit.cpuSeconds();
-    }
-  }
+      WarmUp warmUp) {}
 
   private static final int CHECKED = 32;
 
