@@ -32,12 +32,25 @@ final class BoundedRanking {
   }
 
   /**
-   * A finite fast score below this value changes nothing: it cannot reach the top, nor come near
-   * the best positive (so {@link #offer} may be skipped for it).
+   * The k-th largest lower end offered so far: a finite fast score whose upper end {@code fast +
+   * bound} is below it cannot reach the top, and {@link #offer} only compares it with the best
+   * positive (as {@link #countAhead} does without it).
    */
-  double quietBelow(double bound) {
-    double below = positive >= 0 ? Math.min(lower.threshold(), positiveScore) : lower.threshold();
-    return below - bound;
+  double topThreshold() {
+    return lower.threshold();
+  }
+
+  /** The best positive's exact score, +infinity when there is none (nothing ranks ahead of it). */
+  double positiveScoreOrInfinity() {
+    return positive >= 0 ? positiveScore : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Candidates that {@link #offer} would have counted as surely ahead of the best positive (a
+   * finite fast score below {@link #topThreshold} whose lower end is above the positive's score).
+   */
+  void countAhead(long surelyAhead) {
+    ahead += surelyAhead;
   }
 
   /** One candidate: its fast score, the bound on that score's error, its exact score on demand. */

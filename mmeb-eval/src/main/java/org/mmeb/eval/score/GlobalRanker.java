@@ -159,7 +159,13 @@ public final class GlobalRanker {
     }
   }
 
-  /** Query {@code i}'s fast scores against the block (at {@code row} of {@code fast}). */
+  /**
+   * Query {@code i}'s fast scores against the block (at {@code row} of {@code fast}). Most
+   * candidates of a large corpus cannot reach the top: those are only counted when surely ahead of
+   * the best positive, without a branch (on a random positive that is every other candidate, and a
+   * branch on it was mispredicted as often), and offered only when the bound cannot place them
+   * against it. Top contenders and non-finite fast scores are offered.
+   */
   private void offerRow(
       WeightedVectors q,
       int i,
@@ -171,15 +177,27 @@ public final class GlobalRanker {
     WeightedVectors c = block.vectors();
     double e = block.errorBound(q, i);
     BoundedRanking.ExactScore exact = block.exact(similarity, q.vector(i), qWeight);
-    double quiet = ranking.quietBelow(e);
+    double top = ranking.topThreshold();
+    double positive = ranking.positiveScoreOrInfinity();
+    long ahead = 0;
     for (int j = 0; j < c.size(); j++) {
       double f = fast[row + j] * qWeight * c.weight(j);
-      if (f < quiet && f > Double.NEGATIVE_INFINITY) {
-        continue; // most candidates of a large corpus: neither near the top nor near the positive
+      // false for NaN and infinities too: those are offered, and scored exactly
+      if (f + e < top && f > Double.NEGATIVE_INFINITY) {
+        // reaches the positive (upper end) and surely ahead of it (lower end): both compares
+        // computed, then one branch, taken only when the bound cannot place the candidate
+        int reaches = f + e >= positive ? 1 : 0;
+        int surelyAhead = f - e > positive ? 1 : 0;
+        ahead += surelyAhead;
+        if (reaches != surelyAhead) {
+          ranking.offer(block.first() + j, f, e, exact); // unsure: compared exactly
+        }
+      } else {
+        ranking.offer(block.first() + j, f, e, exact);
+        top = ranking.topThreshold();
       }
-      ranking.offer(block.first() + j, f, e, exact);
-      quiet = ranking.quietBelow(e);
     }
+    ranking.countAhead(ahead);
   }
 
   private List<QueryRanking> results(
