@@ -154,17 +154,19 @@ public final class GlobalRanker {
     int width = block.vectors().size();
     float[] fast = new float[(to - from) * width];
     dots.block(q.vectors(), from, to, block.packed(), fast, width);
+    int[] unsure = new int[width];
     for (int i = from; i < to; i++) {
-      offerRow(q, i, block, fast, (i - from) * width, rankings[i]);
+      offerRow(q, i, block, fast, (i - from) * width, rankings[i], unsure);
     }
   }
 
   /**
    * Query {@code i}'s fast scores against the block (at {@code row} of {@code fast}). Most
    * candidates of a large corpus cannot reach the top: those are only counted when surely ahead of
-   * the best positive, without a branch (on a random positive that is every other candidate, and a
-   * branch on it was mispredicted as often), and offered only when the bound cannot place them
-   * against it. Top contenders and non-finite fast scores are offered.
+   * the best positive and listed when the bound cannot place them against it, without a branch (on
+   * a random positive that is every other candidate, and a branch on it was mispredicted as often);
+   * the listed ones are offered after the scan (they stay below the top's threshold, which only
+   * rises). Top contenders and non-finite fast scores are offered as they come.
    */
   private void offerRow(
       WeightedVectors q,
@@ -172,7 +174,8 @@ public final class GlobalRanker {
       CandidateBlock block,
       float[] fast,
       int row,
-      BoundedRanking ranking) {
+      BoundedRanking ranking,
+      int[] unsure) {
     double qWeight = q.weight(i);
     WeightedVectors c = block.vectors();
     double e = block.errorBound(q, i);
@@ -180,24 +183,26 @@ public final class GlobalRanker {
     double top = ranking.topThreshold();
     double positive = ranking.positiveScoreOrInfinity();
     long ahead = 0;
+    int unsureCount = 0;
     for (int j = 0; j < c.size(); j++) {
       double f = fast[row + j] * qWeight * c.weight(j);
       // false for NaN and infinities too: those are offered, and scored exactly
       if (f + e < top && f > Double.NEGATIVE_INFINITY) {
-        // reaches the positive (upper end) and surely ahead of it (lower end): both compares
-        // computed, then one branch, taken only when the bound cannot place the candidate
         int reaches = f + e >= positive ? 1 : 0;
         int surelyAhead = f - e > positive ? 1 : 0;
         ahead += surelyAhead;
-        if (reaches != surelyAhead) {
-          ranking.offer(block.first() + j, f, e, exact); // unsure: compared exactly
-        }
+        unsure[unsureCount] = j;
+        unsureCount += reaches - surelyAhead;
       } else {
         ranking.offer(block.first() + j, f, e, exact);
         top = ranking.topThreshold();
       }
     }
     ranking.countAhead(ahead);
+    for (int u = 0; u < unsureCount; u++) {
+      int j = unsure[u];
+      ranking.offer(block.first() + j, fast[row + j] * qWeight * c.weight(j), e, exact);
+    }
   }
 
   private List<QueryRanking> results(
