@@ -1,5 +1,6 @@
 package org.mmeb.eval.score;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -94,7 +95,11 @@ public final class LocalTaskRanker {
     for (int from = 0; from < queries.length; ) {
       int to = groupEnd(at, from);
       float[][] products =
-          SparseRowProducts.of(ranker.dots(), queries, at, from, to, pool.vectors());
+          SparseRowProducts.of(
+              ranker.dots(),
+              Arrays.copyOfRange(queries, from, to),
+              Arrays.copyOfRange(at, from, to),
+              pool.vectors());
       int first = from;
       IntStream.range(from, to)
           .parallel()

@@ -24,33 +24,25 @@ final class SparseRowProducts {
   private final FloatDots dots;
   private final float[][] queries;
   private final int[][] at;
-  private final int firstRow;
   private final WeightedVectors pool;
+  private final int block;
   private final int[] blockStart;
   private final int[] pairRow;
   private final int[] pairIndex;
   private final float[][] products;
-  private final int block;
 
-  /** Rows {@code [from, to)}: their pairs sorted by pool block, rows in order within a block. */
+  /** The rows' pairs sorted by pool block, rows in order within a block. */
   private SparseRowProducts(
-      FloatDots dots,
-      float[][] queries,
-      int[][] at,
-      int from,
-      int to,
-      WeightedVectors pool,
-      int block) {
+      FloatDots dots, float[][] queries, int[][] at, WeightedVectors pool, int block) {
     this.dots = dots;
     this.queries = queries;
     this.at = at;
-    this.firstRow = from;
     this.pool = pool;
     this.block = block;
     int blocks = (pool.size() + block - 1) / block;
     blockStart = new int[blocks + 1];
-    for (int r = from; r < to; r++) {
-      for (int p : at[r]) {
+    for (int[] row : at) {
+      for (int p : row) {
         blockStart[p / block + 1]++;
       }
     }
@@ -60,9 +52,9 @@ final class SparseRowProducts {
     pairRow = new int[blockStart[blocks]];
     pairIndex = new int[blockStart[blocks]];
     int[] next = blockStart.clone();
-    products = new float[to - from][];
-    for (int r = from; r < to; r++) {
-      products[r - from] = new float[at[r].length];
+    products = new float[at.length][];
+    for (int r = 0; r < at.length; r++) {
+      products[r] = new float[at[r].length];
       for (int j = 0; j < at[r].length; j++) {
         int k = next[at[r][j] / block]++;
         pairRow[k] = r;
@@ -72,27 +64,18 @@ final class SparseRowProducts {
   }
 
   /**
-   * The products of rows {@code [from, to)} (their number of candidates summed must fit an int):
-   * {@code result[r - from][j]} = the fast dot of {@code queries[r]} and {@code
-   * pool.vector(at[r][j])}.
+   * The rows' products (their number of candidates summed must fit an int): {@code result[r][j]} =
+   * the fast dot of {@code queries[r]} and {@code pool.vector(at[r][j])}.
    */
-  static float[][] of(
-      FloatDots dots, float[][] queries, int[][] at, int from, int to, WeightedVectors pool) {
+  static float[][] of(FloatDots dots, float[][] queries, int[][] at, WeightedVectors pool) {
     int dims = pool.size() == 0 ? 0 : pool.vector(0).length;
-    int block = Math.max(16, BLOCK_BYTES / Math.max(1, 4 * dims));
-    return of(dots, queries, at, from, to, pool, block);
+    return of(dots, queries, at, pool, Math.max(16, BLOCK_BYTES / Math.max(1, 4 * dims)));
   }
 
   /** {@link #of} with {@code block} pool vectors per block. */
   static float[][] of(
-      FloatDots dots,
-      float[][] queries,
-      int[][] at,
-      int from,
-      int to,
-      WeightedVectors pool,
-      int block) {
-    SparseRowProducts pairs = new SparseRowProducts(dots, queries, at, from, to, pool, block);
+      FloatDots dots, float[][] queries, int[][] at, WeightedVectors pool, int block) {
+    SparseRowProducts pairs = new SparseRowProducts(dots, queries, at, pool, block);
     IntStream.range(0, pairs.blockStart.length - 1).parallel().forEach(pairs::computeBlock);
     return pairs.products;
   }
@@ -120,7 +103,7 @@ final class SparseRowProducts {
     }
     float[] out = new float[to - from];
     dots.row(queries[r], candidates, out);
-    float[] rowProducts = products[r - firstRow];
+    float[] rowProducts = products[r];
     for (int k = from; k < to; k++) {
       rowProducts[pairIndex[k]] = out[k - from];
     }
